@@ -1,0 +1,38 @@
+"""What can happen to the coach: a typed line, a button press, a command, a timer coming due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Text:
+    """Free text the user typed."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Press:
+    """A button press; data is exactly the Button.data the coach handed out."""
+
+    data: str
+
+
+@dataclass(frozen=True)
+class Command:
+    """A slash command: name without the slash, lower-case ("workout"), args as typed."""
+
+    name: str
+    args: str = ""
+
+
+@dataclass(frozen=True)
+class TimerDue:
+    """A timer the coach asked for (Outcome.timer) has come due; token says which step it was for."""
+
+    kind: str
+    token: int
+
+
+Event = Text | Press | Command | TimerDue

@@ -1,0 +1,124 @@
+"""The storage the coach needs, as a Protocol it owns; bot/storage implements it with SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+
+class Unit(StrEnum):
+    KG = "kg"
+    LB = "lb"
+
+
+class WorkoutStatus(StrEnum):
+    ACTIVE = "active"
+    FINISHED = "finished"
+    STOPPED = "stopped"  # the user stopped or cancelled; what was logged stays
+    PAIN = "pain"  # stopped because something hurt
+
+
+@dataclass
+class UserSettings:
+    unit: Unit = Unit.KG
+    rest_seconds: int = 60
+    switch_seconds: int = 10
+    first_side: Side = Side.LEFT
+    timezone: str | None = None
+
+
+@dataclass
+class UserRecord:
+    id: int
+    key: str  # the transport's stable id: "tg:12345", or the terminal's --user name
+    settings: UserSettings
+    # The conversation state as JSON; its shape belongs to bot/coach (see coach/state.py).
+    state: dict[str, Any]
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class Plan:
+    sets: int
+    reps: int
+    load: float | None  # None is bodyweight
+    unit: Unit
+    first_side: Side
+
+
+@dataclass(frozen=True)
+class SetEntry:
+    workout_id: int
+    exercise: str
+    set_number: int
+    side: Side
+    reps: int | None  # None when a painful set was stopped before a count
+    load: float | None
+    unit: Unit
+    logged_at: datetime
+    effort: str | None = None  # "easy" | "right" | "hard", when the user said so
+    note: str | None = None
+    pain: bool = False
+
+
+@dataclass
+class WorkoutRecord:
+    id: int
+    user_id: int
+    exercise: str
+    plan: Plan
+    started_at: datetime
+    status: WorkoutStatus
+    ended_at: datetime | None = None
+    effort: str | None = None
+    sets: list[SetEntry] = field(default_factory=list)
+
+
+class CoachStore(Protocol):
+    """One unit of work: every call joins the same transaction, committed once at the edge."""
+
+    async def load_user(self, key: str) -> UserRecord:
+        """The user with this key, created with default settings on first sight.
+
+        Locks the user's row until the unit of work ends, so two events of one user (even on two
+        replicas) are applied one after the other.
+        """
+
+    async def save_user(self, user: UserRecord) -> None:
+        """Store settings and state; raises StaleStateError if user.version moved meanwhile."""
+
+    async def start_workout(self, user_id: int, exercise: str, plan: Plan, started_at: datetime) -> int: ...
+
+    async def end_workout(
+        self, workout_id: int, ended_at: datetime, status: WorkoutStatus, effort: str | None = None
+    ) -> None: ...
+
+    async def rate_workout(self, workout_id: int, effort: str) -> None:
+        """Record the effort answer given after the summary."""
+
+    async def log_set(self, entry: SetEntry) -> None: ...
+
+    async def workout(self, workout_id: int) -> WorkoutRecord | None:
+        """One workout with its sets in logging order, or None."""
+
+    async def previous_workout(
+        self, user_id: int, exercise: str, before_id: int | None = None
+    ) -> WorkoutRecord | None:
+        """The user's latest workout of this exercise (older than before_id) with its sets."""
+
+    async def workouts(
+        self, user_id: int, exercise: str | None = None, limit: int = 10, offset: int = 0
+    ) -> list[WorkoutRecord]:
+        """The user's workouts, newest first, each with its sets."""
+
+
+class StaleStateError(Exception):
+    """Another event changed the user's state first; the caller retries or reports."""

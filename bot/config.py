@@ -1,0 +1,32 @@
+"""The coach's settings: one validated model, read from the environment (and .env)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+
+class Settings(BaseSettings):
+    """Everything the coach reads from its environment, validated once at start-up."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    database_url: str = Field(
+        default="sqlite+aiosqlite:///./coach.db", alias="COACH_DATABASE_URL"
+    )
+    content_dir: Path = Field(default=DEFAULT_CONTENT_DIR, alias="COACH_CONTENT_DIR")
+    bot_api_url: str | None = Field(default=None, alias="COACH_BOT_API_URL")
+    webhook_url: str | None = Field(default=None, alias="COACH_WEBHOOK_URL")
+    webhook_listen: str = Field(default="127.0.0.1:8443", alias="COACH_WEBHOOK_LISTEN")
+    webhook_secret: SecretStr | None = Field(default=None, alias="COACH_WEBHOOK_SECRET")
+    # Telegram's published flood limits; configurable for self-hosted Bot API servers and tests.
+    per_chat_per_second: float = Field(default=1.0, gt=0, alias="COACH_PER_CHAT_PER_SECOND")
+    global_per_second: float = Field(default=30.0, gt=0, alias="COACH_GLOBAL_PER_SECOND")
+    group_per_minute: float = Field(default=20.0, gt=0, alias="COACH_GROUP_PER_MINUTE")
+    reminder_grace_minutes: int = Field(default=60, ge=0, alias="COACH_REMINDER_GRACE_MINUTES")
+    log_level: str = Field(default="INFO", alias="COACH_LOG_LEVEL")

@@ -1,0 +1,108 @@
+"""What a coach needs to know about an exercise, as a strict pydantic schema."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+
+# A cue is read mid-set, on a phone, with one hand: keep it to a glance.
+CUE_MAX = 120
+# Any prose block the coach shows as part of an answer.
+TEXT_MAX = 400
+
+Cue = Annotated[str, Field(min_length=3, max_length=CUE_MAX)]
+Text = Annotated[str, Field(min_length=3, max_length=TEXT_MAX)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Level(StrEnum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class Muscle(Strict):
+    name: Annotated[str, Field(min_length=2, max_length=60)]
+    does: Text
+
+
+class Muscles(Strict):
+    primary: list[Muscle] = Field(min_length=1)
+    assisting: list[Muscle] = Field(default_factory=list)
+    stabilising: list[Muscle] = Field(default_factory=list)
+
+
+class RepRange(Strict):
+    low: int = Field(ge=1, le=50)
+    high: int = Field(ge=1, le=50)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RepRange:
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low}) is above high ({self.high})")
+        return self
+
+
+class Programming(Strict):
+    placement: Text
+    sets: RepRange
+    reps: RepRange
+    tempo: Text
+    notes: list[Text] = Field(default_factory=list)
+
+
+class Tip(Strict):
+    text: Text
+    cue: Cue
+
+
+class Mistake(Strict):
+    name: Annotated[str, Field(min_length=3, max_length=80)]
+    why: Text
+    fix: Text
+    cue: Cue
+    # How a user would describe it mid-set: "I feel it in my quads".
+    symptoms: list[Annotated[str, Field(min_length=3, max_length=120)]] = Field(min_length=1)
+
+
+class Reference(Strict):
+    """A pointer to another exercise in the store; the loader checks the slug exists."""
+
+    slug: Slug
+    note: Text
+
+
+class Source(Strict):
+    title: Annotated[str, Field(min_length=3, max_length=200)]
+    url: HttpUrl
+
+
+class Exercise(Strict):
+    slug: Slug
+    name: Annotated[str, Field(min_length=3, max_length=60)]
+    aliases: list[Annotated[str, Field(min_length=2, max_length=60)]] = Field(min_length=1)
+    level: Level
+    summary: Text
+    unilateral: bool
+    equipment: list[Annotated[str, Field(min_length=2, max_length=40)]] = Field(default_factory=list)
+    benefits: list[Text] = Field(min_length=1)
+    programming: Programming
+    setup: list[Text] = Field(min_length=1)
+    steps: list[Text] = Field(min_length=1)
+    loaded_steps: list[Text] = Field(default_factory=list)
+    # The two or three things that matter most, shown before the first set.
+    setup_cues: list[Cue] = Field(min_length=1, max_length=3)
+    muscles: Muscles
+    tips: list[Tip] = Field(min_length=1)
+    mistakes: list[Mistake] = Field(min_length=1)
+    variations: list[Reference] = Field(default_factory=list)
+    alternatives: list[Reference] = Field(default_factory=list)
+    comparisons: list[Reference] = Field(default_factory=list)
+    safety: Text
+    sources: list[Source] = Field(min_length=1)
