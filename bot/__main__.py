@@ -11,7 +11,9 @@ from bot.content import ContentError, Library, load_library
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="coach", description="A coach for single-leg strength work.")
+    parser = argparse.ArgumentParser(
+        prog="coach", description="A coach for single-leg strength work."
+    )
     sub = parser.add_subparsers(dest="command")
 
     content = sub.add_parser("content", help="work with the content store")

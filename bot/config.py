@@ -16,9 +16,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
-    database_url: str = Field(
-        default="sqlite+aiosqlite:///./coach.db", alias="COACH_DATABASE_URL"
-    )
+    database_url: str = Field(default="sqlite+aiosqlite:///./coach.db", alias="COACH_DATABASE_URL")
     content_dir: Path = Field(default=DEFAULT_CONTENT_DIR, alias="COACH_CONTENT_DIR")
     bot_api_url: str | None = Field(default=None, alias="COACH_BOT_API_URL")
     webhook_url: str | None = Field(default=None, alias="COACH_WEBHOOK_URL")

@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
+from bot.coach.replies import Timer
+
 
 class Side(StrEnum):
     LEFT = "left"
@@ -43,6 +45,8 @@ class UserRecord:
     # The conversation state as JSON; its shape belongs to bot/coach (see coach/state.py).
     state: dict[str, Any]
     version: int = 0
+    # The one pending timer (rest over, switch sides); stored so a restart can re-arm it.
+    timer: Timer | None = None
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,9 @@ class CoachStore(Protocol):
     async def save_user(self, user: UserRecord) -> None:
         """Store settings and state; raises StaleStateError if user.version moved meanwhile."""
 
-    async def start_workout(self, user_id: int, exercise: str, plan: Plan, started_at: datetime) -> int: ...
+    async def start_workout(
+        self, user_id: int, exercise: str, plan: Plan, started_at: datetime
+    ) -> int: ...
 
     async def end_workout(
         self, workout_id: int, ended_at: datetime, status: WorkoutStatus, effort: str | None = None
@@ -118,6 +124,9 @@ class CoachStore(Protocol):
         self, user_id: int, exercise: str | None = None, limit: int = 10, offset: int = 0
     ) -> list[WorkoutRecord]:
         """The user's workouts, newest first, each with its sets."""
+
+    async def pending_timers(self) -> list[tuple[str, Timer]]:
+        """(user key, timer) for every user with a timer set: what to re-arm at start-up."""
 
 
 class StaleStateError(Exception):

@@ -3,4 +3,13 @@
 from bot.content.loader import ContentError, Library, load_library
 from bot.content.schema import Exercise, Level, Mistake, Muscle, Tip
 
-__all__ = ["ContentError", "Exercise", "Level", "Library", "Mistake", "Muscle", "Tip", "load_library"]
+__all__ = [
+    "ContentError",
+    "Exercise",
+    "Level",
+    "Library",
+    "Mistake",
+    "Muscle",
+    "Tip",
+    "load_library",
+]

@@ -86,7 +86,9 @@ def _read_file(path: Path, problems: list[Problem]) -> Exercise | None:
         problems.append(Problem(path.name, "", "must be a mapping of fields, not a list or text"))
         return None
     if "slug" in raw and raw["slug"] != path.stem:
-        problems.append(Problem(path.name, "slug", f"is {raw['slug']!r}; the file name says {path.stem!r}"))
+        problems.append(
+            Problem(path.name, "slug", f"is {raw['slug']!r}; the file name says {path.stem!r}")
+        )
         return None
     try:
         return Exercise.model_validate({**raw, "slug": path.stem})
@@ -105,10 +107,16 @@ def _check_references(exercises: list[Exercise], problems: list[Problem]) -> Non
             for i, ref in enumerate(getattr(ex, kind)):
                 if ref.slug not in slugs:
                     problems.append(
-                        Problem(f"{ex.slug}.yaml", f"{kind}[{i}].slug", f"no exercise {ref.slug!r} in the store")
+                        Problem(
+                            f"{ex.slug}.yaml",
+                            f"{kind}[{i}].slug",
+                            f"no exercise {ref.slug!r} in the store",
+                        )
                     )
                 elif ref.slug == ex.slug:
-                    problems.append(Problem(f"{ex.slug}.yaml", f"{kind}[{i}].slug", "refers to itself"))
+                    problems.append(
+                        Problem(f"{ex.slug}.yaml", f"{kind}[{i}].slug", "refers to itself")
+                    )
 
 
 def _check_aliases(exercises: list[Exercise], problems: list[Problem]) -> None:

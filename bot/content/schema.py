@@ -90,7 +90,9 @@ class Exercise(Strict):
     level: Level
     summary: Text
     unilateral: bool
-    equipment: list[Annotated[str, Field(min_length=2, max_length=40)]] = Field(default_factory=list)
+    equipment: list[Annotated[str, Field(min_length=2, max_length=40)]] = Field(
+        default_factory=list
+    )
     benefits: list[Text] = Field(min_length=1)
     programming: Programming
     setup: list[Text] = Field(min_length=1)
