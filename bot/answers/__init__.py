@@ -1,4 +1,4 @@
-"""Question answering over the content library: question (+ exercise in hand) -> topic, exercise, answer."""
+"""Question answering over the content library: question -> topic, exercise, answer."""
 
 from bot.answers.model import Answer, Topic
 

@@ -29,7 +29,7 @@ class Command:
 
 @dataclass(frozen=True)
 class TimerDue:
-    """A timer the coach asked for (Outcome.timer) has come due; token says which step it was for."""
+    """A timer the coach asked for (Outcome.timer) came due; token names its step."""
 
     kind: str
     token: int
