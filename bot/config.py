@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -28,3 +28,13 @@ class Settings(BaseSettings):
     group_per_minute: float = Field(default=20.0, gt=0, alias="COACH_GROUP_PER_MINUTE")
     reminder_grace_minutes: int = Field(default=60, ge=0, alias="COACH_REMINDER_GRACE_MINUTES")
     log_level: str = Field(default="INFO", alias="COACH_LOG_LEVEL")
+
+    @field_validator(
+        "telegram_bot_token", "bot_api_url", "webhook_url", "webhook_secret", mode="before"
+    )
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        # An empty line copied from .env.example means "not configured", not "the empty token".
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
