@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 # A cue is read mid-set, on a phone, with one hand: keep it to a glance.
 CUE_MAX = 120
-# Any prose block the coach shows as part of an answer.
-TEXT_MAX = 400
+# Any prose block the coach shows; two of them plus a heading still fit a ~600-char answer.
+TEXT_MAX = 300
 
 Cue = Annotated[str, Field(min_length=3, max_length=CUE_MAX)]
 Text = Annotated[str, Field(min_length=3, max_length=TEXT_MAX)]
@@ -36,6 +36,13 @@ class Muscles(Strict):
     primary: list[Muscle] = Field(min_length=1)
     assisting: list[Muscle] = Field(default_factory=list)
     stabilising: list[Muscle] = Field(default_factory=list)
+    # Muscles that work a little but are not the point (the quads in a hip thrust).
+    minor: list[Muscle] = Field(default_factory=list)
+
+    def by_role(self) -> list[tuple[str, Muscle]]:
+        """Every muscle with its role, most important first."""
+        roles = ("primary", "assisting", "stabilising", "minor")
+        return [(role, m) for role in roles for m in getattr(self, role)]
 
 
 class RepRange(Strict):
@@ -58,6 +65,7 @@ class Programming(Strict):
 
 
 class Tip(Strict):
+    name: Annotated[str, Field(min_length=3, max_length=80)]
     text: Text
     cue: Cue
 
@@ -88,6 +96,8 @@ class Exercise(Strict):
     name: Annotated[str, Field(min_length=3, max_length=60)]
     aliases: list[Annotated[str, Field(min_length=2, max_length=60)]] = Field(min_length=1)
     level: Level
+    # Why this level, and what to do if it is too hard or too easy.
+    level_note: Text | None = None
     summary: Text
     unilateral: bool
     equipment: list[Annotated[str, Field(min_length=2, max_length=40)]] = Field(
