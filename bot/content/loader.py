@@ -7,11 +7,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+from yaml.nodes import Node
 
-from bot.content.schema import Exercise
+from bot.content.schema import SLUG_PATTERN, Exercise
+from bot.content.yaml_source import line_of, parse
 
 
 @dataclass(frozen=True)
@@ -19,9 +23,12 @@ class Problem:
     file: str
     field: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.field}" if self.field else self.file
+        if self.line is not None:
+            where += f" (line {self.line})"
         return f"{where}: {self.message}"
 
 
@@ -64,6 +71,16 @@ class Library(Mapping[str, Exercise]):
         return out
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    exercise: Exercise
+    file: str
+    tree: Node | None
+
+    def problem(self, loc: tuple[int | str, ...], message: str) -> Problem:
+        return Problem(self.file, _field_path(loc), message, line_of(self.tree, loc))
+
+
 def _field_path(loc: tuple[int | str, ...]) -> str:
     path = ""
     for part in loc:
@@ -71,65 +88,94 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     return path
 
 
-def _read_file(path: Path, problems: list[Problem]) -> Exercise | None:
+def _explain(err: ErrorDetails) -> str:
+    """Pydantic's message, reworded where a content author would otherwise have to guess."""
+    kind, ctx = err["type"], err.get("ctx", {})
+    if kind == "missing":
+        return "is missing"
+    if kind == "extra_forbidden":
+        return "is not a field the coach knows (a typo?)"
+    if kind == "string_too_long" and isinstance(err["input"], str):
+        return f"is {len(err['input'])} characters; the most is {ctx.get('max_length')}"
+    if kind == "too_long" and isinstance(err["input"], list):
+        return f"has {len(err['input'])} entries; the most is {ctx.get('max_length')}"
+    return err["msg"]
+
+
+def _read_file(path: Path, problems: list[Problem]) -> _Parsed | None:
+    name = path.name
+    if not re.fullmatch(SLUG_PATTERN, path.stem):
+        message = "the file name is the slug: lower-case words and digits joined by hyphens"
+        problems.append(Problem(name, "", message))
+        return None
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw, tree = parse(path.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        line = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problems.append(Problem(path.name, "", f"YAML syntax error at {line}{exc.problem}"))
+        line = mark.line + 1 if mark else None
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problems.append(Problem(name, "", f"invalid YAML{where}: {exc.problem}", line))
         return None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        problems.append(Problem(path.name, "", f"cannot be read: {exc}"))
+        problems.append(Problem(name, "", f"cannot be read: {exc}"))
+        return None
+    if raw is None:
+        problems.append(Problem(name, "", "is empty"))
         return None
     if not isinstance(raw, dict):
-        problems.append(Problem(path.name, "", "must be a mapping of fields, not a list or text"))
+        problems.append(Problem(name, "", "must be a mapping of fields, not a list or text"))
         return None
-    if "slug" in raw and raw["slug"] != path.stem:
-        problems.append(
-            Problem(path.name, "slug", f"is {raw['slug']!r}; the file name says {path.stem!r}")
-        )
+    return _validate(name, path.stem, raw, tree, problems)
+
+
+def _validate(
+    name: str, slug: str, raw: dict[Any, Any], tree: Node | None, problems: list[Problem]
+) -> _Parsed | None:
+    if "slug" in raw and raw["slug"] != slug:
+        line = line_of(tree, ("slug",))
+        message = f"is {raw['slug']!r}; the file name says {slug!r} (leave slug out)"
+        problems.append(Problem(name, "slug", message, line))
         return None
     try:
-        return Exercise.model_validate({**raw, "slug": path.stem})
+        exercise = Exercise.model_validate({**raw, "slug": slug})
     except ValidationError as exc:
         for err in exc.errors():
-            field = _field_path(err["loc"])
-            message = "is missing" if err["type"] == "missing" else err["msg"]
-            problems.append(Problem(path.name, field, message))
+            loc = tuple(err["loc"])
+            problems.append(Problem(name, _field_path(loc), _explain(err), line_of(tree, loc)))
         return None
+    return _Parsed(exercise, name, tree)
 
 
-def _check_references(exercises: list[Exercise], problems: list[Problem]) -> None:
-    slugs = {e.slug for e in exercises}
-    for ex in exercises:
+def _check_references(parsed: list[_Parsed], slugs: set[str], problems: list[Problem]) -> None:
+    for item in parsed:
+        ex = item.exercise
         for kind in ("variations", "alternatives", "comparisons"):
             for i, ref in enumerate(getattr(ex, kind)):
+                loc = (kind, i, "slug")
                 if ref.slug not in slugs:
-                    problems.append(
-                        Problem(
-                            f"{ex.slug}.yaml",
-                            f"{kind}[{i}].slug",
-                            f"no exercise {ref.slug!r} in the store",
-                        )
-                    )
+                    problems.append(item.problem(loc, f"no exercise {ref.slug!r} in the store"))
                 elif ref.slug == ex.slug:
-                    problems.append(
-                        Problem(f"{ex.slug}.yaml", f"{kind}[{i}].slug", "refers to itself")
-                    )
+                    problems.append(item.problem(loc, "refers to itself"))
 
 
-def _check_aliases(exercises: list[Exercise], problems: list[Problem]) -> None:
-    owner: dict[str, str] = {}
-    for ex in exercises:
-        names = [("name", ex.name)] + [(f"aliases[{i}]", a) for i, a in enumerate(ex.aliases)]
-        for field, name in names:
+def _check_names(parsed: list[_Parsed], problems: list[Problem]) -> None:
+    """A name or alias must lead to exactly one exercise, and be listed once."""
+    owner: dict[str, tuple[str, str]] = {}
+    for item in parsed:
+        ex = item.exercise
+        names: list[tuple[tuple[int | str, ...], str]] = [(("name",), ex.name)]
+        names += [(("aliases", i), alias) for i, alias in enumerate(ex.aliases)]
+        for loc, name in names:
             key = normalise_name(name)
-            other = owner.setdefault(key, ex.slug)
-            if other != ex.slug:
-                problems.append(
-                    Problem(f"{ex.slug}.yaml", field, f"{name!r} is already a name of {other!r}")
-                )
+            if not key:
+                problems.append(item.problem(loc, f"{name!r} has no letters or digits"))
+                continue
+            other_slug, other_field = owner.setdefault(key, (ex.slug, _field_path(loc)))
+            if other_slug != ex.slug:
+                message = f"{name!r} is already a name of {other_slug!r}"
+                problems.append(item.problem(loc, message))
+            elif other_field != _field_path(loc):
+                problems.append(item.problem(loc, f"{name!r} repeats {other_field}"))
 
 
 def load_library(directory: Path) -> Library:
@@ -137,16 +183,17 @@ def load_library(directory: Path) -> Library:
     if not directory.is_dir():
         raise ContentError([Problem(str(directory), "", "is not a folder")])
     problems: list[Problem] = []
-    exercises: list[Exercise] = []
     files = sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
     if not files:
         problems.append(Problem(str(directory), "", "holds no exercise files (*.yaml)"))
-    for path in files:
-        exercise = _read_file(path, problems)
-        if exercise is not None:
-            exercises.append(exercise)
-    _check_references(exercises, problems)
-    _check_aliases(exercises, problems)
+    stems = [path.stem for path in files]
+    for stem in {s for s in stems if stems.count(s) > 1}:
+        problems.append(Problem(f"{stem}.yaml", "", f"{stem}.yaml and {stem}.yml both exist"))
+    parsed = [item for path in files if (item := _read_file(path, problems)) is not None]
+    # Every file present counts as an exercise for references, so one broken file is reported
+    # once, not again by every exercise that points at it.
+    _check_references(parsed, set(stems), problems)
+    _check_names(parsed, problems)
     if problems:
         raise ContentError(problems)
-    return Library(exercises)
+    return Library([item.exercise for item in parsed])

@@ -14,7 +14,8 @@ TEXT_MAX = 300
 
 Cue = Annotated[str, Field(min_length=3, max_length=CUE_MAX)]
 Text = Annotated[str, Field(min_length=3, max_length=TEXT_MAX)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 
 
 class Strict(BaseModel):
