@@ -96,7 +96,9 @@ def _explain(err: ErrorDetails) -> str:
     if kind == "extra_forbidden":
         return "is not a field the coach knows (a typo?)"
     if kind == "string_too_long" and isinstance(err["input"], str):
-        return f"is {len(err['input'])} characters; the most is {ctx.get('max_length')}"
+        # Measured as the schema sees it: surrounding spaces are stripped before the check.
+        length = len(err["input"].strip())
+        return f"is {length} characters; the most is {ctx.get('max_length')}"
     if kind == "too_long" and isinstance(err["input"], list):
         return f"has {len(err['input'])} entries; the most is {ctx.get('max_length')}"
     return err["msg"]
@@ -172,7 +174,8 @@ def _check_names(parsed: list[_Parsed], problems: list[Problem]) -> None:
                 continue
             other_slug, other_field = owner.setdefault(key, (ex.slug, _field_path(loc)))
             if other_slug != ex.slug:
-                message = f"{name!r} is already a name of {other_slug!r}"
+                where = f"{other_slug}.yaml: {other_field}"
+                message = f"{name!r} is also a name of {other_slug!r} ({where}); pick one"
                 problems.append(item.problem(loc, message))
             elif other_field != _field_path(loc):
                 problems.append(item.problem(loc, f"{name!r} repeats {other_field}"))
