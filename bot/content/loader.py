@@ -181,6 +181,19 @@ def _check_names(parsed: list[_Parsed], problems: list[Problem]) -> None:
                 problems.append(item.problem(loc, f"{name!r} repeats {other_field}"))
 
 
+def _check_symptoms(parsed: list[_Parsed], problems: list[Problem]) -> None:
+    """A symptom must point at one mistake, or troubleshooting could not choose between them."""
+    for item in parsed:
+        owner: dict[str, int] = {}
+        for i, mistake in enumerate(item.exercise.mistakes):
+            for j, symptom in enumerate(mistake.symptoms):
+                first = owner.setdefault(normalise_name(symptom), i)
+                if first != i:
+                    other = item.exercise.mistakes[first].name
+                    message = f"{symptom!r} is also a symptom of mistakes[{first}] ({other!r})"
+                    problems.append(item.problem(("mistakes", i, "symptoms", j), message))
+
+
 def load_library(directory: Path) -> Library:
     """Load and validate every *.yaml file in directory; raise ContentError listing all problems."""
     if not directory.is_dir():
@@ -197,6 +210,7 @@ def load_library(directory: Path) -> Library:
     # once, not again by every exercise that points at it.
     _check_references(parsed, set(stems), problems)
     _check_names(parsed, problems)
+    _check_symptoms(parsed, problems)
     if problems:
         raise ContentError(problems)
     return Library([item.exercise for item in parsed])

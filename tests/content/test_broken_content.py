@@ -100,6 +100,19 @@ def test_an_alias_listed_twice_in_one_file(run_check: Check, content_copy: Path)
     assert "glute-ham-raise.yaml: aliases[" in err and "repeats aliases[0]" in err
 
 
+def test_one_symptom_under_two_mistakes(run_check: Check, content_copy: Path) -> None:
+    _edit(
+        content_copy,
+        "glute-bridge",
+        lambda d: d["mistakes"][2]["symptoms"].append("My lower back hurts!"),
+    )
+    code, _, err = run_check(str(content_copy))
+    assert code == 1
+    [problem] = _problems(err)
+    assert problem.startswith("glute-bridge.yaml: mistakes[2].symptoms[3] (line ")
+    assert "is also a symptom of mistakes[0] ('Arching your lower back')" in problem
+
+
 def test_a_yaml_syntax_error_names_its_line(run_check: Check, content_copy: Path) -> None:
     path = content_copy / "glute-ham-raise.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
