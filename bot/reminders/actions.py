@@ -1,0 +1,44 @@
+"""What a /remind conversation asks storage and settings to change, applied by the caller."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+
+@dataclass(frozen=True)
+class Create:
+    at: time
+    days: int
+    exercise: str | None
+
+
+@dataclass(frozen=True)
+class Update:
+    reminder_id: int
+    at: time
+    days: int
+    exercise: str | None
+
+
+@dataclass(frozen=True)
+class Pause:
+    reminder_id: int
+
+
+@dataclass(frozen=True)
+class Resume:
+    reminder_id: int
+
+
+@dataclass(frozen=True)
+class Delete:
+    reminder_id: int
+
+
+@dataclass(frozen=True)
+class SetZone:
+    zone: str
+
+
+Action = Create | Update | Pause | Resume | Delete | SetZone

@@ -1,0 +1,324 @@
+"""The reminder scheduler: claims due occurrences in the database, then sends them, rate-limited.
+
+The database decides *what* is due and *who* sends it (an atomic claim per occurrence); APScheduler
+only decides *when* to look. Two jobs with fixed ids ("reminders:poll" every poll_seconds, and
+"reminders:wake" at the next due moment) are added with replace_existing=True, so a restart or a
+second start never stacks them, and 100 000 reminders cost two jobs, not 100 000.
+
+Exactly once: a claim is a row (reminder id, local date) inserted only if absent. A claim is a
+lease: sent, missed or blocked is recorded right after the send; a claim still open after `lease`
+(its process died between claim and send) is taken over by one worker (a conditional update) and
+sent then, if still within the grace window. A graceful stop hands unsent claims back at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.content import Exercise
+from bot.reminders.model import (
+    ClaimedOccurrence,
+    Delivery,
+    Due,
+    OccurrenceStatus,
+    SchedulerStore,
+    SendResult,
+    SendStatus,
+)
+from bot.reminders.ratelimit import RateLimiter
+from bot.reminders.schedule import next_occurrence, occurrences_between, require_aware
+from bot.reminders.texts import LATE_AFTER, reminder_message
+
+log = logging.getLogger(__name__)
+
+Sender = Callable[[Delivery], Awaitable[SendResult]]
+Units = Callable[[], AbstractAsyncContextManager[SchedulerStore]]
+
+POLL_JOB = "reminders:poll"
+WAKE_JOB = "reminders:wake"
+
+
+@dataclass
+class RunReport:
+    """What one run_due did; the counts feed logs and metrics."""
+
+    sent: int = 0
+    late: int = 0  # sent, but more than a couple of minutes after their time
+    missed: int = 0
+    blocked: int = 0
+    retried: int = 0
+    released: int = 0
+
+    def add(self, other: RunReport) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class _Job:
+    delivery: Delivery
+    attempts: int = 0
+
+
+@dataclass
+class _Batch:
+    claimed: list[ClaimedOccurrence] = field(default_factory=list)
+    missed: int = 0
+
+
+class ReminderService:
+    """Rebuilt from the database at start; safe to run on every replica at once."""
+
+    def __init__(
+        self,
+        units: Units,
+        send: Sender,
+        library: Mapping[str, Exercise],
+        *,
+        worker: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        grace: timedelta = timedelta(minutes=60),
+        rate_per_second: float = 30.0,
+        lease: timedelta = timedelta(minutes=5),
+        batch: int = 500,
+        concurrency: int = 32,
+        poll_seconds: float = 30.0,
+        limiter: RateLimiter | None = None,
+    ) -> None:
+        self._units = units
+        self._send = send
+        self._library = library
+        self.worker = worker
+        self._clock = clock
+        self.grace = grace
+        self.lease = lease
+        self._batch = batch
+        self._concurrency = max(1, concurrency)
+        self._poll_seconds = poll_seconds
+        self.limiter = limiter or RateLimiter(rate_per_second)
+        self._running = asyncio.Lock()
+        self._scheduler: Any = None
+        self._stopping = False
+        self.totals = RunReport()
+
+    # --- the work: claim in the database, then send ---------------------------------------
+
+    async def run_due(self, now: datetime | None = None) -> RunReport:
+        """Send everything due at `now` (default: the clock), batch after batch, then return."""
+        report = RunReport()
+        async with self._running:
+            while not self._stopping:
+                moment = require_aware(now) if now is not None else self._clock()
+                batch = await self._claim_batch(moment)
+                report.missed += batch.missed
+                if not batch.claimed:
+                    break
+                await self._fan_out(batch.claimed, report)
+        self.totals.add(report)
+        return report
+
+    async def _claim_batch(self, now: datetime) -> _Batch:
+        batch = _Batch()
+        async with self._units() as store:
+            taken = await store.reclaim_expired(now - self.lease, self.worker, now, self._batch)
+            taken += await store.claim_snoozed(now, self.worker, self._batch)
+            for due in await store.due_reminders(now, self._batch):
+                claimed = await self._claim_reminder(store, due, now, batch)
+                if claimed is not None:
+                    taken.append(claimed)
+            stale = [c for c in taken if now - c.due_at > self.grace]
+            if stale:
+                await store.finish([c.id for c in stale], self.worker, OccurrenceStatus.MISSED, now)
+                batch.missed += len(stale)
+            batch.claimed = [c for c in taken if now - c.due_at <= self.grace]
+        return batch
+
+    async def _claim_reminder(
+        self, store: SchedulerStore, due: Due, now: datetime, batch: _Batch
+    ) -> ClaimedOccurrence | None:
+        """Claim the reminder's latest occurrence if within grace, record older ones as missed,
+        and move its next_due_at past now (a no-op when another worker got there first)."""
+        reminder = due.reminder
+        assert reminder.next_due_at is not None  # due_reminders only returns scheduled ones
+        rule = reminder.rule
+        pending = occurrences_between(rule, reminder.next_due_at - timedelta(microseconds=1), now)
+        claimed = None
+        for occurrence in pending:
+            # Only the latest is worth sending: older ones are recorded, not replayed.
+            if occurrence is pending[-1] and now - occurrence.due_at <= self.grace:
+                oid = await store.claim(
+                    reminder.id, occurrence.local_date, occurrence.due_at, self.worker, now
+                )
+                if oid is not None:
+                    claimed = ClaimedOccurrence(
+                        oid, reminder, due.user_key, occurrence.local_date, occurrence.due_at
+                    )
+            elif await store.record_missed(
+                reminder.id, occurrence.local_date, occurrence.due_at, now
+            ):
+                batch.missed += 1
+        await store.advance(reminder.id, reminder.next_due_at, next_occurrence(rule, now).due_at)
+        return claimed
+
+    async def _deliveries(self, claimed: list[ClaimedOccurrence]) -> list[Delivery]:
+        now = self._clock()
+        users = list({(c.reminder.user_id, c.reminder.zone) for c in claimed})
+        async with self._units() as store:
+            adherence = await store.adherence_many(users, now)
+        return [
+            Delivery(
+                c.user_key,
+                c,
+                reminder_message(
+                    c.id, c.reminder, self._library, adherence[c.reminder.user_id], c.due_at, now
+                ),
+            )
+            for c in claimed
+        ]
+
+    async def _fan_out(self, claimed: list[ClaimedOccurrence], report: RunReport) -> None:
+        queue: asyncio.Queue[_Job] = asyncio.Queue()
+        for delivery in await self._deliveries(claimed):
+            queue.put_nowait(_Job(delivery))
+        waiting = {c.id for c in claimed}
+        workers = [
+            asyncio.create_task(self._send_loop(queue, waiting, report))
+            for _ in range(min(self._concurrency, len(claimed)))
+        ]
+        renewer = asyncio.create_task(self._renew_leases(waiting))
+        try:
+            await asyncio.gather(*workers)
+        finally:
+            renewer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewer
+            for task in workers:
+                task.cancel()
+            if waiting:  # stopped (or cancelled) before these were sent: hand them back
+                async with self._units() as store:
+                    report.released += await store.release(sorted(waiting), self.worker)
+
+    async def _send_loop(
+        self, queue: asyncio.Queue[_Job], waiting: set[int], report: RunReport
+    ) -> None:
+        while not self._stopping:
+            try:
+                job = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            occurrence = job.delivery.occurrence
+            now = self._clock()
+            if now - occurrence.due_at > self.grace:
+                await self._finish(occurrence, OccurrenceStatus.MISSED, waiting)
+                report.missed += 1
+                continue
+            await self.limiter.acquire()
+            result = await self._try_send(job.delivery)
+            if result.status is SendStatus.OK:
+                await self._finish(occurrence, OccurrenceStatus.SENT, waiting)
+                report.sent += 1
+                if self._clock() - occurrence.due_at > LATE_AFTER:
+                    report.late += 1
+            elif result.status is SendStatus.BLOCKED:
+                await self._finish(occurrence, OccurrenceStatus.BLOCKED, waiting)
+                async with self._units() as store:
+                    await store.pause_user(occurrence.reminder.user_id)
+                report.blocked += 1
+            else:
+                # 429: everyone waits (it is one bot's limit), and this one goes round again.
+                self.limiter.pause(result.retry_after)
+                report.retried += 1
+                job.attempts += 1
+                queue.put_nowait(job)
+
+    async def _try_send(self, delivery: Delivery) -> SendResult:
+        try:
+            return await self._send(delivery)
+        except Exception:
+            # A transport error is not the user's fault: late rather than lost.
+            log.exception("sending reminder occurrence %s failed", delivery.occurrence.id)
+            return SendResult.retry(1.0)
+
+    async def _finish(
+        self, occurrence: ClaimedOccurrence, status: OccurrenceStatus, waiting: set[int]
+    ) -> None:
+        async with self._units() as store:
+            await store.finish([occurrence.id], self.worker, status, self._clock())
+        waiting.discard(occurrence.id)
+
+    async def _renew_leases(self, waiting: set[int]) -> None:
+        # A long fan-out (10 000 messages at 30/s) outlives a lease: keep the queue's claims ours.
+        while True:
+            await asyncio.sleep(self.lease.total_seconds() / 3)
+            if waiting:
+                async with self._units() as store:
+                    await store.renew(sorted(waiting), self.worker, self._clock())
+
+    # --- when to look: APScheduler (PTB's JobQueue.scheduler or a plain AsyncIOScheduler) ---
+
+    async def start(self, scheduler: Any) -> RunReport:
+        """Catch up on what came due while down, then add the two jobs (replacing old ones)."""
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        self._stopping = False
+        self._scheduler = scheduler
+        report = await self.run_due()
+        scheduler.add_job(
+            self._on_timer,
+            IntervalTrigger(seconds=self._poll_seconds, timezone=UTC),
+            id=POLL_JOB,
+            name=POLL_JOB,
+            replace_existing=True,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
+        await self._schedule_wake()
+        return report
+
+    async def stop(self) -> None:
+        """Stop sending; unsent claims are handed back, so another replica sends them now."""
+        self._stopping = True
+        if self._scheduler is not None:
+            for job_id in (POLL_JOB, WAKE_JOB):
+                with contextlib.suppress(Exception):  # JobLookupError: already gone
+                    self._scheduler.remove_job(job_id)
+        async with self._running:  # the running fan-out winds down and releases its claims
+            pass
+
+    async def changed(self) -> None:
+        """Call after reminders changed here (created, resumed, snoozed): re-aim the wake job."""
+        if self._scheduler is not None and not self._stopping:
+            await self._schedule_wake()
+
+    async def _on_timer(self) -> None:
+        if self._running.locked():
+            return  # a fan-out is running; it keeps claiming until nothing is due
+        try:
+            await self.run_due()
+        finally:
+            await self._schedule_wake()
+
+    async def _schedule_wake(self) -> None:
+        from apscheduler.triggers.date import DateTrigger
+
+        async with self._units() as store:
+            wake = await store.next_wake(self.lease)
+        if wake is None or self._stopping:
+            return
+        run_at = max(require_aware(wake), self._clock() + timedelta(milliseconds=10))
+        self._scheduler.add_job(
+            self._on_timer,
+            DateTrigger(run_date=run_at, timezone=UTC),
+            id=WAKE_JOB,
+            name=WAKE_JOB,
+            replace_existing=True,
+            misfire_grace_time=None,
+        )
