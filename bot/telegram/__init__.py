@@ -1,0 +1,1 @@
+"""The coach on Telegram (python-telegram-bot): handlers, rendering, flood control, webhook."""

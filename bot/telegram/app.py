@@ -1,0 +1,229 @@
+"""The coach on Telegram: build the Application, run it by long polling or webhook, stop cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, ExtBot, JobQueue
+
+from bot.answers.answerer import Answerer
+from bot.coach.engine import Coach
+from bot.config import Settings
+from bot.content import Library
+from bot.storage import Database
+from bot.telegram import handlers
+from bot.telegram.context import BotData, CoachContext, Services, utc_now
+from bot.telegram.processor import ChatLocks, ChatOrderedProcessor
+from bot.telegram.ratelimit import CoachRateLimiter
+from bot.telegram.redact import REDACTOR, configure_logging
+from bot.telegram.timers import TimerScheduler
+from bot.telegram.webhook import WebhookServer, new_secret, web_app, webhook_path
+
+log = logging.getLogger(__name__)
+
+CoachApplication = Application[
+    ExtBot[int], CoachContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[CoachContext]
+]
+
+NO_TOKEN = (
+    "coach run needs TELEGRAM_BOT_TOKEN: create a bot with @BotFather on Telegram (/newbot), "
+    "then set TELEGRAM_BOT_TOKEN=<token> in the environment or .env; "
+    "`coach chat` works without one."
+)
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+MENU = [
+    BotCommand("start", "Start here"),
+    BotCommand("workout", "Start a workout"),
+    BotCommand("ask", "Ask about an exercise"),
+    BotCommand("history", "Your past sessions"),
+    BotCommand("progress", "Your progress, left against right"),
+    BotCommand("remind", "Training reminders"),
+    BotCommand("settings", "Units, rest, starting leg, timezone"),
+    BotCommand("export", "Download your data"),
+    BotCommand("deleteme", "Delete everything I hold about you"),
+    BotCommand("help", "What I can do"),
+    BotCommand("cancel", "Stop the current workout"),
+]
+
+
+def api_urls(bot_api_url: str) -> tuple[str, str]:
+    """base_url and base_file_url for a Bot API server given as its root or its '/bot' URL."""
+    root = bot_api_url.rstrip("/").removesuffix("/bot")
+    return f"{root}/bot", f"{root}/file/bot"
+
+
+def build_application(
+    settings: Settings,
+    library: Library,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    concurrency: int = 64,
+) -> CoachApplication:
+    """The Application with handlers, flood control and ordering; services come in post_init."""
+    if settings.telegram_bot_token is None:
+        raise ValueError(NO_TOKEN)
+    token = settings.telegram_bot_token.get_secret_value()
+    REDACTOR.add(token)
+    if settings.webhook_secret is not None:
+        REDACTOR.add(settings.webhook_secret.get_secret_value())
+    REDACTOR.install()
+    locks = ChatLocks()
+
+    async def post_init(application: CoachApplication) -> None:
+        await start_services(application, settings, library, locks, clock)
+
+    job_queue: JobQueue[CoachContext] = JobQueue()
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .job_queue(job_queue)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .context_types(ContextTypes(context=CoachContext, bot_data=BotData))
+        .rate_limiter(
+            CoachRateLimiter(
+                settings.per_chat_per_second,
+                settings.global_per_second,
+                settings.group_per_minute,
+            )
+        )
+        .concurrent_updates(ChatOrderedProcessor(locks, concurrency))
+        .post_init(post_init)
+        .post_shutdown(stop_services)
+    )
+    if settings.bot_api_url:
+        base_url, base_file_url = api_urls(settings.bot_api_url)
+        builder = builder.base_url(base_url).base_file_url(base_file_url)
+    if settings.webhook_url:
+        builder = builder.updater(None)
+    application: CoachApplication = builder.build()
+    handlers.register(application)
+    return application
+
+
+async def start_services(
+    application: CoachApplication,
+    settings: Settings,
+    library: Library,
+    locks: ChatLocks,
+    clock: Callable[[], datetime],
+) -> None:
+    """Database migrated, engine built, stored timers re-armed, menu set."""
+    database = Database(settings.database_url)
+    await database.upgrade()
+    job_queue = application.job_queue
+    if job_queue is None:
+        raise RuntimeError("the job queue is missing: install python-telegram-bot[job-queue]")
+    timers = TimerScheduler(job_queue, handlers.on_timer)
+    coach = Coach(library, Answerer(library))
+    application.bot_data.services = Services(coach, database, timers, locks, clock)
+    async with database.unit() as store:
+        pending = await store.pending_timers()
+    timers.rearm(pending, clock())
+    try:
+        await application.bot.set_my_commands(MENU)
+    except TelegramError as exc:  # only decoration: the commands work without the menu
+        log.warning("setMyCommands failed, carrying on without the menu: %s", exc)
+
+
+async def stop_services(application: CoachApplication) -> None:
+    services = application.bot_data.take()
+    if services is not None:
+        await services.database.dispose()
+
+
+class CoachBot:
+    """One running coach: the Application fed by long polling, or by the webhook server."""
+
+    def __init__(
+        self, application: CoachApplication, settings: Settings, *, poll_timeout: float = 10
+    ) -> None:
+        self.application = application
+        self.settings = settings
+        self.poll_timeout = poll_timeout
+        secret = settings.webhook_secret
+        self.webhook_secret = secret.get_secret_value() if secret else new_secret()
+        REDACTOR.add(self.webhook_secret)
+        self.server: WebhookServer | None = None
+
+    async def start(self) -> None:
+        app = self.application
+        await app.initialize()
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.start()
+        url = self.settings.webhook_url
+        if url:
+            path = webhook_path(url)
+            self.server = WebhookServer(
+                web_app(app, path, self.webhook_secret), self.settings.webhook_listen
+            )
+            await self.server.start()
+            await app.bot.set_webhook(
+                url, secret_token=self.webhook_secret, allowed_updates=ALLOWED_UPDATES
+            )
+            log.info("coach running: webhook at path %s", path)
+        else:
+            assert app.updater is not None
+            await app.updater.start_polling(
+                timeout=int(self.poll_timeout), allowed_updates=ALLOWED_UPDATES
+            )
+            log.info("coach running: long polling")
+
+    async def stop(self) -> None:
+        app = self.application
+        if self.server is not None:
+            await self.server.stop()
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        if app.post_stop is not None:
+            await app.post_stop(app)
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+
+
+async def _serve(settings: Settings, library: Library) -> int:
+    bot = CoachBot(build_application(settings, library), settings)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stopping.set)
+    try:
+        await bot.start()
+    except InvalidToken:
+        log.error("Telegram refused the token: check TELEGRAM_BOT_TOKEN (from @BotFather)")
+        await bot.stop()
+        return 1
+    except NetworkError as exc:
+        log.error("cannot reach the Bot API: %s", exc)
+        await bot.stop()
+        return 1
+    await stopping.wait()
+    log.info("stopping")
+    await bot.stop()
+    return 0
+
+
+def run_bot(settings: Settings, library: Library) -> int:
+    """`coach run`: the bot until SIGINT or SIGTERM; exit code 2 with one line when no token."""
+    if settings.telegram_bot_token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level)
+    return asyncio.run(_serve(settings, library))

@@ -1,0 +1,86 @@
+"""Typed access to the coach's services from handlers: context.services, never string keys."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from telegram.ext import CallbackContext, ExtBot
+
+from bot.coach.engine import Coach
+from bot.coach.events import Event
+from bot.coach.ports import StaleStateError
+from bot.coach.replies import Outcome
+from bot.storage import Database
+from bot.telegram.processor import ChatLocks
+from bot.telegram.timers import TimerScheduler, user_key
+
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """Built in post_init, closed in post_shutdown; one per running Application."""
+
+    coach: Coach
+    database: Database
+    timers: TimerScheduler
+    locks: ChatLocks
+    clock: Callable[[], datetime] = utc_now
+
+    async def handle(self, chat_id: int, event: Event) -> Outcome:
+        """One event in one unit of work, committed once; then its timer armed or cancelled.
+
+        When another event changed the user first (StaleStateError), the event is tried once
+        more on the fresh state; a second failure, like any error, leaves the state untouched.
+        """
+        for attempt in (1, 2):
+            now = self.clock()
+            try:
+                async with self.database.unit() as store:
+                    outcome: Outcome = await self.coach.handle(store, user_key(chat_id), event, now)
+            except StaleStateError:
+                if attempt == 2:
+                    raise
+                log.info("chat %s: state changed meanwhile; trying the event again", chat_id)
+                continue
+            self.timers.apply(chat_id, outcome, now)
+            return outcome
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+class BotData:
+    """The application's bot_data: holds the services once post_init has built them."""
+
+    def __init__(self) -> None:
+        self._services: Services | None = None
+
+    @property
+    def services(self) -> Services:
+        if self._services is None:
+            raise RuntimeError("services are built in post_init; the application is not started")
+        return self._services
+
+    @services.setter
+    def services(self, services: Services) -> None:
+        self._services = services
+
+    def take(self) -> Services | None:
+        """The services, forgotten here: for post_shutdown to close them exactly once."""
+        services, self._services = self._services, None
+        return services
+
+
+class CoachContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotData]):
+    """The context every handler gets: the usual PTB context plus the coach's services."""
+
+    @property
+    def services(self) -> Services:
+        return self.bot_data.services

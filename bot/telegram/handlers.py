@@ -1,0 +1,122 @@
+"""Thin handlers: a Telegram update becomes one engine event; the outcome becomes messages."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.coach.events import Command, Press, Text, TimerDue
+from bot.telegram import render
+from bot.telegram.context import CoachContext
+from bot.telegram.timers import TimerJob
+
+log = logging.getLogger(__name__)
+
+SORRY_NOTICE = "Sorry, that didn't work. Nothing was changed."
+SORRY = (
+    "Sorry, something went wrong on my side and nothing was changed. "
+    "Send your answer again in a moment, or /help to see what I can do."
+)
+SORRY_UNSENT = (
+    "Sorry, I couldn't send all of my reply, but what you told me is saved. "
+    "Send /workout to see where we are."
+)
+ONLY_TEXT = "I can read text and buttons only: type your answer, or /help."
+PRIVATE_ONLY = "I coach one person at a time: message me directly."
+
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+
+
+async def on_command(update: Update, context: CoachContext) -> None:
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None or message.text is None:
+        return
+    word, _, args = message.text.removeprefix("/").partition(" ")
+    name = word.split("@", 1)[0].lower()  # "/workout@coach_bot" in a menu tap
+    outcome = await context.services.handle(chat.id, Command(name, args.strip()))
+    await render.send_replies(context.bot, chat.id, outcome.replies)
+
+
+async def on_text(update: Update, context: CoachContext) -> None:
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None or message.text is None:
+        return
+    outcome = await context.services.handle(chat.id, Text(message.text))
+    await render.send_replies(context.bot, chat.id, outcome.replies)
+
+
+async def on_press(update: Update, context: CoachContext) -> None:
+    query, chat = update.callback_query, update.effective_chat
+    if query is None:
+        return
+    if chat is None or chat.type != chat.PRIVATE:
+        await render.answer_query(query, PRIVATE_ONLY)
+        return
+    try:
+        outcome = await context.services.handle(chat.id, Press(query.data or ""))
+    except Exception:
+        await render.answer_query(query, SORRY_NOTICE)  # answered once; the error handler logs
+        raise
+    await render.answer_query(query, outcome.notice)
+    await render.mark_chosen(query, outcome.chosen)
+    await render.send_replies(context.bot, chat.id, outcome.replies)
+
+
+async def on_timer(context: CoachContext) -> None:
+    """A rest or side-switch timer came due: wake the engine in the chat's turn, like an update."""
+    job = context.job
+    if job is None or not isinstance(job.data, TimerJob):
+        return
+    due = job.data
+    async with context.services.locks.hold(due.chat_id):
+        outcome = await context.services.handle(due.chat_id, TimerDue(due.kind, due.token))
+        await render.send_replies(context.bot, due.chat_id, outcome.replies)
+
+
+async def on_other(update: Update, context: CoachContext) -> None:
+    """Stickers, photos, voice notes: say what works instead of guessing."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(ONLY_TEXT)
+
+
+async def on_group_command(update: Update, context: CoachContext) -> None:
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(PRIVATE_ONLY)
+
+
+async def on_error(update: object, context: CoachContext) -> None:
+    """The one error handler: log the update id and the error, tell the user what to do next."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update %s failed: %r", update_id, context.error, exc_info=context.error)
+    chat_id: int | None = None
+    if isinstance(update, Update) and update.effective_chat is not None:
+        chat_id = update.effective_chat.id
+    elif context.job is not None and isinstance(context.job.data, TimerJob):
+        chat_id = context.job.data.chat_id
+    if chat_id is None or chat_id < 0:
+        return
+    text = SORRY_UNSENT if isinstance(context.error, render.DeliveryFailed) else SORRY
+    try:
+        await context.bot.send_message(chat_id, text)
+    except TelegramError as exc:
+        log.warning("could not tell chat %s about the error: %s", chat_id, exc)
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    """Order matters within the group: commands before text, private before group catch-alls."""
+    application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, on_command))
+    application.add_handler(MessageHandler(PRIVATE & filters.TEXT, on_text))
+    application.add_handler(CallbackQueryHandler(on_press))
+    application.add_handler(MessageHandler(PRIVATE & ~filters.TEXT, on_other))
+    application.add_handler(
+        MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, on_group_command)
+    )
+    application.add_error_handler(on_error)

@@ -1,0 +1,149 @@
+"""The engine's plain-text replies as Telegram messages: escaped HTML, split, inline keyboards."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Sequence
+
+from telegram import (
+    Bot,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
+from telegram.constants import ChatAction, MessageLimit
+from telegram.error import TelegramError
+
+from bot.coach.replies import Button, Reply
+
+log = logging.getLogger(__name__)
+
+TEXT_LIMIT = int(MessageLimit.MAX_TEXT_LENGTH)  # 4096, counted after HTML parsing
+CAPTION_LIMIT = int(MessageLimit.CAPTION_LENGTH)  # 1024
+
+
+def utf16_length(text: str) -> int:
+    """Telegram counts lengths in UTF-16 code units: an emoji can count twice."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Plain text in pieces of at most `limit` units, cut at a paragraph, line or space if any."""
+    pieces: list[str] = []
+    rest = text
+    while utf16_length(rest) > limit:
+        fits, used = 0, 0
+        for char in rest:
+            used += 2 if ord(char) > 0xFFFF else 1
+            if used > limit:
+                break
+            fits += 1
+        cut = fits
+        for separator in ("\n\n", "\n", " "):
+            found = rest.rfind(separator, 0, fits)
+            if found > fits // 2:
+                cut = found
+                break
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest or not pieces:
+        pieces.append(rest)
+    return pieces
+
+
+def keyboard(buttons: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons]
+    )
+
+
+class DeliveryFailed(Exception):
+    """The engine's outcome is committed, but Telegram refused or lost part of the reply."""
+
+
+async def send_replies(bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None:
+    try:
+        for reply in replies:
+            await send_reply(bot, chat_id, reply)
+    except TelegramError as exc:
+        raise DeliveryFailed(f"chat {chat_id}: {exc}") from exc
+
+
+async def send_reply(bot: Bot, chat_id: int, reply: Reply) -> None:
+    """One Reply: text (escaped, split), a photo or a document; its buttons on the last message."""
+    markup = keyboard(reply.buttons)
+    texts = [piece for piece in split_text(reply.text) if piece.strip()]
+    if not texts and markup is not None and reply.photo is None and reply.document is None:
+        texts = ["…"]  # Telegram needs some text to hang buttons on
+    if reply.photo is not None or reply.document is not None:
+        # A short text rides along as the caption; a long one follows as messages.
+        fits = len(texts) == 1 and utf16_length(texts[0]) <= CAPTION_LIMIT
+        caption = texts.pop(0) if fits else None
+        media_markup = markup if not texts else None
+        await send_media(bot, chat_id, reply, caption, media_markup)
+    for number, text in enumerate(texts, start=1):
+        await bot.send_message(
+            chat_id, html.escape(text), reply_markup=markup if number == len(texts) else None
+        )
+
+
+async def send_media(
+    bot: Bot,
+    chat_id: int,
+    reply: Reply,
+    caption: str | None,
+    markup: InlineKeyboardMarkup | None,
+) -> None:
+    escaped = html.escape(caption) if caption else None
+    if reply.photo is not None:
+        await chat_action(bot, chat_id, ChatAction.UPLOAD_PHOTO)
+        await bot.send_photo(chat_id, reply.photo, caption=escaped, reply_markup=markup)
+    if reply.document is not None:
+        name, content = reply.document
+        await chat_action(bot, chat_id, ChatAction.UPLOAD_DOCUMENT)
+        await bot.send_document(
+            chat_id, content, filename=name, caption=escaped, reply_markup=markup
+        )
+
+
+async def chat_action(bot: Bot, chat_id: int, action: ChatAction) -> None:
+    """Only decoration: some Bot API servers refuse it, and that must not stop the reply."""
+    try:
+        await bot.send_chat_action(chat_id, action)
+    except TelegramError as exc:
+        log.warning("sendChatAction failed, carrying on: %s", exc)
+
+
+async def answer_query(query: CallbackQuery, notice: str | None) -> None:
+    """Every press is answered (else the button spins); a toast when the engine has something."""
+    try:
+        await query.answer(notice[:200] if notice else None)
+    except TelegramError as exc:  # too old to answer, say: the press itself was handled
+        log.warning("could not answer callback query: %s", exc)
+
+
+async def mark_chosen(query: CallbackQuery, chosen: str | None) -> None:
+    """The pressed message loses its keyboard and, when the engine says so, shows the choice."""
+    message = query.message
+    if not isinstance(message, Message):
+        return  # too old for Telegram to show us; nothing to edit
+    shown = message.text if message.text is not None else message.caption
+    chosen = chosen[:200] if chosen else None
+    try:
+        if chosen and shown is not None:
+            limit = (TEXT_LIMIT if message.text is not None else CAPTION_LIMIT) - 8
+            body = split_text(shown, limit - utf16_length(chosen))[0]
+            edited = f"{html.escape(body)}\n\n✓ <b>{html.escape(chosen)}</b>"
+            if message.text is not None:
+                await message.edit_text(edited, reply_markup=None)
+            else:
+                await message.edit_caption(edited, reply_markup=None)
+        elif message.reply_markup is not None and message.reply_markup.inline_keyboard:
+            await message.edit_reply_markup(reply_markup=None)
+    except TelegramError as exc:
+        # "message is not modified", deleted meanwhile...: the press itself was handled.
+        log.warning("could not edit the pressed message: %s", exc)

@@ -1,0 +1,89 @@
+"""Each user's one engine timer as a JobQueue job with a fixed name: replaced, never stacked."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from telegram.ext import JobQueue
+
+from bot.coach.replies import Outcome, Timer
+
+log = logging.getLogger(__name__)
+
+JobCallback = Callable[[Any], Coroutine[Any, Any, None]]
+
+
+@dataclass(frozen=True)
+class TimerJob:
+    """What a firing job needs: whose chat, and which step of the engine it wakes."""
+
+    chat_id: int
+    kind: str
+    token: int
+
+
+def user_key(chat_id: int) -> str:
+    """The coach's key for a Telegram user: their private chat id (equal to their user id)."""
+    return f"tg:{chat_id}"
+
+
+def chat_of(key: str) -> int | None:
+    """The chat id back from a user key, or None when the key belongs to another transport."""
+    prefix, _, number = key.partition(":")
+    if prefix != "tg" or not number.lstrip("-").isdigit():
+        return None
+    return int(number)
+
+
+class TimerScheduler:
+    """Arms, replaces and cancels the JobQueue jobs that wake the engine."""
+
+    def __init__(self, job_queue: JobQueue[Any], callback: JobCallback) -> None:
+        self._jobs = job_queue
+        self._callback = callback
+
+    @staticmethod
+    def job_name(chat_id: int) -> str:
+        return f"timer:{user_key(chat_id)}"
+
+    def apply(self, chat_id: int, outcome: Outcome, now: datetime) -> None:
+        if outcome.timer is not None:
+            self.arm(chat_id, outcome.timer, now)
+        elif outcome.cancel_timer:
+            self.cancel(chat_id)
+
+    def arm(self, chat_id: int, timer: Timer, now: datetime) -> None:
+        self.cancel(chat_id)
+        # A timer already due (say, re-armed after a restart) fires at once, not never.
+        delay = max(0.0, (timer.due_at - now).total_seconds())
+        self._jobs.run_once(
+            self._callback,
+            when=delay,
+            data=TimerJob(chat_id, timer.kind, timer.token),
+            name=self.job_name(chat_id),
+            chat_id=chat_id,
+        )
+
+    def cancel(self, chat_id: int) -> None:
+        for job in self._jobs.get_jobs_by_name(self.job_name(chat_id)):
+            job.schedule_removal()
+
+    def rearm(self, pending: list[tuple[str, Timer]], now: datetime) -> int:
+        """Jobs again for the timers stored in the database; returns how many were armed."""
+        armed = 0
+        for key, timer in pending:
+            chat_id = chat_of(key)
+            if chat_id is not None:
+                self.arm(chat_id, timer, now)
+                armed += 1
+        log.info("re-armed %d timer(s) from the database", armed)
+        return armed
+
+    def pending(self, chat_id: int) -> list[TimerJob]:
+        """The armed timers of one chat (at most one): for tests and diagnostics."""
+        jobs = self._jobs.get_jobs_by_name(self.job_name(chat_id))
+        return [job.data for job in jobs if isinstance(job.data, TimerJob)]

@@ -1,0 +1,84 @@
+"""The webhook's HTTP server (aiohttp): one POST route for Telegram, room for more routes."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import secrets
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from telegram import Update
+from telegram.ext import Application
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+APPLICATION_KEY = web.AppKey("application", Application)
+
+
+def new_secret() -> str:
+    """Telegram allows 1-256 characters of A-Z, a-z, 0-9, _ and -."""
+    return secrets.token_urlsafe(48)
+
+
+def webhook_path(webhook_url: str) -> str:
+    return urlsplit(webhook_url).path or "/"
+
+
+def parse_listen(listen: str) -> tuple[str, int]:
+    """'host:port' (or '[::1]:port') as a (host, port) pair."""
+    host, _, port = listen.rpartition(":")
+    if not host or not port.isdigit():
+        raise ValueError(f"COACH_WEBHOOK_LISTEN must look like host:port, not {listen!r}")
+    return host.strip("[]"), int(port)
+
+
+def web_app(
+    application: Application[Any, Any, Any, Any, Any, Any], path: str, secret: str
+) -> web.Application:
+    """The aiohttp app Telegram posts to; production adds /healthz and /metrics to the same app."""
+    expected = secret.encode()
+
+    async def receive(request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(given, expected):
+            log.warning("webhook call without the right secret from %s", request.remote)
+            return web.Response(status=403)
+        try:
+            update = Update.de_json(await request.json(), application.bot)
+        except (ValueError, TypeError, KeyError, json.JSONDecodeError):
+            return web.Response(status=400)
+        # Processed before answering: Telegram keeps (and re-sends) what we have not yet
+        # acknowledged, so a crash mid-update loses nothing; chat order holds via the processor.
+        await application.update_processor.process_update(
+            update, application.process_update(update)
+        )
+        return web.Response()
+
+    app = web.Application()
+    app[APPLICATION_KEY] = application
+    app.router.add_post(path, receive)
+    return app
+
+
+class WebhookServer:
+    """Starts and stops the aiohttp site; the Application is started and stopped by the caller."""
+
+    def __init__(self, app: web.Application, listen: str) -> None:
+        self.app = app
+        self.host, self.port = parse_listen(listen)
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        self._runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, self.host, self.port).start()
+        log.info("webhook server listening on %s:%s", self.host, self.port)
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
