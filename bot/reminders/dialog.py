@@ -132,18 +132,15 @@ def on_press(data: str, state: dict[str, Any] | None, ctx: Context) -> Step:
     if verb == "keep" and state.get("step") in ("time", "days", "exercise"):
         return _keep(state, ctx)
     if verb == "dy" and state.get("step") == "days" and arg in _DAY_CHOICES:
-        return _continue(
-            {**state, "days": _DAY_CHOICES[arg]}, ctx, describe_days(_DAY_CHOICES[arg])
-        )
+        days = _DAY_CHOICES[arg]
+        return _continue({**state, "days": days}, ctx, describe_days(days).capitalize())
+    slugs = list(ctx.library)
     if verb == "ex" and state.get("step") == "exercise":
-        slugs = list(ctx.library)
-        if arg == ANY or (arg.isdigit() and int(arg) < len(slugs)):
-            slug = ANY if arg == ANY else slugs[int(arg)]
-            return _continue(
-                {**state, "exercise": slug},
-                ctx,
-                exercise_name(ctx.library, None if slug == ANY else slug),
-            )
+        if arg == ANY:
+            return _continue({**state, "exercise": ANY}, ctx, "Any exercise")
+        if arg.isdigit() and int(arg) < len(slugs):
+            slug = slugs[int(arg)]
+            return _continue({**state, "exercise": slug}, ctx, ctx.library[slug].name)
     return Step([], state, notice="That button has expired.")
 
 
