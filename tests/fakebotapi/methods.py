@@ -170,8 +170,8 @@ async def answer_callback_query(records: Records, params: dict[str, Any]) -> Any
     query_id = str(params.get("callback_query_id"))
     if query_id not in records.open_queries:
         raise ApiError(400, "Bad Request: query is too old and response timeout expired")
-    records.open_queries.pop(query_id)
-    records.answered_queries[query_id] = params
+    query = records.open_queries.pop(query_id)
+    records.answered_queries[query_id] = {**params, "chat_id": query.get("chat_id")}
     return True
 
 

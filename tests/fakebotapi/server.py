@@ -17,6 +17,17 @@ from tests.fakebotapi.faults import Fault, FaultKind, FaultPlan, FloodGate, Floo
 from tests.fakebotapi.methods import METHODS, ApiError
 from tests.fakebotapi.records import Call, Records
 
+REPLY_METHODS = frozenset(
+    {
+        "sendMessage",
+        "sendPhoto",
+        "sendDocument",
+        "editMessageText",
+        "editMessageCaption",
+        "editMessageReplyMarkup",
+        "answerCallbackQuery",
+    }
+)
 DEFAULT_TOKEN = "7000001:AAH-fake-token-for-tests-0123456789abcd"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Parameters that arrive as plain strings; everything else the client JSON-encoded.
@@ -68,6 +79,8 @@ class FakeBotApi:
         self.flood = FloodGate(limits) if limits else None
         self.webhook: Webhook | None = None
         self.webhook_statuses: list[int] = []
+        # Called with the chat id whenever the bot answers someone: sends, edits, toasts.
+        self.listeners: list[Callable[[int], None]] = []
         self.port = 0
         self._pending: list[dict[str, Any]] = []
         self._fetched_below = 0  # every update with a smaller id has been fetched by getUpdates
@@ -205,7 +218,18 @@ class FakeBotApi:
         except ApiError as exc:
             call.status = exc.status
             return _error(exc.status, exc.description)
+        if self.listeners and method in REPLY_METHODS:
+            self._notify(method, params)
         return web.json_response({"ok": True, "result": result})
+
+    def _notify(self, method: str, params: dict[str, Any]) -> None:
+        chat_id = params.get("chat_id")
+        if method == "answerCallbackQuery":
+            answered = self.records.answered_queries.get(str(params.get("callback_query_id")))
+            chat_id = answered.get("chat_id") if answered else None
+        if isinstance(chat_id, int):
+            for listener in self.listeners:
+                listener(chat_id)
 
     async def _misbehave(
         self, fault: Fault, request: web.Request, call: Call

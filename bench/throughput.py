@@ -1,0 +1,231 @@
+"""Updates per second and reply latency of the coach, against a bare PTB echo bot, over webhooks.
+
+The fake Bot API runs in its own process (python -m tests.fakebotapi) together with the simulated
+users; the bot under test runs here. Flood limits are off in the fake and raised in the coach:
+this measures the coach's own cost per update, not Telegram's limits.
+
+    .venv/bin/python bench/throughput.py [--quick] [--db sqlite|postgres] [--users N] [--profile]
+
+Last line: {"coach_ups", "echo_ups", "ratio", "p50_ms", "p99_ms", "db"}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import io
+import json
+import logging
+import os
+import pstats
+import socket
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update  # noqa: E402
+from telegram.ext import (  # noqa: E402
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import DEFAULT_CONTENT_DIR, Settings  # noqa: E402
+from bot.content import load_library  # noqa: E402
+from bot.telegram.app import CoachBot, build_application  # noqa: E402
+
+POSTGRES = os.environ.get(
+    "COACH_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
+SECRET = "bench-secret-0123456789"
+ECHO_KEYBOARD = InlineKeyboardMarkup(
+    [[InlineKeyboardButton(n, callback_data=n) for n in ("8", "10", "12")]]
+)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@asynccontextmanager
+async def database(kind: str) -> AsyncIterator[str]:
+    """A fresh, empty database for one run: a temporary SQLite file or a new Postgres database."""
+    if kind == "sqlite":
+        with tempfile.TemporaryDirectory() as folder:
+            yield f"sqlite+aiosqlite:///{folder}/bench.db"
+        return
+    import asyncpg
+
+    name = f"coach_bench_{uuid.uuid4().hex[:8]}"
+    admin_dsn = POSTGRES.replace("+asyncpg", "")
+    admin = await asyncpg.connect(admin_dsn)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield POSTGRES.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+async def start_coach(fake: dict[str, str], db_url: str) -> CoachBot:
+    port = free_port()
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        TELEGRAM_BOT_TOKEN=fake["token"],
+        COACH_DATABASE_URL=db_url,
+        COACH_BOT_API_URL=fake["api"],
+        COACH_WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+        COACH_WEBHOOK_LISTEN=f"127.0.0.1:{port}",
+        COACH_WEBHOOK_SECRET=SECRET,
+        # Raised far above Telegram's (1/s per chat, 30/s overall): the fake enforces none.
+        COACH_PER_CHAT_PER_SECOND=10_000,
+        COACH_GLOBAL_PER_SECOND=100_000,
+        COACH_GROUP_PER_MINUTE=100_000,
+        COACH_LOG_LEVEL="WARNING",
+    )
+    bot = CoachBot(build_application(settings, load_library(DEFAULT_CONTENT_DIR)), settings)
+    await bot.start()
+    return bot
+
+
+async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.message is not None and update.message.text is not None:
+        await update.message.reply_text(update.message.text, reply_markup=ECHO_KEYBOARD)
+
+
+async def _echo_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.callback_query is not None:
+        await update.callback_query.answer(update.callback_query.data)
+
+
+async def start_echo(fake: dict[str, str]) -> Application:  # type: ignore[type-arg]
+    """The baseline: PTB's own webhook server, one handler per update kind, concurrent updates."""
+    port = free_port()
+    app = (
+        ApplicationBuilder()
+        .token(fake["token"])
+        .base_url(fake["api"])
+        .concurrent_updates(True)
+        .build()
+    )
+    app.add_handler(MessageHandler(filters.TEXT, _echo))
+    app.add_handler(CallbackQueryHandler(_echo_press))
+    await app.initialize()
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_webhook(
+        listen="127.0.0.1",
+        port=port,
+        url_path="hook",
+        webhook_url=f"http://127.0.0.1:{port}/hook",
+        secret_token=SECRET,
+    )
+    return app
+
+
+async def stop_echo(app: Application) -> None:  # type: ignore[type-arg]
+    assert app.updater is not None
+    await app.updater.stop()
+    await app.stop()
+    await app.shutdown()
+
+
+async def drive(session: aiohttp.ClientSession, fake: dict[str, str], spec: dict[str, Any]) -> Any:
+    async with session.post(f"{fake['control']}/run", json=spec) as response:
+        result = await response.json()
+    async with session.post(f"{fake['control']}/reset") as response:
+        await response.read()
+    return result
+
+
+async def measure(fake: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
+    spec = {"users": args.users, "warmup": args.warmup, "duration": args.duration}
+    timeout = aiohttp.ClientTimeout(total=None)
+    async with aiohttp.ClientSession(timeout=timeout) as session:
+        async with database(args.db) as db_url:
+            coach_bot = await start_coach(fake, db_url)
+            profiler = cProfile.Profile() if args.profile else None
+            if profiler is not None:
+                profiler.enable()
+            coach = await drive(session, fake, {**spec, "first_user": 1_000_000})
+            if profiler is not None:
+                profiler.disable()
+            await coach_bot.stop()
+        echo_app = await start_echo(fake)
+        echo = await drive(session, fake, {**spec, "first_user": 2_000_000})
+        await stop_echo(echo_app)
+    if profiler is not None:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(30)
+        print(out.getvalue())
+    return {"coach": coach, "echo": echo}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="the whole comparison in < 40 s")
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--users", type=int, default=8, help="concurrent simulated users")
+    parser.add_argument("--duration", type=float, default=None, help="measured seconds per bot")
+    parser.add_argument("--profile", action="store_true", help="cProfile the coach's run")
+    args = parser.parse_args()
+    args.warmup = 2.0 if args.quick else 5.0
+    args.duration = args.duration or (10.0 if args.quick else 30.0)
+    logging.basicConfig(level=logging.WARNING)
+
+    fake_process = subprocess.Popen(
+        [sys.executable, "-m", "tests.fakebotapi"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert fake_process.stdout is not None
+        fake = json.loads(fake_process.stdout.readline())
+        results = asyncio.run(measure(fake, args))
+    finally:
+        if fake_process.stdin is not None:
+            fake_process.stdin.close()
+        fake_process.wait(timeout=10)
+
+    coach, echo = results["coach"], results["echo"]
+    print(f"users {args.users} (closed loop), {args.duration:g} s measured per bot, db {args.db}")
+    for name, run in (("coach", coach), ("echo", echo)):
+        print(
+            f"{name:6} {run['ups']:8.1f} updates/s  p50 {run['p50_ms']:6.2f} ms  "
+            f"p99 {run['p99_ms']:6.2f} ms  steps {run['steps']}  no-reply {run['errors']}  "
+            f"mix {run['kinds']}"
+        )
+    ratio = coach["ups"] / echo["ups"] if echo["ups"] else 0.0
+    summary = {
+        "coach_ups": coach["ups"],
+        "echo_ups": echo["ups"],
+        "ratio": round(ratio, 3),
+        "p50_ms": coach["p50_ms"],
+        "p99_ms": coach["p99_ms"],
+        "db": args.db,
+    }
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

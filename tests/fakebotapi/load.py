@@ -1,0 +1,149 @@
+"""Simulated users for the benchmark: closed loop, each waits for the bot before acting again."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from tests.fakebotapi.records import Message
+from tests.fakebotapi.server import FakeBotApi
+from tests.fakebotapi.users import FakeUser
+
+QUESTIONS = (
+    "what muscles does this work?",
+    "I feel it in my lower back",
+    "how do I set up the bench?",
+    "how many reps should I do?",
+)
+# Buttons a user on a steady workout would not press: they end or derail it.
+_AVOID = re.compile(r"stop|cancel|pain|other|delete|change|no\b|later|snooze", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d{1,3}$")
+START = "/workout single-leg hip thrust 2x8"
+REPLY_TIMEOUT = 5.0
+
+
+@dataclass
+class LoadReport:
+    steps: int = 0
+    seconds: float = 0.0
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        ordered = sorted(self.latencies_ms)
+
+        def pct(p: float) -> float:
+            return ordered[min(len(ordered) - 1, int(p * len(ordered)))] if ordered else 0.0
+
+        return {
+            "steps": self.steps,
+            "seconds": round(self.seconds, 3),
+            "ups": round(self.steps / self.seconds, 1) if self.seconds else 0.0,
+            "p50_ms": round(pct(0.50), 2),
+            "p99_ms": round(pct(0.99), 2),
+            "errors": self.errors,
+            "kinds": self.kinds,
+        }
+
+
+class SimulatedUser:
+    """Types reps or presses their button, answers prompts, asks a question now and then."""
+
+    def __init__(self, api: FakeBotApi, user_id: int, rng: random.Random, question_rate: float):
+        self.api = api
+        self.user = FakeUser(api, user_id)
+        self.rng = rng
+        self.question_rate = question_rate
+        self.arrived = asyncio.Event()
+        self.since_start = 0
+
+    def _latest(self) -> Message | None:
+        messages = self.api.records.bot_messages(self.user.id)
+        return messages[-1] if messages else None
+
+    def next_update(self) -> tuple[str, dict[str, Any]]:
+        latest = self._latest()
+        self.since_start += 1
+        if latest is None or self.since_start > 60:
+            self.since_start = 0
+            return "command", self.user.text(START)
+        if self.rng.random() < self.question_rate:
+            return "question", self.user.text(self.rng.choice(QUESTIONS))
+        choices = [b for b in latest.buttons if not _AVOID.search(str(b["text"]))]
+        numbers = [b for b in choices if _NUMBER.match(str(b["text"]))]
+        if numbers:
+            button = self.rng.choice(numbers)
+            if self.rng.random() < 0.5:
+                return "typed", self.user.text(str(button["text"]))
+            return "press", self.user.press(latest, str(button["text"]))
+        if choices:
+            return "press", self.user.press(latest, str(choices[0]["text"]))
+        self.since_start = 0
+        return "command", self.user.text(START)
+
+    async def step(self, report: LoadReport, measure: bool) -> None:
+        kind, update = self.next_update()
+        self.arrived.clear()
+        started = time.perf_counter()
+        status = await self.api.deliver(update)
+        if status != 200:
+            report.errors += 1
+        # The webhook may answer before the bot has replied (PTB's own server queues updates).
+        try:
+            await asyncio.wait_for(self.arrived.wait(), REPLY_TIMEOUT)
+        except TimeoutError:
+            report.errors += 1  # no reply at all: counted, not timed
+            return
+        latency = self.first_reply - started
+        if measure:
+            report.steps += 1
+            report.latencies_ms.append(latency * 1000)
+            report.kinds[kind] = report.kinds.get(kind, 0) + 1
+
+    first_reply = 0.0
+
+
+async def run_load(
+    api: FakeBotApi,
+    users: int,
+    warmup: float,
+    duration: float,
+    first_user: int = 1_000_000,
+    question_rate: float = 0.05,
+    seed: int = 4,
+) -> LoadReport:
+    """`users` simulated users in a closed loop; statistics over `duration` after `warmup`."""
+    rng = random.Random(seed)
+    crowd = {
+        first_user + n: SimulatedUser(
+            api, first_user + n, random.Random(rng.random()), question_rate
+        )
+        for n in range(users)
+    }
+
+    def arrived(chat_id: int) -> None:
+        user = crowd.get(chat_id)
+        if user is not None and not user.arrived.is_set():
+            user.first_reply = time.perf_counter()
+            user.arrived.set()
+
+    api.listeners.append(arrived)
+    report = LoadReport()
+    start = time.perf_counter()
+    measure_from, stop_at = start + warmup, start + warmup + duration
+
+    async def loop(user: SimulatedUser) -> None:
+        while (now := time.perf_counter()) < stop_at:
+            await user.step(report, measure=now >= measure_from)
+
+    try:
+        await asyncio.gather(*(loop(user) for user in crowd.values()))
+    finally:
+        api.listeners.remove(arrived)
+    report.seconds = time.perf_counter() - measure_from
+    return report
