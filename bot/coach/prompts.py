@@ -1,0 +1,169 @@
+"""What each step asks, with its buttons: said when the step starts and again after a question."""
+
+from __future__ import annotations
+
+import math
+
+from bot.coach import buttons as kb
+from bot.coach.ports import Plan, SetEntry, Side
+from bot.coach.state import Progress, State, Step
+from bot.coach.turn import Turn, side_label, sides
+from bot.content import Exercise
+
+# How far back to look for a session that has numbers for this leg.
+LOOKBACK = 3
+
+
+def plan_text(plan: Plan, ex: Exercise) -> str:
+    per = " per leg" if ex.unilateral else ""
+    text = f"{plan.sets} × {plan.reps}{per} · {kb.weight_label(plan.load, plan.unit)}"
+    if ex.unilateral:
+        text += f" · {plan.first_side.value} leg first"
+    return text
+
+
+def entry_text(entry: SetEntry) -> str:
+    reps = "stopped (pain)" if entry.reps is None else str(entry.reps)
+    return f"{reps} @ {kb.weight_label(entry.load, entry.unit)}"
+
+
+def seconds_left(turn: Turn, kind: str, default: int) -> int:
+    timer = turn.out.timer or turn.user.timer
+    if timer is None or timer.kind != kind:
+        return default
+    return max(0, math.ceil((timer.due_at - turn.now).total_seconds()))
+
+
+async def last_time(turn: Turn, state: State, set_number: int, side: Side) -> SetEntry | None:
+    """This set and side in the latest earlier session that logged it."""
+    assert state.exercise is not None and state.progress is not None
+    before: int | None = state.progress.workout_id
+    for _ in range(LOOKBACK):
+        previous = await turn.store.previous_workout(turn.user.id, state.exercise, before)
+        if previous is None:
+            return None
+        for entry in previous.sets:
+            if entry.set_number == set_number and entry.side is side:
+                return entry
+        before = previous.id
+    return None
+
+
+def tip(ex: Exercise, progress: Progress) -> str:
+    """One cue per set and side, rotating through the exercise's tips."""
+    order = sides(ex, progress.lead)
+    index = (progress.set_number - 1) * len(order) + order.index(progress.side)
+    return ex.tips[index % len(ex.tips)].cue
+
+
+def target(progress: Progress) -> int:
+    return progress.match or progress.plan.reps
+
+
+async def set_prompt(turn: Turn, state: State, lead: str = "") -> None:
+    ex, progress = turn.exercise(state), state.progress
+    assert progress is not None
+    label = side_label(ex, progress.side)
+    lines = [lead, f"Set {progress.set_number} of {progress.plan.sets} · {label}"]
+    weight = kb.weight_label(progress.load, progress.unit)
+    if progress.match:
+        lines.append(f"Match your weaker side: {progress.match} reps · {weight}")
+    else:
+        lines.append(f"Target: {progress.plan.reps} reps · {weight}")
+    lines.append(f"Tip: {tip(ex, progress)}")
+    previous = await last_time(turn, state, progress.set_number, progress.side)
+    if previous is not None:
+        lines.append(f"Last time: {entry_text(previous)}")
+    keyboard = kb.set_keyboard(state.token, target(progress))
+    turn.say("\n".join(line for line in lines if line), keyboard)
+
+
+def switch_prompt(turn: Turn, state: State, lead: str = "") -> None:
+    assert state.progress is not None
+    seconds = seconds_left(turn, "switch", turn.user.settings.switch_seconds)
+    leg = side_label(turn.exercise(state), state.progress.side).lower()
+    text = f"{lead}\nSwitch to your {leg}: go in {seconds} s, or type its reps when done."
+    turn.say(text, kb.switch_keyboard(state.token))
+
+
+def rest_prompt(turn: Turn, state: State, lead: str = "") -> None:
+    progress = state.progress
+    assert progress is not None
+    seconds = seconds_left(turn, "rest", turn.user.settings.rest_seconds)
+    label = side_label(turn.exercise(state), progress.side)
+    text = (
+        f"{lead}\nRest {seconds} s. Next: set {progress.set_number} of {progress.plan.sets}"
+        f" · {label}.\nType its reps when done, or skip rest."
+    )
+    turn.say(text, kb.rest_keyboard(state.token))
+
+
+def plan_prompt(turn: Turn, state: State, lead: str = "") -> None:
+    ex, draft, token = turn.exercise(state), state.draft, state.token
+    assert draft is not None
+    if state.step is Step.SAME and draft.last is not None:
+        text = f"{ex.name}. Last time: {plan_text(draft.last, ex)}. Same again?"
+        turn.say(f"{lead}\n{text}", kb.same_keyboard(token))
+    elif state.step is Step.SETS:
+        low, high = ex.programming.sets.low, ex.programming.sets.high
+        text = f"{ex.name}: how many sets? {low}–{high} suit it; 3 if unsure."
+        turn.say(f"{lead}\n{text}", kb.sets_keyboard(token, ex))
+    elif state.step is Step.REPS:
+        low, high = ex.programming.reps.low, ex.programming.reps.high
+        per = "leg" if ex.unilateral else "set"
+        text = f"Target reps per {per}? {low}–{high} is the range for this one."
+        turn.say(f"{lead}\n{text}", kb.reps_keyboard(token, ex))
+    elif state.step is Step.LOAD:
+        text = "Any weight? Tap Bodyweight, or type it like 10kg or 25 lb."
+        turn.say(f"{lead}\n{text}", kb.load_keyboard(token, draft.last))
+    else:
+        default = draft.first_side.value
+        text = f"Which leg first? {default.capitalize()} unless you pick the other."
+        turn.say(f"{lead}\n{text}", kb.side_keyboard(token))
+
+
+async def ask(turn: Turn, state: State, lead: str = "") -> None:
+    """Say what the current step is waiting for, after an optional lead line."""
+    if state.step is Step.SET:
+        await set_prompt(turn, state, lead)
+    elif state.step is Step.SWITCH:
+        switch_prompt(turn, state, lead)
+    elif state.step is Step.REST:
+        rest_prompt(turn, state, lead)
+    elif state.step is Step.CHOOSE:
+        turn.say(f"{lead}\nWhich exercise?", kb.choose_keyboard(state.token, turn.library))
+    elif state.step is Step.EFFORT:
+        turn.say(f"{lead}\nHow did that feel?", kb.effort_keyboard(state.token))
+    elif state.step is Step.IDLE:
+        text = "Type /workout to train, or ask me anything about the exercises."
+        turn.say(f"{lead}\n{text}", kb.start_keyboard(state.token))
+    else:
+        plan_prompt(turn, state, lead)
+
+
+def offered(turn: Turn, state: State) -> kb.Keyboard:
+    """The buttons the current step accepts (the same ones ask() shows)."""
+    token, step = state.token, state.step
+    if step is Step.SET:
+        assert state.progress is not None
+        return kb.set_keyboard(token, target(state.progress))
+    if step is Step.SWITCH:
+        return kb.switch_keyboard(token)
+    if step is Step.REST:
+        return kb.rest_keyboard(token)
+    if step is Step.CHOOSE:
+        return kb.choose_keyboard(token, turn.library)
+    if step is Step.EFFORT:
+        return kb.effort_keyboard(token)
+    if step is Step.IDLE:
+        return kb.idle_keyboard(token, turn.library)
+    draft, ex = state.draft, turn.exercise(state)
+    assert draft is not None
+    keyboards = {
+        Step.SAME: kb.same_keyboard(token),
+        Step.SETS: kb.sets_keyboard(token, ex),
+        Step.REPS: kb.reps_keyboard(token, ex),
+        Step.LOAD: kb.load_keyboard(token, draft.last),
+        Step.SIDE: kb.side_keyboard(token),
+    }
+    return keyboards[step]

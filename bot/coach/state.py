@@ -1,0 +1,114 @@
+"""The conversation state: an explicit step plus what the step needs, stored as user.state JSON."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from bot.coach.ports import Plan, Side, Unit
+
+SETS_MAX = 10
+TARGET_MAX = 100
+
+
+class Step(StrEnum):
+    IDLE = "idle"
+    CHOOSE = "choose"  # which exercise
+    SAME = "same"  # same plan as last time?
+    SETS = "sets"
+    REPS = "reps"
+    LOAD = "load"
+    SIDE = "side"  # which leg starts (unilateral only)
+    SET = "set"  # waiting for the reps of one side of one set
+    SWITCH = "switch"  # changing legs; the other leg's reps are taken at once
+    REST = "rest"  # between sets; the next set's reps are taken at once
+    EFFORT = "effort"  # after the summary: easy, right or hard
+
+
+PLAN_STEPS = frozenset({Step.SAME, Step.SETS, Step.REPS, Step.LOAD, Step.SIDE})
+WORKOUT_STEPS = frozenset({Step.SET, Step.SWITCH, Step.REST})
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Draft(_Model):
+    """The plan being asked for, filled in question by question."""
+
+    sets: int = Field(default=3, ge=1, le=SETS_MAX)
+    reps: int = Field(default=10, ge=1, le=TARGET_MAX)
+    load: float | None = Field(default=None, gt=0)
+    unit: Unit = Unit.KG
+    first_side: Side = Side.LEFT
+    # Last time's plan for this exercise, offered as "same as last time".
+    last: Plan | None = None
+
+    def plan(self) -> Plan:
+        return Plan(self.sets, self.reps, self.load, self.unit, self.first_side)
+
+
+class Progress(_Model):
+    """Where the user is in a workout that has started (its sets live in the store)."""
+
+    workout_id: int
+    plan: Plan
+    set_number: int = Field(ge=1, le=SETS_MAX)
+    side: Side  # the side whose reps are awaited
+    lead: Side  # the side that starts each set; flips to the weaker side after an imbalance
+    load: float | None = Field(default=None, gt=0)  # the current weight, changed by "12 @ 12kg"
+    unit: Unit = Unit.KG
+    # Set once the sides of a set differ too much: the weaker side leads and sets the count ...
+    weaker: Side | None = None
+    # ... which the stronger side matches in the same set (the article's fix).
+    match: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _within_plan(self) -> Progress:
+        if not 1 <= self.plan.sets <= SETS_MAX or not 1 <= self.plan.reps <= TARGET_MAX:
+            raise ValueError("plan out of range")
+        if self.set_number > self.plan.sets:
+            raise ValueError("set number beyond the plan")
+        return self
+
+
+class State(_Model):
+    version: Literal[1] = 1
+    step: Step = Step.IDLE
+    # Increments with every step; buttons and timers carry it, so stale ones are recognised.
+    token: int = Field(default=0, ge=0)
+    exercise: str | None = None
+    draft: Draft | None = None
+    progress: Progress | None = None
+
+    @model_validator(mode="after")
+    def _step_has_what_it_needs(self) -> State:
+        if self.step in PLAN_STEPS and (self.exercise is None or self.draft is None):
+            raise ValueError(f"step {self.step} needs an exercise and a draft plan")
+        needs_progress = self.step in WORKOUT_STEPS or self.step is Step.EFFORT
+        if needs_progress and (self.exercise is None or self.progress is None):
+            raise ValueError(f"step {self.step} needs an exercise and a workout")
+        return self
+
+    def to(self, step: Step, **changes: Any) -> State:
+        """The next step: a new token, so buttons and timers of this one go stale."""
+        return self.model_copy(update={"step": step, "token": self.token + 1, **changes})
+
+    def dump(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+def idle(token: int) -> State:
+    return State(step=Step.IDLE, token=token)
+
+
+def read_state(raw: dict[str, Any]) -> State | None:
+    """The stored state, or None when it is invalid or from an older coach."""
+    if not raw:
+        return State()
+    try:
+        return State.model_validate(raw)
+    except ValidationError:
+        return None
