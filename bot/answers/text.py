@@ -1,0 +1,170 @@
+"""Question text -> clean tokens: Unicode clean-up, emoji words, light stemming, typo repair."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+# A few emoji carry meaning in a gym chat; the rest are decoration and are dropped.
+EMOJI_WORDS = {
+    "🍑": " glutes ",
+    "🔥": " burn ",
+    "🤕": " hurts ",
+    "😣": " hurts ",
+    "🏋": " weight ",
+    "🆚": " vs ",
+    "❓": " ? ",
+    "🤔": " ? ",
+}
+
+# Words whose stem the suffix rules would get wrong, or that mean the same thing.
+IRREGULAR = {
+    "feet": "foot",
+    "thighs": "thigh",
+    "knees": "knee",
+    "kneecaps": "knee",
+    "kneecap": "knee",
+    "butt": "glute",
+    "bum": "glute",
+    "booty": "glute",
+    "buttock": "glute",
+    "buttocks": "glute",
+    "bottom": "bottom",
+    "glutes": "glute",
+    "glute": "glute",
+    "gluts": "glute",
+    "hams": "hamstring",
+    "hammies": "hamstring",
+    "hamstrings": "hamstring",
+    "hamstring": "hamstring",
+    "quads": "quad",
+    "quadriceps": "quad",
+    "quadricep": "quad",
+    "abs": "abs",
+    "abdominals": "abs",
+    "does": "does",
+    "this": "this",
+    "these": "these",
+    "is": "is",
+    "was": "was",
+    "has": "has",
+    "its": "it",
+    "versus": "vs",
+    "v": "vs",
+    "vs": "vs",
+    "weights": "weight",
+    "weighted": "weight",
+    "dumbells": "dumbbell",
+    "dumbell": "dumbbell",
+    "dumbbells": "dumbbell",
+    "db": "dumbbell",
+    "kb": "kettlebell",
+    "bb": "barbell",
+    "reps": "rep",
+    "repetitions": "rep",
+    "repetition": "rep",
+    "sets": "set",
+    "1": "one",
+    "2": "two",
+    "3": "three",
+    "pls": "please",
+    "plz": "please",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "hows": "how",
+    "whats": "what",
+    "thats": "that",
+    "wats": "what",
+    "wat": "what",
+    "whta": "what",
+    "howto": "how to",
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def clean(raw: str) -> str:
+    """NFKC, control characters out, emoji that mean something turned into words, lower case."""
+    text = unicodedata.normalize("NFKC", raw)
+    text = _CONTROL.sub(" ", text)
+    for emoji, word in EMOJI_WORDS.items():
+        if emoji in text:
+            text = text.replace(emoji, word)
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
+    # "don't" -> "dont", "what's" -> "whats": people type them both ways.
+    text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)
+    text = text.replace("&", " and ").replace("w/o", " without ").replace("w/", " with ")
+    return text
+
+
+def stem(token: str) -> str:
+    """A deliberately small suffix stripper: plurals, -ing, -ed, final -e; same rules everywhere."""
+    if token in IRREGULAR:
+        return IRREGULAR[token]
+    if len(token) <= 3 or not token.isalpha():
+        return token
+    word = token
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("ing") and len(word) >= 6:
+        word = _undouble(word[:-3])
+    elif word.endswith("ed") and len(word) >= 5 and not word.endswith("eed"):
+        word = _undouble(word[:-2])
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def _undouble(word: str) -> str:
+    if len(word) >= 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The surface words of cleaned text, with multi-word irregulars ("howto") expanded."""
+    out: list[str] = []
+    for word in _WORD.findall(text):
+        mapped = IRREGULAR.get(word)
+        if mapped is not None and " " in mapped:
+            out.extend(mapped.split())
+        else:
+            out.append(word)
+    return out
+
+
+class Speller:
+    """Repairs typos against a known vocabulary with rapidfuzz; remembers what it has seen."""
+
+    CACHE_LIMIT = 20_000
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._known = frozenset(vocabulary)
+        self._stems = frozenset(stem(w) for w in self._known)
+        # Sorted so that rapidfuzz ties break the same way on every run.
+        self._choices = sorted(w for w in self._known if len(w) >= 3 and w.isalpha())
+        self._cache: dict[str, str] = {}
+
+    def knows(self, word: str) -> bool:
+        return word in self._known or stem(word) in self._stems
+
+    def correct(self, word: str) -> str:
+        if len(word) < 4 or not word.isalpha() or len(word) > 20 or self.knows(word):
+            return word
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        # One slip in a short word, about two in a long one; anything further is not a typo.
+        cutoff = 74.0 if len(word) <= 4 else 80.0
+        best = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        fixed = word if best is None else str(best[0])
+        if len(self._cache) < self.CACHE_LIMIT:
+            self._cache[word] = fixed
+        return fixed

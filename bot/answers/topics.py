@@ -1,0 +1,65 @@
+"""Weighted topic cues: phrase matches, longer phrases shadow the words inside them, negation."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bot.answers.exercises import phrase_tokens
+from bot.answers.model import Topic
+from bot.answers.vocabulary import BODY_PARTS, CUES
+
+_NEGATORS = frozenset(phrase_tokens("no not without dont never nothing cant isnt doesnt"))
+# "how do I avoid arching?": a negated fault is still a question about faults.
+_NEGATION_PROOF = frozenset({Topic.MISTAKES, Topic.TROUBLESHOOT, Topic.COMPARE})
+
+
+_FIRST_PERSON = frozenset(phrase_tokens("i my im me ive"))
+_FEEL = frozenset(phrase_tokens("feel feels felt feeling"))
+_NORMATIVE = frozenset(phrase_tokens("should supposed meant where which"))
+_BODY = frozenset(phrase_tokens(" ".join(BODY_PARTS)))
+_PLACE = frozenset(phrase_tokens("where how"))
+
+
+class TopicScorer:
+    def __init__(self) -> None:
+        self._cues: dict[tuple[str, ...], list[tuple[Topic, float]]] = defaultdict(list)
+        for topic, phrases in CUES.items():
+            for phrase, weight in phrases.items():
+                self._cues[phrase_tokens(phrase)].append((topic, weight))
+        self._longest = max(len(p) for p in self._cues)
+        self.words = frozenset(t for phrase in self._cues for t in phrase)
+
+    def score(self, toks: list[str]) -> dict[Topic, float]:
+        matches: list[tuple[int, int, tuple[str, ...]]] = []
+        for start in range(len(toks)):
+            for size in range(1, self._longest + 1):
+                phrase = tuple(toks[start : start + size])
+                if len(phrase) == size and phrase in self._cues:
+                    matches.append((start, start + size, phrase))
+        scores: dict[Topic, float] = defaultdict(float)
+        for start, end, phrase in matches:
+            if self._shadowed(start, end, matches):
+                continue
+            negated = any(t in _NEGATORS for t in toks[max(0, start - 2) : start])
+            negated = negated and phrase[0] not in _NEGATORS
+            for topic, weight in self._cues[phrase]:
+                if negated and topic not in _NEGATION_PROOF:
+                    continue
+                scores[topic] += weight
+        return dict(scores)
+
+    @staticmethod
+    def shape(toks: list[str]) -> dict[Topic, float]:
+        """Cues in the shape of a sentence rather than in one phrase."""
+        words = set(toks)
+        out: dict[Topic, float] = {}
+        if words & _FIRST_PERSON and words & _FEEL and words & _BODY and not words & _NORMATIVE:
+            out[Topic.TROUBLESHOOT] = 3.0  # "I feel nothing in my butt"
+        elif words & _PLACE and words & _BODY:
+            out[Topic.STEPS] = 1.5  # "where do my feet go", "how wide should my hands be"
+        return out
+
+    @staticmethod
+    def _shadowed(start: int, end: int, matches: list[tuple[int, int, tuple[str, ...]]]) -> bool:
+        """A cue inside a longer cue is part of that phrase ("set" in "set up")."""
+        return any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in matches)
