@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.answers import compose
@@ -43,7 +44,8 @@ _PRIORITY = [
 _PAIN = frozenset(
     phrase_tokens(
         "pain painful hurt hurts hurting ache aching sharp injury injured injure sore tweak "
-        "tweaked strain strained numb tingle tingling pinch pinches bruise bruised agony"
+        "tweaked strain strained numb tingle tingling pinch pinches bruise bruised agony ouch ow "
+        "killing"
     )
 )
 _EASIER = frozenset(phrase_tokens("easier simpler regress regression beginner gentler lighter"))
@@ -98,9 +100,10 @@ class Answerer:
         return self._decide(parsed, in_hand)
 
     def _parse(self, question: str, in_hand: str | None) -> _Parsed | None:
-        cleaned = clean(question)
-        if not re.search(r"[a-z0-9]", cleaned):
+        # Emoji alone are no question, even the ones that carry a word ("🔥" -> "burn").
+        if not re.search(r"[a-z0-9]", unicodedata.normalize("NFKC", question), re.IGNORECASE):
             return None
+        cleaned = clean(question)
         fixed = [self._speller.correct(w) for w in words(cleaned)]
         unknown = sum(
             1 for w in fixed if w.isalpha() and len(w) >= 3 and not self._speller.knows(w)
