@@ -83,6 +83,8 @@ def switch_prompt(turn: Turn, state: State, lead: str = "") -> None:
     seconds = seconds_left(turn, "switch", turn.user.settings.switch_seconds)
     leg = side_label(turn.exercise(state), state.progress.side).lower()
     text = f"{lead}\nSwitch to your {leg}: go in {seconds} s, or type its reps when done."
+    if state.progress.match:
+        text += f"\nMatch your weaker side: {state.progress.match} reps."
     turn.say(text, kb.switch_keyboard(state.token))
 
 

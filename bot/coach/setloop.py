@@ -18,6 +18,8 @@ from bot.coach.turn import Turn, side_label, sides
 # The article's thresholds for "the sides differ": 2 reps, or 15 % of the stronger side.
 GAP_REPS = 2
 GAP_SHARE = 0.15
+BARE_PAIN = frozenset({"pain", "hurts", "it hurts", "hurt", "ouch", "painful", "in pain"})
+REPLY_MAX = 600
 
 
 def uneven(a: int, b: int) -> bool:
@@ -159,15 +161,20 @@ async def pain_stop(turn: Turn, state: State, text: str, logged: bool = False) -
         await turn.store.log_set(entry)
     await turn.store.end_workout(progress.workout_id, turn.now, WorkoutStatus.PAIN)
     lines = ["Let's stop here; I've logged this set as painful.", ex.safety]
-    answer = turn.answerer.answer(text, ex.slug)
-    if answer.topic is Topic.TROUBLESHOOT and len(answer.text) < 300:
-        lines.append(f"Next time, check this: {answer.text}")
+    if parse.simplify(text) not in BARE_PAIN:  # "my lower back hurts" may point to a fault
+        answer = turn.answerer.answer(text, ex.slug)
+        fault = answer.text.removeprefix(ex.safety).strip()
+        if answer.topic is Topic.TROUBLESHOOT and len(fault) + sum(map(len, lines)) < REPLY_MAX:
+            lines.append(fault)
     turn.say("\n".join(lines))
     return state.to(Step.IDLE, progress=None)
 
 
 async def workout_text(turn: Turn, state: State, text: str) -> State | None:
     """Typed text during a set, a switch or a rest; None when it is not an answer."""
+    answer = parse.read_reps(text)
+    if isinstance(answer, RepsAnswer):  # "6 pain" keeps its count
+        return await log(turn, state, answer)
     if parse.reports_pain(text):
         return await pain_stop(turn, state, text)
     waiting = state.step in (Step.SWITCH, Step.REST)
@@ -186,7 +193,6 @@ async def workout_text(turn: Turn, state: State, text: str) -> State | None:
     if word is Keyword.OTHER:
         turn.say("Type the reps you did, like 11 or 11 @ 12.5kg.")
         return state
-    answer = parse.read_reps(text)
     if answer is None:
         return None
     if isinstance(answer, Invalid):

@@ -33,7 +33,8 @@ class FakeStore:
 
     async def load_user(self, key: str) -> UserRecord:
         if key not in self.users:
-            self.users[key] = UserRecord(id=len(self.users) + 1, key=key, settings=UserSettings(), state={})
+            user_id = len(self.users) + 1
+            self.users[key] = UserRecord(user_id, key, UserSettings(), state={})
         return copy.deepcopy(self.users[key])
 
     async def user_by_key(self, key: str) -> UserRecord | None:
