@@ -82,7 +82,7 @@ class Answerer:
         everyday = (
             self._scorer.words | {stem(w) for w in (*COMMON, *OFF_TOPIC, *MUSCLE_WORDS)} | BODY
         )
-        self._finder = ExerciseFinder(library, everyday, OTHER_EXERCISES)
+        self._finder = ExerciseFinder(library, everyday, OTHER_EXERCISES, self._speller.stems)
         self._muscle_words = {stem(k): v for k, v in MUSCLE_WORDS.items()}
         self._pronouns = frozenset(stem(w) for w in PRONOUNS)
         # The exercise the others are built around answers a question that names none.

@@ -46,8 +46,15 @@ class Found:
 
 class ExerciseFinder:
     def __init__(
-        self, library: Library, everyday_words: Iterable[str], others: dict[str, str]
+        self,
+        library: Library,
+        everyday_words: Iterable[str],
+        others: dict[str, str],
+        known_words: Iterable[str] = (),
     ) -> None:
+        # Words spelt right are already right: only a span holding an unknown or glued-together
+        # word ("hipthrust", "thurst") is worth a fuzzy look.
+        self._known = frozenset(known_words)
         self._exact: dict[str, str] = {}
         name_tokens: dict[str, set[str]] = {}
         for slug, ex in library.items():
@@ -156,7 +163,8 @@ class ExerciseFinder:
         def namey(tok: str) -> bool:
             return tok in self._alias_words or len(tok) >= 8
 
-        return namey(span[0]) and namey(span[-1])
+        unsure = any(t not in self._known or len(t) >= 8 for t in span)
+        return unsure and namey(span[0]) and namey(span[-1])
 
     def _partial_spans(self, toks: list[str]) -> list[tuple[float, int, int, str]]:
         found: list[tuple[float, int, int, str]] = []

@@ -75,10 +75,10 @@ IRREGULAR = {
     "u": "you",
     "ur": "your",
     "r": "are",
-    "hows": "how",
-    "whats": "what",
-    "thats": "that",
-    "wats": "what",
+    "hows": "how is",
+    "whats": "what is",
+    "thats": "that is",
+    "wats": "what is",
     "wat": "what",
     "whta": "what",
     "howto": "how to",
@@ -147,13 +147,13 @@ class Speller:
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self._known = frozenset(vocabulary)
-        self._stems = frozenset(stem(w) for w in self._known)
+        self.stems = frozenset(stem(w) for w in self._known)
         # Sorted so that rapidfuzz ties break the same way on every run.
         self._choices = sorted(w for w in self._known if len(w) >= 3 and w.isalpha())
         self._cache: dict[str, str] = {}
 
     def knows(self, word: str) -> bool:
-        return word in self._known or stem(word) in self._stems
+        return word in self._known or stem(word) in self.stems
 
     def correct(self, word: str) -> str:
         if len(word) < 4 or not word.isalpha() or len(word) > 20 or self.knows(word):

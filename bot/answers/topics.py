@@ -18,6 +18,7 @@ _FEEL = frozenset(phrase_tokens("feel feels felt feeling"))
 _NORMATIVE = frozenset(phrase_tokens("should supposed meant where which"))
 _BODY = frozenset(phrase_tokens(" ".join(BODY_PARTS)))
 _PLACE = frozenset(phrase_tokens("where how"))
+_PAINFUL = frozenset(phrase_tokens("pain painful hurt hurts ache sharp injury injured ouch ow"))
 
 
 class TopicScorer:
@@ -46,6 +47,9 @@ class TopicScorer:
                 if negated and topic not in _NEGATION_PROOF:
                     continue
                 scores[topic] += weight
+        # "a protein shake", "a quick burn": a fault needs someone it happens to.
+        if not (set(toks) & (_FIRST_PERSON | _BODY | _PAINFUL)):
+            scores.pop(Topic.TROUBLESHOOT, None)
         return dict(scores)
 
     @staticmethod
