@@ -72,8 +72,8 @@ class UserOccurrence:
 
 @dataclass(frozen=True)
 class Adherence:
-    sessions_this_week: int  # reminders answered with Start now since Monday (user's week)
-    streak: int  # latest occurrences in a row answered with Start now or Skip today
+    sessions_this_week: int  # days trained since Monday (the user's week), see adherence.py
+    streak: int  # latest occurrences in a row answered: Start now, Skip today, or trained
 
 
 class SendStatus(StrEnum):
@@ -142,8 +142,6 @@ class ReminderStore(Protocol):
         snoozed_until: datetime | None = None,
     ) -> bool:
         """Move the occurrence to status if it is in one of from_statuses; False otherwise."""
-
-    async def adherence(self, user_id: int, zone: str, now: datetime) -> Adherence: ...
 
 
 class SchedulerStore(Protocol):

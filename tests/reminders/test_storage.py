@@ -1,0 +1,120 @@
+"""Reminder storage on SQLite and PostgreSQL: a user's own reminders, and the atomic claim."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy import delete, func, select
+
+from bot.reminders.model import OccurrenceStatus
+from bot.reminders.parsing import EVERY_DAY, WEEKDAYS
+from bot.reminders.schedule import Rule
+from bot.storage import Database
+from bot.storage.models import UserRow
+from bot.storage.reminder_claims import SqlReminderClaims, claims_unit
+from bot.storage.reminders import OccurrenceRow, ReminderRow, reminder_unit
+
+NOW = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)
+BERLIN_7PM = Rule(time(19), WEEKDAYS, "Europe/Berlin")
+
+
+async def _user(database: Database, key: str) -> int:
+    async with database.unit() as store:
+        return (await store.load_user(key)).id
+
+
+async def test_a_user_sees_and_changes_only_their_own_reminders(rdb: Database) -> None:
+    ana, ben = await _user(rdb, "ana"), await _user(rdb, "ben")
+    async with reminder_unit(rdb) as store:
+        mine = await store.create_reminder(ana, BERLIN_7PM, "glute-bridge", NOW)
+        await store.create_reminder(ben, Rule(time(7), EVERY_DAY, "UTC"), None, NOW)
+    assert mine.next_due_at == datetime(2026, 3, 27, 18, 0, tzinfo=UTC)  # 19:00 CET
+    async with reminder_unit(rdb) as store:
+        assert [r.id for r in await store.list_reminders(ana)] == [mine.id]
+        # Ben pressing Ana's buttons (a forged id) changes nothing.
+        assert await store.set_paused(ben, mine.id, True, NOW) is None
+        assert await store.update_reminder(ben, mine.id, BERLIN_7PM, None, NOW) is None
+        assert await store.delete_reminder(ben, mine.id) is False
+    async with reminder_unit(rdb) as store:
+        (still,) = await store.list_reminders(ana)
+        assert not still.paused and still.exercise == "glute-bridge"
+        paused = await store.set_paused(ana, mine.id, True, NOW)
+        assert paused is not None and paused.paused
+        assert await store.delete_reminder(ana, mine.id) is True
+        assert await store.list_reminders(ana) == []
+        assert len(await store.list_reminders(ben)) == 1
+
+
+async def test_moving_zone_keeps_the_wall_clock_time(rdb: Database) -> None:
+    ana = await _user(rdb, "ana")
+    async with reminder_unit(rdb) as store:
+        await store.create_reminder(ana, BERLIN_7PM, None, NOW)
+        assert await store.set_zone(ana, "America/New_York", NOW) == 1
+        (moved,) = await store.list_reminders(ana)
+    assert moved.zone == "America/New_York" and moved.at == time(19)
+    assert moved.next_due_at == datetime(2026, 3, 27, 23, 0, tzinfo=UTC)  # 19:00 EDT
+
+
+async def test_deleting_a_user_deletes_their_reminders_and_occurrences(rdb: Database) -> None:
+    ana = await _user(rdb, "ana")
+    async with reminder_unit(rdb) as store:
+        reminder = await store.create_reminder(ana, BERLIN_7PM, None, NOW)
+    async with claims_unit(rdb) as claims:
+        assert await claims.claim(reminder.id, date(2026, 3, 27), NOW, "w1", NOW) is not None
+    async with rdb.unit() as store:
+        await store.session.execute(delete(UserRow).where(UserRow.id == ana))
+    async with rdb.unit() as store:
+        assert await store.session.scalar(select(func.count()).select_from(ReminderRow)) == 0
+        assert await store.session.scalar(select(func.count()).select_from(OccurrenceRow)) == 0
+
+
+async def test_many_concurrent_claims_of_one_occurrence_win_once(rdb: Database) -> None:
+    ana = await _user(rdb, "ana")
+    async with reminder_unit(rdb) as store:
+        reminder = await store.create_reminder(ana, BERLIN_7PM, None, NOW)
+    due = datetime(2026, 3, 27, 18, 0, tzinfo=UTC)
+
+    async def claim(worker: int) -> bool:
+        async with rdb.unit() as unit:
+            claims = SqlReminderClaims(unit.session)
+            return await claims.claim_bool(reminder.id, date(2026, 3, 27), due, f"w{worker}", due)
+
+    results = await asyncio.gather(*(claim(i) for i in range(40)))
+    assert results.count(True) == 1
+    async with rdb.unit() as unit:
+        rows = (await unit.session.scalars(select(OccurrenceRow))).all()
+    assert [(r.status, r.local_date) for r in rows] == [("claimed", date(2026, 3, 27))]
+
+
+async def test_two_databases_claiming_at_once_win_once(rdb: Database) -> None:
+    """Two engines (two replicas) racing for the same occurrences: one winner each."""
+    ana = await _user(rdb, "ana")
+    async with reminder_unit(rdb) as store:
+        ids = [(await store.create_reminder(ana, BERLIN_7PM, None, NOW)).id for _ in range(5)]
+    other = Database(rdb.url.render_as_string(hide_password=False))
+    try:
+
+        async def claim(database: Database, rid: int, worker: str) -> bool:
+            async with claims_unit(database) as claims:
+                return await claims.claim_bool(rid, date(2026, 3, 30), NOW, worker, NOW)
+
+        wins = await asyncio.gather(
+            *(claim(db, rid, name) for rid in ids for db, name in ((rdb, "a"), (other, "b")))
+        )
+    finally:
+        await other.dispose()
+    assert sum(wins) == len(ids)
+
+
+async def test_a_claim_is_finished_only_by_its_holder(rdb: Database) -> None:
+    ana = await _user(rdb, "ana")
+    async with reminder_unit(rdb) as store:
+        reminder = await store.create_reminder(ana, BERLIN_7PM, None, NOW)
+    async with claims_unit(rdb) as claims:
+        oid = await claims.claim(reminder.id, date(2026, 3, 27), NOW, "a", NOW)
+        assert oid is not None
+        assert await claims.finish([oid], "b", OccurrenceStatus.SENT, NOW) == 0
+        assert await claims.finish([oid], "a", OccurrenceStatus.SENT, NOW) == 1
+        # Already sent: a late second report changes nothing.
+        assert await claims.finish([oid], "a", OccurrenceStatus.MISSED, NOW) == 0
