@@ -52,7 +52,12 @@ _EASIER = frozenset(phrase_tokens("easier simpler regress regression beginner ge
 _HARDER = frozenset(phrase_tokens("harder tougher progress progression advanced challenging"))
 _SETUP = frozenset(phrase_tokens("setup set up position start starting"))
 _VERSION = frozenset(phrase_tokens("version variant variation one kind"))
-_PLAIN_WORDS = frozenset(phrase_tokens(" ".join(COMMON) + " tip tips cue cues advice your"))
+_PLAIN_WORDS = frozenset(
+    phrase_tokens(
+        "the a an my your i me to for of on in at with and or how do does is it this these "
+        "what any some give tip tips cue cues advice trick tricks pointer pointers keep"
+    )
+)
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
 
 
@@ -141,13 +146,17 @@ class Answerer:
         if asked_muscles and not scores.get(Topic.TROUBLESHOOT):
             scores[Topic.MUSCLES] = scores.get(Topic.MUSCLES, 0) + 1.5
         if len(named) >= 2:
-            scores[Topic.COMPARE] = scores.get(Topic.COMPARE, 0) + 2
+            scores[Topic.COMPARE] = scores.get(Topic.COMPARE, 0) + 2.5
         topic, best = max(
-            ((t, scores.get(t, 0.0)) for t in _PRIORITY), key=lambda ts: ts[1]
+            ((t, scores.get(t, 0.0)) for t in _PRIORITY if t is not Topic.NONE),
+            key=lambda ts: ts[1],
         )  # max keeps the first of equals, so _PRIORITY breaks ties
-        if any(w in OFF_TOPIC for w in p.surface) and not (named and best >= 3):
+        off_topic = any(w in OFF_TOPIC for w in p.surface) or 0 < best <= scores.get(Topic.NONE, 0)
+        if off_topic and not (named and best >= 3):
             return self._refuse("That's outside what I coach, sorry!")
-        if not named and (p.unknown_words >= 2 or (p.unknown_words == 1 and best < 2.5)):
+        about_the_body = bool(set(p.toks) & BODY) or bool(asked_muscles)
+        unsure = p.unknown_words >= 2 or (p.unknown_words == 1 and best < 2.5)
+        if not named and unsure and not about_the_body:
             return self._refuse("I'm not sure what you mean.")
         if best < (1.0 if (named or in_hand) else 1.5):
             if named:

@@ -23,6 +23,8 @@ EMOJI_WORDS = {
 # Words whose stem the suffix rules would get wrong, or that mean the same thing.
 IRREGULAR = {
     "feet": "foot",
+    "tipping": "tipping",
+    "tipped": "tipping",
     "thighs": "thigh",
     "knees": "knee",
     "kneecaps": "knee",

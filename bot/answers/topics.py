@@ -18,7 +18,14 @@ _FEEL = frozenset(phrase_tokens("feel feels felt feeling"))
 _NORMATIVE = frozenset(phrase_tokens("should supposed meant where which"))
 _BODY = frozenset(phrase_tokens(" ".join(BODY_PARTS)))
 _PLACE = frozenset(phrase_tokens("where how"))
+_YES_NO_OPENINGS = frozenset(
+    tuple(phrase_tokens(p)) for p in ("do i", "should i", "should my", "does my", "can i", "is my")
+)
 _PAINFUL = frozenset(phrase_tokens("pain painful hurt hurts ache sharp injury injured ouch ow"))
+
+
+def _asks_yes_no(toks: list[str]) -> bool:
+    return tuple(toks[:2]) in _YES_NO_OPENINGS
 
 
 class TopicScorer:
@@ -59,8 +66,9 @@ class TopicScorer:
         out: dict[Topic, float] = {}
         if words & _FIRST_PERSON and words & _FEEL and words & _BODY and not words & _NORMATIVE:
             out[Topic.TROUBLESHOOT] = 3.0  # "I feel nothing in my butt"
-        elif words & _PLACE and words & _BODY:
-            out[Topic.STEPS] = 1.5  # "where do my feet go", "how wide should my hands be"
+        elif words & _BODY and (words & _PLACE or _asks_yes_no(toks)):
+            # "where do my feet go", "should my knee stay bent", "do I lift my hips all the way"
+            out[Topic.STEPS] = 1.5
         return out
 
     @staticmethod

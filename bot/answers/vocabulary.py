@@ -26,25 +26,26 @@ CUES: dict[Topic, dict[str, float]] = {
         "what gear": 2.5,
     },
     Topic.MUSCLES: {
-        "muscle": 3, "primary": 2, "mover": 2.5, "prime mover": 3, "main muscle": 3.5,
-        "muscle group": 3, "target": 2, "targets": 2, "hit": 2, "hits": 2, "work": 1, "works": 1.5,
-        "what does this work": 3, "what does it work": 3, "activate": 2, "activation": 2,
-        "engage": 1.5, "train": 0.5, "trains": 1.5, "where should i feel": 4,
-        "where do i feel": 3.5, "supposed to feel": 4, "should i feel": 3.5, "should feel": 3,
-        "body part": 3, "good for my": 1.5, "focus": 0.5, "muscles worked": 3, "anatomy": 3,
-        "emphasis": 1.5, "isolate": 2, "grow": 1, "strengthen": 2.5, "part of my body": 3,
-        "body parts": 3, "what does it strengthen": 3, "build": 1, "tone": 1.5,
-        "posterior chain": 2, "more glute or": 2.5,
+        "muscle": 3, "involved": 2, "involve": 2, "recruit": 2, "used": 1, "primary": 2,
+        "mover": 2.5, "prime mover": 3, "main muscle": 3.5, "muscle group": 3, "target": 2,
+        "targets": 2, "hit": 2, "hits": 2, "work": 1, "works": 1.5, "what does this work": 3,
+        "what does it work": 3, "activate": 2, "activation": 2, "engage": 1.5, "train": 0.5,
+        "trains": 1.5, "where should i feel": 4, "where do i feel": 3.5, "supposed to feel": 4,
+        "should i feel": 3.5, "should feel": 3, "body part": 3, "good for my": 1.5, "focus": 0.5,
+        "muscles worked": 3, "anatomy": 3, "emphasis": 1.5, "isolate": 2, "grow": 1,
+        "strengthen": 2.5, "part of my body": 3, "body parts": 3, "what does it strengthen": 3,
+        "build": 1, "tone": 1.5, "posterior chain": 2, "more glute or": 2.5,
     },
     Topic.STEPS: {
         "how do i": 1, "where do i put": 1.5, "how to": 1, "how should i": 1, "how do you": 1,
         "how can i": 0.5, "instruction": 3, "step": 3, "steps": 3, "perform": 2, "do it": 0.5,
         "do this": 0.5, "set up": 3, "setup": 3, "position": 2, "technique": 2, "form": 1.5,
         "execute": 2.5, "walk me through": 3, "guide": 2, "start": 1, "proper form": 2.5,
-        "correctly": 1.5, "right way": 2, "properly": 1.5, "how is it done": 3, "how its done": 3,
-        "do one": 1, "teach me": 2.5, "show me how": 3, "where do i put my": 1.5, "how far": 1.5,
-        "how low": 1.5, "how high": 1, "breathe": 1.5, "breathing": 1.5, "where do my": 1.5,
-        "bench height": 2, "how wide": 1.5, "which foot": 1.5, "go down": 1, "lower": 0.5,
+        "correctly": 1.5, "right way": 2.5, "correct way": 2.5, "proper way": 2.5, "way to do": 1.5,
+        "properly": 1.5, "how is it done": 3, "how its done": 3, "do one": 1, "teach me": 2.5,
+        "show me how": 3, "where do i put my": 1.5, "how far": 1.5, "how low": 1.5, "how high": 1,
+        "breathe": 1.5, "breathing": 1.5, "where do my": 1.5, "bench height": 2, "how wide": 1.5,
+        "which foot": 1.5, "go down": 1, "lower": 0.5,
     },
     Topic.WEIGHTED: {
         "weight": 2.5, "load": 2.5, "loaded": 3, "dumbbell": 3, "kettlebell": 3, "barbell": 3,
@@ -61,16 +62,16 @@ CUES: dict[Topic, dict[str, float]] = {
         "key point": 3, "trick": 2.5, "hack": 2.5, "better": 1, "improve": 2, "get more out of": 3,
         "most out of": 3, "suggestion": 2.5, "form tip": 3.5, "what should i focus": 3,
         "keep in mind": 2.5, "secret": 2, "feel my glute more": 2.5, "how do i feel": 1.5,
-        "mind muscle": 2.5, "squeeze": 1, "recommend": 1, "best way": 1.5, "pro tip": 3.5,
+        "mind muscle": 2.5, "squeeze": 1.5, "recommend": 1, "best way": 1.5, "pro tip": 3.5,
         "coach me": 2, "hips level": 1.5, "level hips": 1.5, "keep level": 1.5, "stay level": 1.5,
     },
     Topic.MISTAKES: {
         "mistake": 3, "mistakes": 3, "error": 3, "wrong": 2.5, "avoid": 2.5, "fault": 3,
-        "not to do": 3, "dont do": 2.5, "watch out": 2.5, "pitfall": 3, "bad form": 3,
-        "careful": 1.5, "common problem": 3, "problem": 1.5, "mess up": 3, "screw up": 3,
-        "doing it wrong": 3, "am i doing": 1.5, "what goes wrong": 3, "should not": 1.5,
-        "shouldnt": 1.5, "things to avoid": 3.5, "form check": 2.5, "bad habit": 3, "is it bad": 2,
-        "ok to": 1, "okay to": 1, "safe": 1, "normal": 1,
+        "not to do": 3, "not do": 2.5, "dont do": 2.5, "watch out": 2.5, "pitfall": 3,
+        "bad form": 3, "careful": 1.5, "common problem": 3, "problem": 1.5, "mess up": 3,
+        "screw up": 3, "doing it wrong": 3, "am i doing": 1.5, "what goes wrong": 3,
+        "should not": 1.5, "shouldnt": 1.5, "things to avoid": 3.5, "form check": 2.5,
+        "bad habit": 3, "is it bad": 2, "ok to": 1, "okay to": 1, "safe": 1, "normal": 1,
     },
     Topic.TROUBLESHOOT: {
         "feel it in": 3, "feel this in": 3, "feeling it in": 3, "felt it in": 3, "hurt": 3,
@@ -86,18 +87,20 @@ CUES: dict[Topic, dict[str, float]] = {
         "why do i feel": 3, "only feel": 3, "mostly feel": 3, "doing all the work": 3,
         "doing the work": 2.5, "taking over": 3, "take over": 2, "fix": 1.5, "what if": 1,
         "too fast": 2, "rush": 2.5, "too quick": 2, "cant keep my": 3, "wont stay": 3,
-        "killing me": 3.5, "killing": 2, "ouch": 3.5, "ow": 3, "doing everything": 3,
-        "cant come back up": 3, "cant get up": 3, "uncomfortable": 2.5, "struggle": 1.5,
-        "cant control": 3, "sticks out": 3, "stick out": 3, "stiff": 2,
+        "killing me": 3.5, "tipping": 3, "tip over": 3, "fall over": 3, "one side": 1.5,
+        "killing": 2, "ouch": 3.5, "ow": 3, "doing everything": 3, "cant come back up": 3,
+        "cant get up": 3, "uncomfortable": 2.5, "struggle": 1.5, "cant control": 3, "sticks out": 3,
+        "stick out": 3, "stiff": 2,
     },
     Topic.VARIATIONS: {
         "variation": 3, "variations": 3, "version": 2, "variant": 3, "progression": 3,
-        "regression": 3, "easier": 2.5, "harder": 2.5, "simpler": 2.5, "tougher": 2.5,
-        "more challenging": 3, "less challenging": 3, "other ways": 2.5, "types of": 2.5,
-        "kinds of": 2.5, "different ways": 3, "modify": 2.5, "modification": 2.5, "scale": 2,
-        "scale it": 3, "change it up": 3, "mix it up": 3, "progress": 2, "level up": 2.5,
-        "next step": 2, "too easy": 2.5, "too hard": 2, "cant do": 2.5, "not strong enough": 3,
-        "build up to": 2.5, "work up to": 2.5, "regress": 3, "spice it up": 3, "other version": 3,
+        "regression": 3, "easier": 2.5, "harder": 1.5, "make it harder": 3, "make this harder": 3,
+        "simpler": 2.5, "tougher": 2.5, "more challenging": 3, "less challenging": 3,
+        "other ways": 2.5, "types of": 2.5, "kinds of": 2.5, "different ways": 3, "modify": 2.5,
+        "modification": 2.5, "scale": 2, "scale it": 3, "change it up": 3, "mix it up": 3,
+        "progress": 2, "level up": 2.5, "next step": 2, "too easy": 2.5, "too hard": 2,
+        "cant do": 2.5, "not strong enough": 3, "build up to": 2.5, "work up to": 2.5, "regress": 3,
+        "spice it up": 3, "other version": 3,
     },
     Topic.ALTERNATIVES: {
         "alternative": 3, "alternatives": 3, "instead": 2.5, "instead of": 2.5, "substitute": 3,
@@ -139,6 +142,10 @@ CUES: dict[Topic, dict[str, float]] = {
         "leg day": 2.5, "warm up": 1.5, "superset": 3, "every day": 3, "daily": 2.5, "how long": 2,
         "how much": 0.5, "seconds": 1.5, "each side": 1, "per side": 1.5, "each leg": 1,
         "per leg": 1.5, "count": 1,
+    },
+    Topic.NONE: {
+        "lose weight": 4, "weight loss": 4, "lose fat": 4, "burn fat": 4, "fat loss": 4,
+        "calories": 3, "what year": 4, "what day": 3, "order me": 4, "book me": 4,
     },
     Topic.COMPARE: {
         "vs": 4, "difference": 4, "differ": 4, "different from": 4, "compare": 4, "comparison": 4,
@@ -184,6 +191,9 @@ OTHER_EXERCISES: dict[str, str] = {
 # Words that mean the question is about something else entirely; they veto weak cues.
 OFF_TOPIC = _words(
     """
+    food eat eating diet dieting calorie calories protein meal meals sleep sleeping nutrition
+    supplement supplements creatine vitamin vitamins alcohol drunk hangover weekend holiday
+    vacation birthday party wedding money salary job boss school exam exams math maths
     basketball beer bitcoin boyfriend breakfast burger cake capital car cars cat cats chess code
     coffee cook cooking country crypto date dating dinner dog dogs election essay film films
     flight flights football forecast funny game games girlfriend homework horoscope hotel hotels
@@ -233,6 +243,30 @@ PRONOUNS = _words("exercise it lift move movement one that them these this those
 # made of them ("single leg") only counts in a longer phrase.
 COMMON = _words(
     """
+    everything everyone everybody someone somebody anyone nothing nobody somewhere everywhere
+    actually basically literally probably maybe definitely totally usually normally honestly
+    seriously kinda sorta gonna wanna gotta lemme gimme ya yep yup nah uh um ah oh oops wow
+    awesome sweet perfect worse worst better weird strange hard easy able unable stuck lost
+    confused tired weak strong stronger weaker fast slow slowly quickly long short high low
+    higher lower tall small bigger huge tiny heavy light another beside beyond certain coming
+    come came went gone put putting set setting made making makes look looks looking looked
+    watch watching watched seen saw video videos picture photo hand hands elbow elbows wrist
+    fingers chin face eyes mouth rib ribs belly waist work working works worked workout
+    exercise exercises exercising train training trained stuff part parts piece ways sort type
+    types rest break person people guy girl man woman friend trainer instructor physio doctor
+    start started starting finish finished finishing stop stopped stopping end ended tight
+    tightness loose stiff weakness rep reps set sets round rounds third previous three four
+    five six seven eight nine ten dozen days month months year years yesterday tonight
+    understand explain means meant told said asked answered tried helps helped wants needs
+    needed knew although perhaps instead single double straight whole half entire every each
+    start properly correct correctly wrong fix fixed normal regular usual real real proper
+    year old young age ago soon late early again already always never sometimes often rarely
+    place places thing things idea ideas reason reasons kind kinds way number numbers lot
+    involve involved include including use uses useful big small enough too also very much
+    find found keep keeps kept turn turned open close closed happen happens happened stay
+    stays stayed become became feel fall falls fell lean leaning bend bending bent straighten
+    tip tipping tipped over under above below behind front forward backward backwards inward
+    inwards outward outwards sideways together apart level flat steady stable unstable
     a about above actually after again against all almost alright also am an and answer any
     anything anyway are aren arm arms around as ask asking at away back bad be because been
     before being below bench best between big bit body bodyweight bot both bottom bro but butt
