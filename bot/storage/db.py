@@ -1,0 +1,124 @@
+"""The database: one async engine, units of work (one transaction each), migrations to head."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from bot.storage.migrate import UpgradeResult, upgrade_connection
+from bot.storage.store import SqlStore
+
+# How long a SQLite unit waits for another unit's write lock before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+class Database:
+    """One database: `async with database.unit() as store:` per event; dispose() at shutdown."""
+
+    def __init__(self, url: str, **engine_options: Any) -> None:
+        self.url = make_url(url)
+        self.dialect = self.url.get_backend_name()
+        if self.dialect not in ("sqlite", "postgresql"):
+            raise ValueError(f"unsupported database {self.dialect!r}: use SQLite or PostgreSQL")
+        if self.dialect == "postgresql":
+            # A replica outlives database restarts: test pooled connections before use.
+            engine_options.setdefault("pool_pre_ping", True)
+        self.engine: AsyncEngine = create_async_engine(self.url, **engine_options)
+        if self.dialect == "sqlite":
+            _configure_sqlite(self.engine)
+        self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    def __repr__(self) -> str:
+        return f"Database({self.url.render_as_string(hide_password=True)!r})"
+
+    @asynccontextmanager
+    async def unit(self) -> AsyncIterator[SqlStore]:
+        """A store bound to one transaction: committed once on success, rolled back on error."""
+        async with self._sessions() as session, session.begin():
+            yield SqlStore(session, self.dialect)
+
+    async def upgrade(self) -> UpgradeResult:
+        """Migrate to the newest schema; one cheap query when already there.
+
+        Safe to call from every replica at start-up: on PostgreSQL an advisory lock makes the
+        others wait, then find the schema current; on SQLite the write lock does the same.
+        """
+        self._check_sqlite_folder()
+        async with self.engine.connect() as connection:
+            if self.dialect == "sqlite":
+                # A batch migration recreates tables; with foreign keys on, dropping the old
+                # users table would cascade-delete every workout. The pragma only takes effect
+                # outside a transaction, so it is set on the raw connection before BEGIN.
+                await _sqlite_pragma(connection, "foreign_keys=OFF")
+            try:
+                async with connection.begin():
+                    return await connection.run_sync(upgrade_connection)
+            finally:
+                if self.dialect == "sqlite":
+                    await _sqlite_pragma(connection, "foreign_keys=ON")
+
+    def _check_sqlite_folder(self) -> None:
+        """SQLite creates a missing file but not a missing folder; say so plainly."""
+        path = self.url.database
+        if self.dialect != "sqlite" or not path or path == ":memory:" or path.startswith("file:"):
+            return
+        folder = Path(path).expanduser().parent
+        if not folder.is_dir():
+            raise FileNotFoundError(f"no folder {folder} to keep the SQLite database {path} in")
+
+    async def dispose(self) -> None:
+        """Close every pooled connection (call once at shutdown)."""
+        await self.engine.dispose()
+
+    async def __aenter__(self) -> Database:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.dispose()
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # SQLAlchemy, not the sqlite3 module, decides when transactions begin (see _on_begin).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        # WAL: readers never block the writer; NORMAL sync is still safe when the process dies.
+        # First, so that even switching to WAL waits for a lock instead of failing.
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # Take the write lock up front: two units of one user then run one after the other
+        # (what SELECT ... FOR UPDATE does on PostgreSQL), and a unit that read the state never
+        # fails to upgrade its lock half-way with "database is locked".
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+async def _sqlite_pragma(connection: AsyncConnection, pragma: str) -> None:
+    """Run a pragma on the aiosqlite connection itself, outside SQLAlchemy's transaction."""
+    raw = (await connection.get_raw_connection()).driver_connection
+    assert raw is not None  # a checked-out connection always has its driver connection
+    cursor = await raw.execute(f"PRAGMA {pragma}")
+    await cursor.close()

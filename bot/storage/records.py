@@ -1,0 +1,112 @@
+"""Rows to the coach's records and back (bot.coach.ports dataclasses <-> table columns)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.coach.ports import (
+    Plan,
+    SetEntry,
+    Side,
+    Unit,
+    UserRecord,
+    UserSettings,
+    WorkoutRecord,
+    WorkoutStatus,
+)
+from bot.coach.replies import Timer
+from bot.storage.models import SetLogRow, UserRow, WorkoutRow
+
+
+def user_record(row: UserRow) -> UserRecord:
+    timer = None
+    if row.timer_kind is not None and row.timer_token is not None and row.timer_due_at is not None:
+        timer = Timer(row.timer_kind, row.timer_token, row.timer_due_at)
+    settings = UserSettings(
+        unit=Unit(row.unit),
+        rest_seconds=row.rest_seconds,
+        switch_seconds=row.switch_seconds,
+        first_side=Side(row.first_side),
+        timezone=row.timezone,
+    )
+    return UserRecord(row.id, row.key, settings, dict(row.state), row.version, timer)
+
+
+def user_values(user: UserRecord) -> dict[str, Any]:
+    """What save_user writes: settings, state and timer (never the key or the id)."""
+    settings, timer = user.settings, user.timer
+    return {
+        "unit": Unit(settings.unit).value,
+        "rest_seconds": settings.rest_seconds,
+        "switch_seconds": settings.switch_seconds,
+        "first_side": Side(settings.first_side).value,
+        "timezone": settings.timezone,
+        "state": user.state,
+        "timer_kind": timer.kind if timer else None,
+        "timer_token": timer.token if timer else None,
+        "timer_due_at": timer.due_at if timer else None,
+    }
+
+
+def plan_values(plan: Plan) -> dict[str, Any]:
+    return {
+        "plan_sets": plan.sets,
+        "plan_reps": plan.reps,
+        "plan_load": plan.load,
+        "plan_unit": Unit(plan.unit).value,
+        "plan_first_side": Side(plan.first_side).value,
+    }
+
+
+def workout_record(row: WorkoutRow, sets: list[SetEntry]) -> WorkoutRecord:
+    plan = Plan(
+        sets=row.plan_sets,
+        reps=row.plan_reps,
+        load=row.plan_load,
+        unit=Unit(row.plan_unit),
+        first_side=Side(row.plan_first_side),
+    )
+    return WorkoutRecord(
+        id=row.id,
+        user_id=row.user_id,
+        exercise=row.exercise,
+        plan=plan,
+        started_at=row.started_at,
+        status=WorkoutStatus(row.status),
+        ended_at=row.ended_at,
+        effort=row.effort,
+        sets=sets,
+    )
+
+
+def set_entry(row: SetLogRow) -> SetEntry:
+    return SetEntry(
+        workout_id=row.workout_id,
+        exercise=row.exercise,
+        set_number=row.set_number,
+        side=Side(row.side),
+        reps=row.reps,
+        load=row.load,
+        unit=Unit(row.unit),
+        logged_at=row.logged_at,
+        effort=row.effort,
+        note=row.note,
+        pain=row.pain,
+    )
+
+
+def set_values(entry: SetEntry, user_id: int) -> dict[str, Any]:
+    return {
+        "workout_id": entry.workout_id,
+        "user_id": user_id,
+        "exercise": entry.exercise,
+        "set_number": entry.set_number,
+        "side": Side(entry.side).value,
+        "reps": entry.reps,
+        "load": entry.load,
+        "unit": Unit(entry.unit).value,
+        "effort": entry.effort,
+        "note": entry.note,
+        "pain": entry.pain,
+        "logged_at": entry.logged_at,
+    }
