@@ -26,21 +26,12 @@ from bot.content import Exercise, Library
 # Longer than any real question; a pasted essay gets a polite "one question, please".
 MAX_QUESTION_CHARS = 500
 # When several topics score the same, the more specific one wins.
+# Who asks ("for beginners") matters less than what is asked ("tips", "mistakes").
 _PRIORITY = [
-    Topic.COMPARE,
-    Topic.TROUBLESHOOT,
-    Topic.WEIGHTED,
-    Topic.PROGRAMMING,
-    Topic.LEVEL,
-    Topic.MISTAKES,
-    Topic.TIPS,
-    Topic.VARIATIONS,
-    Topic.ALTERNATIVES,
-    Topic.BENEFITS,
-    Topic.MUSCLES,
-    Topic.STEPS,
-    Topic.OVERVIEW,
-]
+    Topic.COMPARE, Topic.TROUBLESHOOT, Topic.WEIGHTED, Topic.MISTAKES, Topic.TIPS,
+    Topic.PROGRAMMING, Topic.VARIATIONS, Topic.ALTERNATIVES, Topic.LEVEL, Topic.BENEFITS,
+    Topic.MUSCLES, Topic.STEPS, Topic.OVERVIEW,
+]  # fmt: skip
 _PAIN = frozenset(
     phrase_tokens(
         "pain painful hurt hurts hurting ache aching sharp injury injured injure sore tweak "

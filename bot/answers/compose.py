@@ -48,6 +48,12 @@ def bullets(items: Sequence[str]) -> list[str]:
     return [f"• {item}" for item in items]
 
 
+def _mid(ex: Exercise) -> str:
+    """The name as it reads mid-sentence: "the glute bridge", but "the GHR" stays."""
+    name = ex.name
+    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
+
+
 def names_of(library: Library) -> str:
     return ", ".join(ex.name for ex in library.values())
 
@@ -67,7 +73,7 @@ def muscles(ex: Exercise, asked: Sequence[str]) -> str:
         if hits:
             role, muscle = hits[0]
             lines = [
-                f"Yes: in the {ex.name} the {muscle.name} is {_ROLE_WORDS[role]}.",
+                f"Yes: the {_mid(ex)} works the {muscle.name} ({_ROLE_WORDS[role]}).",
                 muscle.does,
             ]
             lines += [f"Also: {m.name} ({_ROLE_WORDS[r]})." for r, m in hits[1:3]]
@@ -75,7 +81,7 @@ def muscles(ex: Exercise, asked: Sequence[str]) -> str:
         main = ", ".join(m.name for m in ex.muscles.primary)
         return fit(
             [
-                f"Not much: that isn't one of the muscles the {ex.name} trains.",
+                f"Not much: that isn't one of the muscles the {_mid(ex)} trains.",
                 f"It's mainly the {main}.",
                 _muscle_roles(ex),
             ]
@@ -96,7 +102,7 @@ def _muscle_roles(ex: Exercise) -> str:
 def steps(ex: Exercise, setup_only: bool) -> str:
     if setup_only:
         numbered = [f"{i}. {s}" for i, s in enumerate(ex.setup, 1)]
-        return fit([f"Setting up the {ex.name}:", *numbered])
+        return fit([f"Setting up the {_mid(ex)}:", *numbered])
     full = [f"{i}. {s}" for i, s in enumerate(ex.steps, 1)]
     short = [f"{i}. {first_sentence(s)}" for i, s in enumerate(ex.steps, 1)]
     setup = "Set-up: " + " ".join(ex.setup_cues)
@@ -110,11 +116,11 @@ def steps(ex: Exercise, setup_only: bool) -> str:
 def weighted(ex: Exercise) -> str:
     if ex.loaded_steps:
         numbered = [f"{i}. {s}" for i, s in enumerate(ex.loaded_steps, 1)]
-        return fit([f"Adding weight to the {ex.name}:", *numbered])
+        return fit([f"Adding weight to the {_mid(ex)}:", *numbered])
     related = [t.text for t in ex.tips if re.search(r"weight|load|band|harder", t.text, re.I)]
     related += [n for n in ex.programming.notes if re.search(r"weight|load|band", n, re.I)]
     return fit(
-        [f"My notes have no loaded version of the {ex.name}.", *related, ex.level_note or ""]
+        [f"My notes have no loaded version of the {_mid(ex)}.", *related, ex.level_note or ""]
     )
 
 
@@ -122,14 +128,14 @@ def tips(ex: Exercise, focus: int | None) -> str:
     if focus is not None:
         tip = ex.tips[focus]
         return fit([f"{tip.name}: {tip.text}", f"Cue: {tip.cue}"])
-    return fit([f"Tips for the {ex.name}:", *bullets([f"{t.name}: {t.cue}" for t in ex.tips])])
+    return fit([f"Tips for the {_mid(ex)}:", *bullets([f"{t.name}: {t.cue}" for t in ex.tips])])
 
 
 def mistakes(ex: Exercise, focus: int | None) -> str:
     if focus is not None:
         return _one_mistake(ex.mistakes[focus], lead="Watch out for")
     lines = bullets([f"{m.name}: {m.cue}" for m in ex.mistakes])
-    return fit([f"Common mistakes on the {ex.name}:", *lines])
+    return fit([f"Common mistakes on the {_mid(ex)}:", *lines])
 
 
 def _one_mistake(m: Mistake, lead: str, prefix: Sequence[str] = ()) -> str:
@@ -151,7 +157,7 @@ def troubleshoot(ex: Exercise, focus: int | None, pain: bool) -> str:
     if focus is not None:
         return _one_mistake(ex.mistakes[focus], lead="Sounds like", prefix=prefix)
     checks = bullets([f"{m.name}: {m.cue}" for m in ex.mistakes])
-    return fit([*prefix, f"On the {ex.name}, check these:", *checks])
+    return fit([*prefix, f"On the {_mid(ex)}, check these:", *checks])
 
 
 def related(ex: Exercise, library: Library, kind: str, direction: int = 0) -> str:
@@ -170,18 +176,18 @@ def related(ex: Exercise, library: Library, kind: str, direction: int = 0) -> st
     if direction > 0 and ex.loaded_steps:
         lines.insert(0, f"• Add weight: {first_sentence(ex.loaded_steps[1])}")
     head = {
-        (-1, "variations"): f"Easier than the {ex.name}:",
-        (1, "variations"): f"To make the {ex.name} harder:",
-        (0, "variations"): f"Variations of the {ex.name}:",
-        (0, "alternatives"): f"Instead of the {ex.name}, try:",
-    }.get((direction, kind), f"Options next to the {ex.name}:")
+        (-1, "variations"): f"Easier than the {_mid(ex)}:",
+        (1, "variations"): f"To make the {_mid(ex)} harder:",
+        (0, "variations"): f"Variations of the {_mid(ex)}:",
+        (0, "alternatives"): f"Instead of the {_mid(ex)}, try:",
+    }.get((direction, kind), f"Options next to the {_mid(ex)}:")
     if not lines:
-        return f"I have nothing {'easier' if direction < 0 else 'else'} than the {ex.name} noted."
+        return f"I have nothing {'easier' if direction < 0 else 'else'} than the {_mid(ex)} noted."
     return fit([head, *lines])
 
 
 def benefits(ex: Exercise) -> str:
-    return fit([f"Why do the {ex.name}:", *bullets(ex.benefits)])
+    return fit([f"Why do the {_mid(ex)}:", *bullets(ex.benefits)])
 
 
 def level(ex: Exercise) -> str:

@@ -14,7 +14,8 @@ from bot.content import Library
 _FILLER = frozenset(
     phrase_tokens(
         "i im my me it its in the a an is are am of to at on when after during with and "
-        "this that so too very really just feel feels felt but not more than way get"
+        "this that so too very really just feel feels felt but not more than way get "
+        "work works doing does do all"
     )
 )
 # Body parts alone ("my hamstrings") are a muscles question until something happens to them.

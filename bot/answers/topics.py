@@ -30,10 +30,12 @@ def _asks_yes_no(toks: list[str]) -> bool:
 
 class TopicScorer:
     def __init__(self) -> None:
-        self._cues: dict[tuple[str, ...], list[tuple[Topic, float]]] = defaultdict(list)
+        self._cues: dict[tuple[str, ...], dict[Topic, float]] = defaultdict(dict)
         for topic, phrases in CUES.items():
             for phrase, weight in phrases.items():
-                self._cues[phrase_tokens(phrase)].append((topic, weight))
+                # "tip" and "tips" stem alike: one phrase, counted once, at its higher weight.
+                weights = self._cues[phrase_tokens(phrase)]
+                weights[topic] = max(weight, weights.get(topic, 0.0))
         self._longest = max(len(p) for p in self._cues)
         self.words = frozenset(t for phrase in self._cues for t in phrase)
 
@@ -50,7 +52,7 @@ class TopicScorer:
                 continue
             negated = any(t in _NEGATORS for t in toks[max(0, start - 2) : start])
             negated = negated and phrase[0] not in _NEGATORS
-            for topic, weight in self._cues[phrase]:
+            for topic, weight in self._cues[phrase].items():
                 if negated and topic not in _NEGATION_PROOF:
                     continue
                 scores[topic] += weight

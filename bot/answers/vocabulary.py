@@ -17,35 +17,37 @@ def _words(text: str) -> frozenset[str]:
 CUES: dict[Topic, dict[str, float]] = {
     Topic.OVERVIEW: {
         "what is it": 2, "what is a it": 2, "what is an it": 2, "what is the it": 2,
-        "what are it": 2, "what is that": 1.5, "tell me about": 2.5, "describe": 2.5,
-        "explain": 1.5, "overview": 3, "summary": 3, "info": 2, "information": 2,
-        "what kind of exercise": 2, "what exercise is": 2, "never heard of": 2.5, "know about": 1.5,
-        "what do you know": 1.5, "what does it look like": 2, "what is this exercise": 2.5,
-        "what is this": 1.5, "quick rundown": 3, "rundown": 2.5, "the gist": 2.5,
-        "in a nutshell": 2.5, "equipment": 2.5, "what do i need for": 2.5, "need for": 1,
-        "what gear": 2.5,
+        "what are it": 2, "what is that": 1.5, "tell me about": 2.5, "tell me more": 2.5,
+        "more about": 2, "more info": 2.5, "describe": 2.5, "explain": 1.5, "overview": 3,
+        "summary": 3, "info": 2, "information": 2, "what kind of exercise": 2,
+        "what exercise is": 2, "never heard of": 2.5, "know about": 1.5, "what do you know": 1.5,
+        "what does it look like": 2, "what is this exercise": 2.5, "what is this": 1.5,
+        "quick rundown": 3, "rundown": 2.5, "the gist": 2.5, "in a nutshell": 2.5, "equipment": 2.5,
+        "what do i need for": 2.5, "need for": 1, "what gear": 2.5,
     },
     Topic.MUSCLES: {
         "muscle": 3, "involved": 2, "involve": 2, "recruit": 2, "used": 1, "primary": 2,
         "mover": 2.5, "prime mover": 3, "main muscle": 3.5, "muscle group": 3, "target": 2,
         "targets": 2, "hit": 2, "hits": 2, "work": 1, "works": 1.5, "what does this work": 3,
-        "what does it work": 3, "activate": 2, "activation": 2, "engage": 1.5, "train": 0.5,
-        "trains": 1.5, "where should i feel": 4, "where do i feel": 3.5, "supposed to feel": 4,
+        "what does it work": 3, "activate": 2, "activation": 2, "engage": 1.5, "train": 1,
+        "where should i feel": 4, "where do i feel": 3.5, "supposed to feel": 4,
         "should i feel": 3.5, "should feel": 3, "body part": 3, "good for my": 1.5, "focus": 0.5,
         "muscles worked": 3, "anatomy": 3, "emphasis": 1.5, "isolate": 2, "grow": 1,
         "strengthen": 2.5, "part of my body": 3, "body parts": 3, "what does it strengthen": 3,
         "build": 1, "tone": 1.5, "posterior chain": 2, "more glute or": 2.5,
+        "what am i training": 3, "what am i working": 3, "what am i hitting": 3,
     },
     Topic.STEPS: {
         "how do i": 1, "where do i put": 1.5, "how to": 1, "how should i": 1, "how do you": 1,
         "how can i": 0.5, "instruction": 3, "step": 3, "steps": 3, "perform": 2, "do it": 0.5,
         "do this": 0.5, "set up": 3, "setup": 3, "position": 2, "technique": 2, "form": 1.5,
-        "execute": 2.5, "walk me through": 3, "guide": 2, "start": 1, "proper form": 2.5,
-        "correctly": 1.5, "right way": 2.5, "correct way": 2.5, "proper way": 2.5, "way to do": 1.5,
-        "properly": 1.5, "how is it done": 3, "how its done": 3, "do one": 1, "teach me": 2.5,
-        "show me how": 3, "where do i put my": 1.5, "how far": 1.5, "how low": 1.5, "how high": 1,
-        "breathe": 1.5, "breathing": 1.5, "where do my": 1.5, "bench height": 2, "how wide": 1.5,
-        "which foot": 1.5, "go down": 1, "lower": 0.5,
+        "execute": 2.5, "walk me through": 3, "talk me through": 3, "take me through": 3,
+        "run me through": 3, "guide": 2, "start": 1, "proper form": 2.5, "correctly": 1.5,
+        "right way": 2.5, "correct way": 2.5, "proper way": 2.5, "way to do": 1.5, "properly": 1.5,
+        "how is it done": 3, "how its done": 3, "do one": 1, "teach me": 2.5, "show me how": 3,
+        "where do i put my": 1.5, "how far": 1.5, "how low": 1.5, "how high": 1, "breathe": 1.5,
+        "breathing": 1.5, "where do my": 1.5, "bench height": 2, "how wide": 1.5, "which foot": 1.5,
+        "go down": 1, "lower": 0.5,
     },
     Topic.WEIGHTED: {
         "weight": 2.5, "load": 2.5, "loaded": 3, "dumbbell": 3, "kettlebell": 3, "barbell": 3,
@@ -57,7 +59,8 @@ CUES: dict[Topic, dict[str, float]] = {
     },
     Topic.TIPS: {
         "tip": 3, "tips": 3, "cue": 3, "cues": 3, "advice": 2.5, "pointer": 3, "focus on": 2.5,
-        "think about": 2.5, "remember": 2, "how do i activate": 3.5, "how can i activate": 3.5,
+        "think about": 2.5, "remember": 2, "most important": 2.5, "important": 1.5,
+        "key thing": 2.5, "how do i activate": 3.5, "how can i activate": 3.5,
         "activate my glute": 2.5, "should i keep": 2, "do i keep": 2, "what helps": 2,
         "key point": 3, "trick": 2.5, "hack": 2.5, "better": 1, "improve": 2, "get more out of": 3,
         "most out of": 3, "suggestion": 2.5, "form tip": 3.5, "what should i focus": 3,
@@ -67,11 +70,12 @@ CUES: dict[Topic, dict[str, float]] = {
     },
     Topic.MISTAKES: {
         "mistake": 3, "mistakes": 3, "error": 3, "wrong": 2.5, "avoid": 2.5, "fault": 3,
-        "not to do": 3, "not do": 2.5, "dont do": 2.5, "watch out": 2.5, "pitfall": 3,
-        "bad form": 3, "careful": 1.5, "common problem": 3, "problem": 1.5, "mess up": 3,
-        "screw up": 3, "doing it wrong": 3, "am i doing": 1.5, "what goes wrong": 3,
-        "should not": 1.5, "shouldnt": 1.5, "things to avoid": 3.5, "form check": 2.5,
-        "bad habit": 3, "is it bad": 2, "ok to": 1, "okay to": 1, "safe": 1, "normal": 1,
+        "not to do": 3, "get wrong": 3, "go wrong": 3, "not do": 2.5, "dont do": 2.5,
+        "watch out": 2.5, "pitfall": 3, "bad form": 3, "careful": 1.5, "common problem": 3,
+        "problem": 1.5, "mess up": 3, "screw up": 3, "doing it wrong": 3, "am i doing": 1.5,
+        "what goes wrong": 3, "should not": 1.5, "shouldnt": 1.5, "things to avoid": 3.5,
+        "form check": 2.5, "bad habit": 3, "is it bad": 2, "ok to": 1, "okay to": 1, "safe": 1,
+        "normal": 1,
     },
     Topic.TROUBLESHOOT: {
         "feel it in": 3, "feel this in": 3, "feeling it in": 3, "felt it in": 3, "hurt": 3,
@@ -107,9 +111,9 @@ CUES: dict[Topic, dict[str, float]] = {
         "sub": 2, "swap": 3, "replace": 3, "replacement": 3, "similar": 3, "other exercise": 3,
         "something else": 3, "what else": 2, "like this": 1.5, "no bench": 3,
         "dont have a bench": 3.5, "without a bench": 3.5, "without equipment": 2.5, "at home": 2,
-        "exercises like": 3, "same muscles": 2, "other option": 2.5, "options": 1.5,
-        "in place of": 3, "comparable": 2.5, "equivalent": 2.5, "dont have": 1.5,
-        "machine is taken": 3, "taken": 1, "cant do this": 1.5, "besides": 2, "apart from": 2,
+        "exercises like": 3, "other option": 2.5, "options": 1.5, "in place of": 3,
+        "comparable": 2.5, "equivalent": 2.5, "dont have": 1.5, "machine is taken": 3, "taken": 1,
+        "cant do this": 1.5, "besides": 2, "apart from": 2,
     },
     Topic.BENEFITS: {
         "benefit": 3, "benefits": 3, "why": 1, "why should": 2.5, "advantage": 3, "good for": 2.5,
@@ -135,7 +139,7 @@ CUES: dict[Topic, dict[str, float]] = {
         "frequency": 3, "per week": 3, "a week": 2.5, "times a week": 3.5, "rest": 2,
         "rest between": 3, "before": 1.5, "come before": 2.5, "first": 1, "rep scheme": 3.5,
         "scheme": 2, "program": 3, "programme": 3, "programming": 3, "routine": 2.5, "workout": 2,
-        "training": 1.5, "session": 2, "where should this go": 3.5, "where does this go": 3.5,
+        "training": 1, "session": 2, "where should this go": 3.5, "where does this go": 3.5,
         "when should i do": 3, "when do i do": 3, "order": 2, "before or after": 3,
         "first or last": 3, "at the start": 2, "at the end": 2, "volume": 3, "rep range": 3.5,
         "how slow": 2.5, "how fast": 2, "speed": 2, "pause": 1, "schedule": 3, "split": 2,
@@ -243,6 +247,7 @@ PRONOUNS = _words("exercise it lift move movement one that them these this those
 # made of them ("single leg") only counts in a longer phrase.
 COMMON = _words(
     """
+    important main key most least thing stuff question questions talk speak run take
     everything everyone everybody someone somebody anyone nothing nobody somewhere everywhere
     actually basically literally probably maybe definitely totally usually normally honestly
     seriously kinda sorta gonna wanna gotta lemme gimme ya yep yup nah uh um ah oh oops wow
