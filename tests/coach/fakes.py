@@ -85,14 +85,18 @@ class FakeStore:
     async def previous_workout(
         self, user_id: int, exercise: str, before_id: int | None = None
     ) -> WorkoutRecord | None:
+        def age(row: WorkoutRecord) -> tuple[datetime, int]:
+            return (row.started_at, row.id)  # newest start first; creation order breaks ties
+
+        anchor = self.workout_rows.get(before_id) if before_id is not None else None
         rows = [
             r
             for r in self.workout_rows.values()
             if r.user_id == user_id
             and r.exercise == exercise
-            and (before_id is None or r.id < before_id)
+            and (before_id is None or (anchor is not None and age(r) < age(anchor)))
         ]
-        return self._with_sets(max(rows, key=lambda r: r.id)) if rows else None
+        return self._with_sets(max(rows, key=age)) if rows else None
 
     async def workouts(
         self, user_id: int, exercise: str | None = None, limit: int = 10, offset: int = 0
@@ -102,15 +106,16 @@ class FakeStore:
             for r in self.workout_rows.values()
             if r.user_id == user_id and (exercise is None or r.exercise == exercise)
         ]
-        rows.sort(key=lambda r: r.id, reverse=True)
+        rows.sort(key=lambda r: (r.started_at, r.id), reverse=True)
         return [self._with_sets(r) for r in rows[offset : offset + limit]]
 
     async def pending_timers(self) -> list[tuple[str, Timer]]:
         return [(u.key, u.timer) for u in self.users.values() if u.timer is not None]
 
     async def all_sets(self, user_id: int) -> list[SetEntry]:
+        """Every set the user logged, oldest first (for export)."""
         ids = {r.id for r in self.workout_rows.values() if r.user_id == user_id}
-        return [e for e in self.set_rows if e.workout_id in ids]
+        return sorted((e for e in self.set_rows if e.workout_id in ids), key=lambda e: e.logged_at)
 
     # Helpers for tests: what a user would see in an export.
     def sets_of(self, key: str) -> list[SetEntry]:

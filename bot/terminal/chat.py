@@ -1,0 +1,170 @@
+"""`coach chat`: the coach in a terminal, one unit of work per line, timers printed when due."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
+from datetime import UTC, datetime
+from typing import Protocol, TextIO
+
+from bot.answers.answerer import Answerer
+from bot.coach.buttons import Keyboard
+from bot.coach.engine import Coach
+from bot.coach.events import Command, Event, TimerDue
+from bot.coach.ports import CoachStore, StaleStateError, UserRecord
+from bot.coach.replies import Outcome, Timer
+from bot.config import Settings
+from bot.content import Library
+from bot.storage import Database
+from bot.terminal.render import keyboard_after, read_line, show
+
+log = logging.getLogger(__name__)
+
+# Another process (a second terminal, the bot) may change the user between load and save.
+ATTEMPTS = 3
+SORRY = "Sorry, that didn't work and nothing was changed. Try again, or /help."
+
+
+class TerminalStore(CoachStore, Protocol):
+    async def user_by_key(self, key: str) -> UserRecord | None: ...
+
+
+class Units(Protocol):
+    """What the chat needs of bot.storage.Database: one unit of work per event."""
+
+    def unit(self) -> AbstractAsyncContextManager[TerminalStore]: ...
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class TerminalChat:
+    """Feeds typed lines and due timers into the engine, one at a time, and prints the replies."""
+
+    def __init__(
+        self,
+        database: Units,
+        coach: Coach,
+        key: str,
+        out: TextIO,
+        *,
+        echo: bool = False,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.database, self.coach, self.key, self.out = database, coach, key, out
+        self.echo, self.clock = echo, clock
+        self.keyboard: Keyboard = ()
+        self._turns = asyncio.Lock()  # a due timer waits for the line being handled, and back
+        self._timer: asyncio.Task[None] | None = None
+
+    async def run(self, lines: AsyncIterator[str]) -> None:
+        """Greet (or show where we were), re-arm a stored timer, then one event per line."""
+        await self.handle(Command("start"))
+        async with self.database.unit() as store:
+            user = await store.user_by_key(self.key)
+        if user is not None and user.timer is not None:
+            self._arm(user.timer)
+        try:
+            async for line in lines:
+                if self.echo:
+                    self._print([f"> {line.rstrip()}"])
+                event = read_line(line, self.keyboard)
+                if event is not None:
+                    await self.handle(event)
+        finally:
+            self._disarm()  # the timer stays stored; the next chat re-arms it
+
+    async def handle(self, event: Event) -> None:
+        async with self._turns:
+            outcome = await self._outcome(event)
+            if outcome is None:
+                self._print([SORRY])
+                return
+            self._print(show(outcome))
+            self.keyboard = keyboard_after(outcome, self.keyboard)
+            if outcome.timer is not None:
+                self._arm(outcome.timer)
+            elif outcome.cancel_timer:
+                self._disarm()
+
+    async def _outcome(self, event: Event) -> Outcome | None:
+        for _ in range(ATTEMPTS):
+            try:
+                async with self.database.unit() as store:
+                    return await self.coach.handle(store, self.key, event, self.clock())
+            except StaleStateError:
+                continue  # rolled back; run the event again on the fresh state
+            except Exception:
+                log.exception("the coach failed on %r", event)
+                return None
+        return None
+
+    def _arm(self, timer: Timer) -> None:
+        self._disarm()
+        self._timer = asyncio.create_task(self._fire(timer), name=f"timer:{self.key}")
+
+    def _disarm(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    async def _fire(self, timer: Timer) -> None:
+        await asyncio.sleep(max(0.0, (timer.due_at - self.clock()).total_seconds()))
+        self._timer = None  # firing now: the outcome's own timer changes must not cancel this
+        await self.handle(TimerDue(timer.kind, timer.token))
+
+    def _print(self, lines: list[str]) -> None:
+        if lines:
+            self.out.write("\n".join(lines) + "\n\n")
+            self.out.flush()
+
+
+async def stdin_lines() -> AsyncIterator[str]:
+    """Standard input line by line, read in a thread so due timers still print meanwhile."""
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[str | None] = asyncio.Queue()
+
+    def pump() -> None:
+        try:
+            for line in sys.stdin:
+                loop.call_soon_threadsafe(queue.put_nowait, line)
+            loop.call_soon_threadsafe(queue.put_nowait, None)
+        except RuntimeError:
+            pass  # the chat ended (Ctrl-C) while a line was being typed
+
+    # A daemon thread: a blocked read must not keep the process alive after the chat ends.
+    threading.Thread(target=pump, name="stdin", daemon=True).start()
+    while (line := await queue.get()) is not None:
+        yield line
+
+
+async def _chat(settings: Settings, library: Library, key: str) -> None:
+    database = Database(settings.database_url)
+    try:
+        await database.upgrade()
+        coach = Coach(library, Answerer(library))
+        chat = TerminalChat(database, coach, key, sys.stdout, echo=not sys.stdin.isatty())
+        await chat.run(stdin_lines())
+    finally:
+        await database.dispose()
+
+
+def run_chat(settings: Settings, library: Library, user: str) -> int:
+    if not user or len(user) > 200:
+        print("Give --user a name of 1 to 200 characters.", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    try:
+        asyncio.run(_chat(settings, library, user))
+    except KeyboardInterrupt:
+        print("\nBye! Your place is saved.")
+    except BrokenPipeError:
+        # The reader went away (`coach chat | head`); every answer so far is saved.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so exit does not flush to the pipe
+    return 0

@@ -1,0 +1,59 @@
+"""Showing replies as plain text and reading typed lines back as commands, presses or text."""
+
+from __future__ import annotations
+
+from bot.coach.buttons import Keyboard, numbers_are_answers
+from bot.coach.events import Command, Event, Press, Text
+from bot.coach.replies import Outcome
+
+
+def show_keyboard(keyboard: Keyboard) -> list[str]:
+    """Numbered options; where a typed number is an answer (reps), the labels alone."""
+    buttons = [b for row in keyboard for b in row]
+    if not buttons:
+        return []
+    if numbers_are_answers(keyboard):
+        return ["  " + "  ".join(f"[{b.label}]" for b in buttons)]
+    return [f"  {i}) {b.label}" for i, b in enumerate(buttons, start=1)]
+
+
+def show(outcome: Outcome) -> list[str]:
+    lines: list[str] = []
+    if outcome.notice and outcome.notice != "Logged":
+        lines.append(f"({outcome.notice})")
+    for reply in outcome.replies:
+        lines.append(reply.text)
+        lines += show_keyboard(reply.buttons)
+        if reply.document is not None:
+            lines.append(f"[file: {reply.document[0]}]")
+        if reply.photo is not None:
+            lines.append("[picture: open Telegram to see it]")
+    return lines
+
+
+def read_line(line: str, keyboard: Keyboard) -> Event | None:
+    """A typed line as an event: /command, an option's number or words, else plain text."""
+    text = line.strip()
+    if not text:
+        return None
+    if text.startswith("/"):
+        name, _, args = text[1:].partition(" ")
+        return Command(name.split("@")[0].lower(), args.strip())
+    buttons = [b for row in keyboard for b in row]
+    wanted = text.casefold().rstrip(".!")
+    for button in buttons:
+        if button.label.casefold() == wanted:
+            return Press(button.data)
+    if text.isascii() and text.isdigit() and not numbers_are_answers(keyboard):
+        position = int(text)
+        if 1 <= position <= len(buttons):
+            return Press(buttons[position - 1].data)
+    return Text(text)
+
+
+def keyboard_after(outcome: Outcome, current: Keyboard) -> Keyboard:
+    """The options a typed number refers to: the newest ones shown, or none if replies had none."""
+    if not outcome.replies:
+        return current
+    shown = [reply.buttons for reply in outcome.replies if reply.buttons]
+    return shown[-1] if shown else ()
