@@ -164,6 +164,7 @@ def related(ex: Exercise, library: Library, kind: str, direction: int = 0) -> st
     """Variations or alternatives; direction -1 keeps easier ones, +1 harder ones."""
     refs = list(getattr(ex, kind))
     other_kind = "alternatives" if kind == "variations" else "variations"
+    borrowed = not refs and not direction
     if not refs or direction:
         refs += [r for r in getattr(ex, other_kind) if r.slug not in {x.slug for x in refs}]
     here = _LEVELS[ex.level.value]
@@ -181,6 +182,8 @@ def related(ex: Exercise, library: Library, kind: str, direction: int = 0) -> st
         (0, "variations"): f"Variations of the {_mid(ex)}:",
         (0, "alternatives"): f"Instead of the {_mid(ex)}, try:",
     }.get((direction, kind), f"Options next to the {_mid(ex)}:")
+    if borrowed:
+        head = f"I have no {kind} of the {_mid(ex)} noted; close relatives:"
     if not lines:
         return f"I have nothing {'easier' if direction < 0 else 'else'} than the {_mid(ex)} noted."
     return fit([head, *lines])
@@ -191,7 +194,7 @@ def benefits(ex: Exercise) -> str:
 
 
 def level(ex: Exercise) -> str:
-    return fit([f"The {ex.name} is a {ex.level.value} exercise.", ex.level_note or ""])
+    return fit([f"The {_mid(ex)} is a {ex.level.value} exercise.", ex.level_note or ""])
 
 
 def programming(ex: Exercise) -> str:
@@ -208,7 +211,7 @@ def programming(ex: Exercise) -> str:
 
 
 def compare(ex: Exercise, other: Exercise | None, library: Library, unknown: Sequence[str]) -> str:
-    missing = f"I have no notes on {unknown[0]}, so I can't compare with it." if unknown else ""
+    missing = f"I have no notes on {unknown[0]}, so I can't compare them." if unknown else ""
     if other is not None:
         note = _note_between(ex, other) or _note_between(other, ex)
         if note:
@@ -223,7 +226,7 @@ def compare(ex: Exercise, other: Exercise | None, library: Library, unknown: Seq
     notes = bullets([f"vs {library[r.slug].name}: {r.note}" for r in ex.comparisons])
     if not notes:
         return fit([missing, overview(ex)])
-    return fit([missing, f"The {ex.name} compared:", *notes])
+    return fit([missing, f"The {_mid(ex)} compared:", *notes])
 
 
 def _note_between(ex: Exercise, other: Exercise) -> str | None:

@@ -122,7 +122,7 @@ CUES: dict[Topic, dict[str, float]] = {
         "help with": 2, "helps with": 2, "useful": 2.5, "value": 2, "effective": 2, "why train": 2,
         "why do this": 2.5, "reason": 2, "results": 2, "gain": 1.5, "is it good": 2,
         "is this good": 2, "do for me": 2.5, "good about": 2.5, "so good": 2, "does it help": 2,
-        "does this help": 2, "help me": 1,
+        "does this help": 2, "help me": 1, "good": 1, "why is": 1.5,
     },
     Topic.LEVEL: {
         "level": 3, "beginner": 2.5, "beginners": 2.5, "for beginners": 3, "novice": 3, "newbie": 3,
@@ -150,6 +150,7 @@ CUES: dict[Topic, dict[str, float]] = {
     Topic.NONE: {
         "lose weight": 4, "weight loss": 4, "lose fat": 4, "burn fat": 4, "fat loss": 4,
         "calories": 3, "what year": 4, "what day": 3, "order me": 4, "book me": 4,
+        "about yourself": 5, "about you": 4, "who are you": 4, "your name": 4,
     },
     Topic.COMPARE: {
         "vs": 4, "difference": 4, "differ": 4, "different from": 4, "compare": 4, "comparison": 4,
