@@ -136,6 +136,10 @@ class Answerer:
         asked_muscles = self._asked_muscles(p.free)
         if asked_muscles and not scores.get(Topic.TROUBLESHOOT):
             scores[Topic.MUSCLES] = scores.get(Topic.MUSCLES, 0) + 1.5
+        if len(named) == 1 and scores.get(Topic.COMPARE, 0) >= 3:
+            # "banded vs regular single leg hip thrust": a telltale word is the other side.
+            partners = [m.slug for m in self._finder.telltales(p.free) if m.slug != named[0]]
+            named = (*named, *partners[:1])
         if len(named) >= 2:
             scores[Topic.COMPARE] = scores.get(Topic.COMPARE, 0) + 2.5
         topic, best = max(
@@ -162,7 +166,7 @@ class Answerer:
         ex = self.library[slug]
         if symptom is None or symptom.slug != slug:
             symptom = self._symptom(p.toks, slug)
-        text = self._compose(topic, ex, p, in_hand, symptom, asked_muscles)
+        text = self._compose(topic, ex, p, (*named, in_hand), symptom, asked_muscles)
         return Answer(topic, slug, text)
 
     def _compose(
@@ -170,7 +174,7 @@ class Answerer:
         topic: Topic,
         ex: Exercise,
         p: _Parsed,
-        in_hand: str | None,
+        named: tuple[str | None, ...],
         symptom: SymptomMatch | None,
         asked_muscles: list[str],
     ) -> str:
@@ -199,7 +203,7 @@ class Answerer:
             return compose.level(ex)
         if topic is Topic.PROGRAMMING:
             return compose.programming(ex)
-        others = [s for s in (*p.found.slugs, in_hand) if s is not None and s != ex.slug]
+        others = [s for s in named if s is not None and s != ex.slug]
         other = self.library[others[0]] if others else None
         return compose.compare(ex, other, self.library, p.found.others)
 

@@ -105,13 +105,18 @@ class ExerciseFinder:
         taken = [False] * len(toks)
         mentions: list[Mention] = []
         for candidates in (self._alias_spans(toks), self._partial_spans(toks)):
+            full = list(mentions)
             for _, start, end, slug in sorted(candidates, key=lambda c: -c[0]):
+                # Part of a name right next to a whole one qualifies it: "single leg glute
+                # bridge" is a glute bridge done on one leg, not two exercises.
+                if full and any(m.start == end or m.end == start for m in full):
+                    continue
                 if not any(taken[start:end]):
                     taken[start:end] = [True] * (end - start)
                     mentions.append(Mention(slug, start, end))
             mentions.extend(self._ellipses(toks, mentions, taken))
         if not mentions:
-            mentions.extend(self._telltales(toks))
+            mentions.extend(self.telltales(toks))
             for m in mentions:
                 taken[m.start] = True
         if in_hand in self._name_words:
@@ -175,7 +180,8 @@ class ExerciseFinder:
                     found.append((end - start, start, end, slug))
         return found
 
-    def _telltales(self, toks: list[str]) -> list[Mention]:
+    def telltales(self, toks: list[str]) -> list[Mention]:
+        """Single words only one exercise's names use ("banded", "ghr", "eccentric")."""
         out: list[Mention] = []
         for i, tok in enumerate(toks):
             slug = self._telltale.get(tok)

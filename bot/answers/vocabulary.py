@@ -67,6 +67,7 @@ CUES: dict[Topic, dict[str, float]] = {
         "keep in mind": 2.5, "secret": 2, "feel my glute more": 2.5, "how do i feel": 1.5,
         "mind muscle": 2.5, "squeeze": 1.5, "recommend": 1, "best way": 1.5, "pro tip": 3.5,
         "coach me": 2, "hips level": 1.5, "level hips": 1.5, "keep level": 1.5, "stay level": 1.5,
+        "add a band": 2.5, "use a band": 2.5,
     },
     Topic.MISTAKES: {
         "mistake": 3, "mistakes": 3, "error": 3, "wrong": 2.5, "avoid": 2.5, "fault": 3,
