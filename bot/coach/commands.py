@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answers.model import Topic
 from bot.coach import buttons as kb
+from bot.coach import parsing as parse
 from bot.coach import setloop
 from bot.coach.planning import workout_command
 from bot.coach.prompts import ask
@@ -21,6 +22,7 @@ Also: done (the target), skip, skip rest, stop. Say pain and we stop.
 Ask me anything, any time: "what muscles does this work", "I feel it in my quads".
 /ask QUESTION: ask about an exercise
 /cancel: end the workout, keeping what you logged"""
+TOO_LONG = f"That's a long one; I read up to {parse.TEXT_MAX} characters."
 COMING = {
     "history": "your workout history",
     "progress": "your progress charts",
@@ -71,7 +73,9 @@ async def run(turn: Turn, state: State, name: str, args: str) -> State:
     if name == "help":
         await reask(turn, state, HELP)
     elif name == "ask":
-        if args.strip():
+        if len(args) > parse.TEXT_MAX:
+            await reask(turn, state, TOO_LONG)
+        elif args.strip():
             await answer(turn, state, args.strip())
         else:
             await reask(turn, state, "Ask me after /ask, like: /ask what muscles does it work")

@@ -17,7 +17,7 @@ from bot.content import Library
 
 TIMED_STEPS = frozenset({Step.SWITCH, Step.REST})
 LOST_PLACE = "Sorry, I lost my place in our chat. Your logged sets are safe; let's start fresh."
-ENDED = "That workout has already ended. Your logged sets are safe."
+SAFETY = "Pain is a stop sign: stop the exercise. I'm a coach, not medical advice; see a physio."
 
 
 class Coach:
@@ -95,13 +95,13 @@ async def _text(turn: Turn, state: State, text: str) -> State:
         await ask(turn, state, "I didn't catch anything there.")
         return state
     if len(text) > parse.TEXT_MAX:
-        await ask(turn, state, f"That's a long one; I read up to {parse.TEXT_MAX} characters.")
+        await ask(turn, state, commands.TOO_LONG)
         return state
     if text.startswith("/"):
         name, _, args = text[1:].partition(" ")
         return await commands.run(turn, state, name, args)
     if state.step not in WORKOUT_STEPS and parse.reports_pain(text):
-        return await _pain_outside_a_set(turn, state)
+        return await _pain_outside_a_set(turn, state, text)
     new = await _answer_for_step(turn, state, text)
     if new is None:  # not an answer to this step: a question, answered without moving on
         await commands.answer(turn, state, text)
@@ -123,13 +123,16 @@ async def _answer_for_step(turn: Turn, state: State, text: str) -> State | None:
     return None
 
 
-async def _pain_outside_a_set(turn: Turn, state: State) -> State:
-    ex = turn.library.get(state.exercise or "single-leg-hip-thrust")
-    safety = ex.safety if ex else "Pain is a stop sign. I'm a coach, not medical advice."
+async def _pain_outside_a_set(turn: Turn, state: State, text: str) -> State:
+    """Pain before a workout starts cancels the plan; otherwise it is answered, safety first."""
+    ex = turn.library.get(state.exercise or "")
+    safety = ex.safety if ex else SAFETY
     if state.step in PLAN_STEPS:
         turn.say(f"Let's not train this today.\n{safety}")
         return state.to(Step.IDLE, draft=None, progress=None)
-    await commands.reask(turn, state, safety)
+    reply = turn.answerer.answer(text, state.exercise)
+    answer = reply.text if reply.text.startswith(safety) else f"{safety}\n{reply.text}"
+    await commands.reask(turn, state, answer)
     return state
 
 

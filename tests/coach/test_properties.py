@@ -9,7 +9,7 @@ from datetime import timedelta
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from bot.coach.engine import Coach
+from bot.coach.engine import LOST_PLACE, Coach
 from bot.coach.events import Command, Event, Press, Text, TimerDue
 from bot.coach.ports import Side
 from bot.coach.replies import Outcome, Timer
@@ -132,6 +132,8 @@ def test_random_conversations_keep_the_log_and_state_sound(
             forged = isinstance(event, Press) and event.data not in run.shown
             outcome = await run.send(event, data.draw(st.integers(0, 120)))
             run.check()
+            # The state the engine wrote is one it can carry on from, never one it must reset.
+            assert all(LOST_PLACE not in r.text for r in outcome.replies)
             if kind == "question":
                 assert run.snapshot()[0] == before[0], "a question changed the log"
                 assert run.snapshot()[1] == before[1], "a question moved the step"
