@@ -150,8 +150,11 @@ class Speller:
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self._known = frozenset(vocabulary)
         self.stems = frozenset(stem(w) for w in self._known)
+        # Typos rarely hit the first letter; keeping it stops "mache" becoming "ache".
         # Sorted so that rapidfuzz ties break the same way on every run.
-        self._choices = sorted(w for w in self._known if len(w) >= 3 and w.isalpha())
+        self._by_initial: dict[str, list[str]] = {}
+        for w in sorted(w for w in self._known if len(w) >= 3 and w.isalpha()):
+            self._by_initial.setdefault(w[0], []).append(w)
         self._cache: dict[str, str] = {}
 
     def knows(self, word: str) -> bool:
@@ -165,7 +168,8 @@ class Speller:
             return cached
         # One slip in a short word, about two in a long one; anything further is not a typo.
         cutoff = 74.0 if len(word) <= 4 else 80.0
-        best = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        choices = self._by_initial.get(word[0], [])
+        best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         fixed = word if best is None else str(best[0])
         if len(self._cache) < self.CACHE_LIMIT:
             self._cache[word] = fixed
