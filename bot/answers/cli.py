@@ -55,6 +55,8 @@ def _answer_line(answerer: Answerer, library: Library, line: str) -> Answer:
     exercise = request.get("exercise")
     if not isinstance(question, str):
         return _bad('The line has no "question" text.')
+    if exercise in ("", "-"):
+        exercise = None  # the dev set's own spelling of "no exercise in hand"
     if exercise is not None and not isinstance(exercise, str):
         return _bad('"exercise" must be a slug or null.')
     if exercise is not None and exercise not in library:

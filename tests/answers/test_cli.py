@@ -107,3 +107,12 @@ def test_stdin_round_trip_through_the_coach_command() -> None:
     replies = [json.loads(x) for x in done.stdout.splitlines()]
     assert [r["topic"] for r in replies] == ["compare", "troubleshoot", "none"]
     assert replies[0]["exercise"] in {"single-leg-hip-thrust", "hip-thrust"}
+
+
+def test_a_dash_or_empty_exercise_means_none_in_hand(library: Library) -> None:
+    data = (
+        b'{"question": "glute bridge tips", "exercise": "-"}\n{"question": "hi", "exercise": ""}\n'
+    )
+    replies = _ask_lines(library, data)
+    assert (replies[0]["topic"], replies[0]["exercise"]) == ("tips", "glute-bridge")
+    assert (replies[1]["topic"], replies[1]["exercise"]) == ("none", None)
