@@ -128,13 +128,15 @@ class Answerer:
             return self._unknown_exercise(p.found.others[0])
         subject = named[0] if named else in_hand
         scores = self._scorer.score(p.cue_toks)
-        for topic_, extra in self._scorer.shape(p.free).items():
+        shape = self._scorer.shape(p.free)
+        for topic_, extra in shape.items():
             scores[topic_] = scores.get(topic_, 0) + extra
         symptom = self._symptom(p.toks, subject)
         if symptom is not None and symptom.telling and symptom.coverage >= 0.5:
             scores[Topic.TROUBLESHOOT] = scores.get(Topic.TROUBLESHOOT, 0) + 3 * symptom.coverage
         asked_muscles = self._asked_muscles(p.free)
-        if asked_muscles and not scores.get(Topic.TROUBLESHOOT):
+        # "where do my shoulders go" names a muscle but asks about position.
+        if asked_muscles and not scores.get(Topic.TROUBLESHOOT) and Topic.STEPS not in shape:
             scores[Topic.MUSCLES] = scores.get(Topic.MUSCLES, 0) + 1.5
         if len(named) == 1 and scores.get(Topic.COMPARE, 0) >= 3:
             # "banded vs regular single leg hip thrust": a telltale word is the other side.

@@ -18,7 +18,11 @@ _FUZZY_MIN_CHARS = 7
 _FUZZY_CUTOFF = 88.0
 _MAX_SPAN = 7
 # Words that alone never make a partial name ("up one", "two up").
-_FUNCTION = frozenset(("the", "a", "an", "of", "on", "in", "to", "up", "down", "one", "two", "and"))
+_FUNCTION = frozenset(
+    ("the", "a", "an", "of", "on", "in", "to", "up", "down", "one", "two", "and", "with")
+)
+# A part of a name may not start or end on these ("a band", "up one"); "one leg" is fine.
+_EDGE = _FUNCTION - {"one", "two"}
 # "single or double leg hip thrust": the first word borrows the rest of the second name.
 _CONJUNCTIONS = frozenset(("or", "vs", "and", "versus", "v"))
 
@@ -26,6 +30,20 @@ _CONJUNCTIONS = frozenset(("or", "vs", "and", "versus", "v"))
 def phrase_tokens(text: str) -> tuple[str, ...]:
     """A name or cue as the same stemmed tokens a question becomes (no typo repair)."""
     return tuple(stem(w) for w in words(text.lower().replace("-", " ").replace("'", "")))
+
+
+def _parts(toks: tuple[str, ...], everyday: frozenset[str]) -> list[str]:
+    """Every run of words in a name that could stand for it: no function word at either end
+    ("a band" no), and a single word only if long and not everyday ("thrust" yes, "glute" no)."""
+    out: list[str] = []
+    for i in range(len(toks)):
+        for j in range(i + 1, len(toks) + 1):
+            part = toks[i:j]
+            if len(part) == 1 and (part[0] in everyday or len(part[0]) < 5):
+                continue
+            if part[0] not in _EDGE and part[-1] not in _EDGE and part != ("one",):
+                out.append("".join(part))
+    return out
 
 
 @dataclass(frozen=True)
@@ -75,29 +93,23 @@ class ExerciseFinder:
         self._telltale_everyday: dict[str, str] = {}
         for slug, words_of_slug in name_tokens.items():
             for tok in words_of_slug:
-                if counts[tok] == 1 and len(tok) >= 3:
+                if counts[tok] == 1 and len(tok) >= 3 and tok not in _FUNCTION:
                     target = self._telltale_everyday if tok in everyday else self._telltale
                     target[tok] = slug
         self._others = {phrase_tokens(k): v for k, v in others.items()}
 
     @staticmethod
     def _partial_names(library: Library, everyday: frozenset[str]) -> dict[str, str]:
-        """Two or more words of an exercise's name ("single leg") -> the plainest exercise."""
+        """Part of a name or alias ("single leg", "one leg") -> the plainest exercise using it."""
         best: dict[str, tuple[int, str]] = {}
         for slug, ex in library.items():
-            toks = phrase_tokens(ex.name)
-            for i in range(len(toks)):
-                for j in range(i + 1, len(toks) + 1):
-                    part = toks[i:j]
-                    if len(part) == 1 and (part[0] in everyday or len(part[0]) < 5):
-                        continue
-                    if all(t in _FUNCTION for t in part):
-                        continue
-                    key = "".join(part)
+            plainness = len(phrase_tokens(ex.name))
+            for name in (ex.name, *ex.aliases):
+                for key in _parts(phrase_tokens(name), everyday):
                     # Several exercises share "single leg": the one with the shortest name is
                     # what someone means by it.
-                    if key not in best or len(toks) < best[key][0]:
-                        best[key] = (len(toks), slug)
+                    if key not in best or plainness < best[key][0]:
+                        best[key] = (plainness, slug)
         return {k: slug for k, (_, slug) in best.items()}
 
     def find(self, toks: list[str], in_hand: str | None = None) -> Found:
@@ -119,11 +131,21 @@ class ExerciseFinder:
             mentions.extend(self.telltales(toks))
             for m in mentions:
                 taken[m.start] = True
+        else:
+            mentions = [self._narrowed(m, toks) for m in mentions]
         if in_hand in self._name_words:
             mentions = [self._prefer_in_hand(m, toks, in_hand) for m in mentions]
         mentions.sort(key=lambda m: m.start)
         slugs = tuple(dict.fromkeys(m.slug for m in mentions))
         return Found(slugs, tuple(mentions), self._other_sports(toks, taken))
+
+    def _narrowed(self, m: Mention, toks: list[str]) -> Mention:
+        """A telltale word beside a name picks the variant: eccentric hip thrust, banded slht."""
+        for i in (m.start - 1, m.end):
+            variant = self._telltale.get(toks[i]) if 0 <= i < len(toks) else None
+            if variant is not None and self._name_words[variant] >= self._name_words[m.slug]:
+                return Mention(variant, min(i, m.start), max(i + 1, m.end))
+        return m
 
     def _prefer_in_hand(self, m: Mention, toks: list[str], in_hand: str) -> Mention:
         if m.end - m.start == 1 and toks[m.start] in self._name_words[in_hand]:

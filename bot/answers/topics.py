@@ -19,7 +19,8 @@ _NORMATIVE = frozenset(phrase_tokens("should supposed meant where which"))
 _BODY = frozenset(phrase_tokens(" ".join(BODY_PARTS)))
 _PLACE = frozenset(phrase_tokens("where how"))
 _YES_NO_OPENINGS = frozenset(
-    tuple(phrase_tokens(p)) for p in ("do i", "should i", "should my", "does my", "can i", "is my")
+    tuple(phrase_tokens(p))
+    for p in ("do i", "should i", "should my", "does my", "can i", "is my", "are my")
 )
 _PAINFUL = frozenset(phrase_tokens("pain painful hurt hurts ache sharp injury injured ouch ow"))
 
@@ -37,7 +38,8 @@ class TopicScorer:
                 weights = self._cues[phrase_tokens(phrase)]
                 weights[topic] = max(weight, weights.get(topic, 0.0))
         self._longest = max(len(p) for p in self._cues)
-        self.words = frozenset(t for phrase in self._cues for t in phrase)
+        # Words that are a cue on their own; a word inside a phrase ("add a band") is not.
+        self.words = frozenset(phrase[0] for phrase in self._cues if len(phrase) == 1)
 
     def score(self, toks: list[str]) -> dict[Topic, float]:
         matches: list[tuple[int, int, tuple[str, ...]]] = []

@@ -76,7 +76,7 @@ CUES: dict[Topic, dict[str, float]] = {
         "problem": 1.5, "mess up": 3, "screw up": 3, "doing it wrong": 3, "am i doing": 1.5,
         "what goes wrong": 3, "should not": 1.5, "shouldnt": 1.5, "things to avoid": 3.5,
         "form check": 2.5, "bad habit": 3, "is it bad": 2, "ok to": 1, "okay to": 1, "safe": 1,
-        "normal": 1,
+        "normal": 1, "is it ok": 2, "is it okay": 2, "is that ok": 2, "is it normal": 1.5,
     },
     Topic.TROUBLESHOOT: {
         "feel it in": 3, "feel this in": 3, "feeling it in": 3, "felt it in": 3, "hurt": 3,
@@ -123,7 +123,9 @@ CUES: dict[Topic, dict[str, float]] = {
         "help with": 2, "helps with": 2, "useful": 2.5, "value": 2, "effective": 2, "why train": 2,
         "why do this": 2.5, "reason": 2, "results": 2, "gain": 1.5, "is it good": 2,
         "is this good": 2, "do for me": 2.5, "good about": 2.5, "so good": 2, "does it help": 2,
-        "does this help": 2, "help me": 1, "good": 1, "why is": 1.5,
+        "does this help": 2, "help me": 1, "good": 1, "why is": 1.5, "imbalance": 3,
+        "imbalances": 3, "weaker side": 3, "weak side": 3, "side is weaker": 3,
+        "stronger side": 2.5, "left right": 2,
     },
     Topic.LEVEL: {
         "level": 3, "beginner": 2.5, "beginners": 2.5, "for beginners": 3, "novice": 3, "newbie": 3,
@@ -133,7 +135,7 @@ CUES: dict[Topic, dict[str, float]] = {
         "can a beginner": 3.5, "experienced": 2, "first time": 2, "just starting": 2.5,
         "complicated": 2, "tricky": 2, "challenging": 1.5, "tough": 1.5, "how tough": 3,
         "friendly": 1, "beginner friendly": 3.5, "for me": 0.5, "skill": 1.5, "prerequisite": 2.5,
-        "too advanced": 3, "difficulty level": 3.5,
+        "too advanced": 3, "difficulty level": 3.5, "first timer": 3,
     },
     Topic.PROGRAMMING: {
         "rep": 2, "set": 1.5, "sets and reps": 3.5, "how many": 2, "how often": 3, "tempo": 3,
@@ -151,7 +153,8 @@ CUES: dict[Topic, dict[str, float]] = {
     Topic.NONE: {
         "lose weight": 4, "weight loss": 4, "lose fat": 4, "burn fat": 4, "fat loss": 4,
         "calories": 3, "what year": 4, "what day": 3, "order me": 4, "book me": 4,
-        "about yourself": 5, "about you": 4, "who are you": 4, "your name": 4,
+        "about yourself": 5, "about you": 4, "who are you": 4, "your name": 4, "set a timer": 4,
+        "remind me": 3, "alarm": 3,
     },
     Topic.COMPARE: {
         "vs": 4, "difference": 4, "differ": 4, "different from": 4, "compare": 4, "comparison": 4,
@@ -237,8 +240,6 @@ MUSCLE_WORDS: dict[str, tuple[str, ...]] = {
     "shoulder": ("shoulder",),
     "bicep": ("biceps",),
     "tricep": ("triceps",),
-    "arm": ("arm",),
-    "shin": ("tibialis",),
     "groin": ("adductor",),
 }
 
@@ -249,6 +250,7 @@ PRONOUNS = _words("exercise it lift move movement one that them these this those
 # made of them ("single leg") only counts in a longer phrase.
 COMMON = _words(
     """
+    timer timers alarm reminder reminders remind clock
     important main key most least thing stuff question questions talk speak run take
     everything everyone everybody someone somebody anyone nothing nobody somewhere everywhere
     actually basically literally probably maybe definitely totally usually normally honestly
