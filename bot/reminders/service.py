@@ -68,7 +68,7 @@ class _Job:
 
 
 @dataclass
-class _Batch:
+class Claimed:
     claimed: list[ClaimedOccurrence] = field(default_factory=list)
     missed: int = 0
 
@@ -116,7 +116,7 @@ class ReminderService:
         async with self._running:
             while not self._stopping:
                 moment = require_aware(now) if now is not None else self._clock()
-                batch = await self._claim_batch(moment)
+                batch = await self.claim_due(moment)
                 report.missed += batch.missed
                 if not batch.claimed:
                     break
@@ -124,8 +124,10 @@ class ReminderService:
         self.totals.add(report)
         return report
 
-    async def _claim_batch(self, now: datetime) -> _Batch:
-        batch = _Batch()
+    async def claim_due(self, now: datetime) -> Claimed:
+        """Step one of run_due, committed on its own: take what is due (expired claims, ended
+        snoozes, due reminders), record what is too old as missed. Sending is step two."""
+        batch = Claimed()
         async with self._units() as store:
             taken = await store.reclaim_expired(now - self.lease, self.worker, now, self._batch)
             taken += await store.claim_snoozed(now, self.worker, self._batch)
@@ -141,7 +143,7 @@ class ReminderService:
         return batch
 
     async def _claim_reminder(
-        self, store: SchedulerStore, due: Due, now: datetime, batch: _Batch
+        self, store: SchedulerStore, due: Due, now: datetime, batch: Claimed
     ) -> ClaimedOccurrence | None:
         """Claim the reminder's latest occurrence if within grace, record older ones as missed,
         and move its next_due_at past now (a no-op when another worker got there first)."""

@@ -44,7 +44,9 @@ class Spec:
     exercise: str | None = None
 
 
-def resolve_exercise(text: str, library: Mapping[str, Exercise]) -> str | None:
+def resolve_exercise(
+    text: str, library: Mapping[str, Exercise], *, fuzzy: bool = True
+) -> str | None:
     """The slug an exercise name or alias means ("sl hip thrust"), typos forgiven; else None."""
     wanted = normalise_name(text)
     if not wanted or len(wanted) > MAX_INPUT:
@@ -53,10 +55,36 @@ def resolve_exercise(text: str, library: Mapping[str, Exercise]) -> str | None:
     for ex in library.values():
         for name in (ex.name, ex.slug.replace("-", " "), *ex.aliases):
             names[normalise_name(name)] = ex.slug
-    if wanted in names:
-        return names[wanted]
+    if wanted in names or not fuzzy:
+        return names.get(wanted)
     found = process.extractOne(wanted, list(names), scorer=fuzz.ratio, score_cutoff=85)
     return None if found is None else names[found[0]]
+
+
+def _zone_and_exercise(
+    rest: str, library: Mapping[str, Exercise]
+) -> tuple[str | None, str | None] | None:
+    """The leftover words as an exercise, a zone, or both ("europe/berlin glute bridge")."""
+    words = rest.split()
+    # Exact names before typos: "london glute bridge" is London + glute bridge, not a typo of
+    # some "floor glute bridge".
+    for fuzzy in (False, True):
+        exercise = resolve_exercise(rest, library, fuzzy=fuzzy)
+        if exercise is not None:
+            return None, exercise
+        zone = parse_zone(rest)
+        if isinstance(zone, str):
+            return zone, None
+        for cut in range(1, len(words)):
+            left, right = " ".join(words[:cut]), " ".join(words[cut:])
+            for zone_part, exercise_part in ((left, right), (right, left)):
+                exercise = resolve_exercise(exercise_part, library, fuzzy=fuzzy)
+                if exercise is None:
+                    continue
+                zone = parse_zone(zone_part)
+                if isinstance(zone, str):
+                    return zone, exercise
+    return None
 
 
 def parse_spec(text: str, library: Mapping[str, Exercise]) -> Spec | Invalid:
@@ -83,12 +111,9 @@ def parse_spec(text: str, library: Mapping[str, Exercise]) -> Spec | Invalid:
     rest = " ".join(_NOISE.sub(" ", line.lower()).split())
     if not rest:
         return Spec(at, days)
-    exercise = resolve_exercise(rest, library)
-    if exercise is not None:
-        return Spec(at, days, exercise=exercise)
-    zone = parse_zone(rest)
-    if isinstance(zone, str):
-        return Spec(at, days, zone=zone)
+    found = _zone_and_exercise(rest, library)
+    if found is not None:
+        return Spec(at, days, zone=found[0], exercise=found[1])
     if at is None and days is None:
         return Invalid(f"I couldn't read {text.strip()[:30]!r}. Try: weekdays at 7pm.")
     return Invalid(

@@ -1,0 +1,82 @@
+"""Driving reminders as the engine will: one unit of work per event, the dialog state kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.coach.events import Command, Event, Press, Text
+from bot.coach.replies import Button
+from bot.content import Library
+from bot.reminders import flow
+from bot.reminders.service import ReminderService, Sender
+from bot.storage import Database
+from bot.storage.reminder_claims import claims_unit
+from bot.storage.reminders import SqlReminders
+
+
+@dataclass
+class Conversation:
+    """One user talking to the reminders part of the coach, state kept between events."""
+
+    database: Database
+    library: Library
+    key: str
+    state: dict[str, Any] | None = None
+    last: list[flow.Handled] = field(default_factory=list)
+
+    async def event(self, event: Event, now: datetime) -> flow.Handled:
+        async with self.database.unit() as store:
+            user = await store.load_user(self.key)
+            assert flow.wants(event, self.state)
+            handled = await flow.handle(
+                SqlReminders(store.session), user, event, self.state, self.library, now
+            )
+            self.state = handled.dialog_state
+            await store.save_user(user)
+        self.last.append(handled)
+        return handled
+
+    async def say(self, text: str, now: datetime) -> flow.Handled:
+        return await self.event(Text(text), now)
+
+    async def command(self, args: str, now: datetime) -> flow.Handled:
+        return await self.event(Command("remind", args), now)
+
+    async def press(self, label: str, now: datetime) -> flow.Handled:
+        return await self.event(Press(self.button(label).data), now)
+
+    def button(self, label: str) -> Button:
+        for handled in reversed(self.last):
+            for reply in handled.outcome.replies:
+                for row in reply.buttons:
+                    for button in row:
+                        if button.label == label:
+                            return button
+        raise AssertionError(f"no button {label!r} shown")
+
+
+async def remind(
+    database: Database, library: Library, key: str, line: str, now: datetime
+) -> Conversation:
+    """`/remind <line>` in one go; the line must say everything, so the reminder is created."""
+    user = Conversation(database, library, key)
+    handled = await user.command(line, now)
+    assert handled.outcome.replies[0].text.startswith("Done:"), handled.outcome.replies
+    return user
+
+
+def service(
+    database: Database,
+    send: Sender,
+    library: Library,
+    clock: Any,
+    worker: str = "w1",
+    **options: Any,
+) -> ReminderService:
+    options.setdefault("rate_per_second", 10_000.0)
+    options.setdefault("grace", timedelta(minutes=60))
+    return ReminderService(
+        lambda: claims_unit(database), send, library, worker=worker, clock=clock, **options
+    )

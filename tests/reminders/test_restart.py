@@ -1,0 +1,167 @@
+"""A restart between claim and send, a graceful stop mid fan-out, and APScheduler's two jobs.
+
+Policy under test: a claim is a lease (5 min by default). A process that dies after claiming
+leaves the claim open; when the lease runs out, exactly one other worker takes it over (a
+conditional update) and sends it, if still within the grace window, or records it missed.
+A graceful stop hands unsent claims back at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import select
+from telegram.ext import JobQueue
+
+from bot.content import Library
+from bot.reminders.model import Delivery, SendResult
+from bot.reminders.service import POLL_JOB, WAKE_JOB
+from bot.storage import Database
+from bot.storage.reminder_claims import claims_unit
+from bot.storage.reminders import OccurrenceRow
+from tests.reminders.conftest import Clock, Outbox
+from tests.reminders.helpers import remind, service
+
+ONE_PM = datetime(2026, 3, 27, 13, 0, tzinfo=UTC)
+
+
+DAILY = "daily 13:00 UTC glute bridge"
+
+
+async def _statuses(database: Database) -> list[str]:
+    async with database.unit() as store:
+        return list(await store.session.scalars(select(OccurrenceRow.status)))
+
+
+async def test_a_claim_left_by_a_dead_process_is_sent_once_after_its_lease(
+    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+) -> None:
+    await remind(rdb, library, "tg:1", DAILY, clock())
+    clock.now = ONE_PM
+    dead = service(rdb, outbox, library, clock, worker="a")
+    claimed = await dead.claim_due(clock())  # committed; then the process is killed
+    assert len(claimed.claimed) == 1 and outbox.sent == []
+    restarted = service(rdb, outbox, library, clock, worker="b")
+    clock.advance(minutes=1)
+    assert (await restarted.run_due()).sent == 0  # the lease holds: "a" may only be slow
+    clock.advance(minutes=4, seconds=1)
+    assert (await restarted.run_due()).sent == 1
+    assert (await restarted.run_due()).sent == 0
+    clock.advance(minutes=10)
+    assert (await restarted.run_due()).sent == 0
+    assert len(outbox.sent) == 1 and await _statuses(rdb) == ["sent"]
+    assert "Sorry it's late: it was due at 13:00." in outbox.texts()[0]
+
+
+async def test_a_claim_left_past_the_grace_window_is_recorded_missed(
+    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+) -> None:
+    await remind(rdb, library, "tg:1", DAILY, clock())
+    clock.now = ONE_PM
+    await service(rdb, outbox, library, clock, worker="a").claim_due(clock())
+    clock.advance(minutes=90)
+    report = await service(rdb, outbox, library, clock, worker="b").run_due()
+    assert (report.sent, report.missed) == (0, 1)
+    assert await _statuses(rdb) == ["missed"]
+
+
+async def test_two_restarts_racing_for_an_expired_claim_send_it_once(
+    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+) -> None:
+    for n in range(20):
+        await remind(rdb, library, f"tg:{n}", DAILY, clock())
+    clock.now = ONE_PM
+    await service(rdb, outbox, library, clock, worker="dead").claim_due(clock())
+    clock.advance(minutes=6)
+    other = Database(rdb.url.render_as_string(hide_password=False))
+    try:
+        b = service(rdb, outbox, library, clock, worker="b")
+        c = service(other, outbox, library, clock, worker="c")
+        await asyncio.gather(b.run_due(), c.run_due())
+    finally:
+        await other.dispose()
+    assert sorted(d.user_key for _, d in outbox.sent) == sorted(f"tg:{n}" for n in range(20))
+
+
+async def test_a_graceful_stop_hands_unsent_claims_back_for_another_replica(
+    rdb: Database, library: Library, clock: Clock
+) -> None:
+    for n in range(10):
+        await remind(rdb, library, f"tg:{n}", DAILY, clock())
+    clock.now = ONE_PM
+    first_send, release = asyncio.Event(), asyncio.Event()
+    sent: list[str] = []
+
+    async def slow(delivery: Delivery) -> SendResult:
+        first_send.set()
+        await release.wait()
+        sent.append(delivery.user_key)
+        return SendResult.ok()
+
+    stopping = service(rdb, slow, library, clock, worker="a", concurrency=1)
+    running = asyncio.create_task(stopping.run_due())
+    await first_send.wait()
+    stop = asyncio.create_task(stopping.stop())
+    await asyncio.sleep(0)
+    release.set()  # the send in flight completes; nothing new starts
+    await stop
+    report = await running
+    assert (report.sent, report.released) == (1, 9)
+    outbox = Outbox(clock)
+    taken_over = await service(rdb, outbox, library, clock, worker="b").run_due()
+    assert taken_over.sent == 9  # at once: no lease to wait for
+    assert sorted(sent + [d.user_key for _, d in outbox.sent]) == sorted(
+        f"tg:{n}" for n in range(10)
+    )
+
+
+async def test_two_jobs_with_fixed_ids_replaced_never_stacked(
+    rdb: Database, library: Library, outbox: Outbox
+) -> None:
+    now = datetime.now(UTC)
+    await remind(rdb, library, "tg:1", DAILY, now)
+    scheduler = AsyncIOScheduler(timezone=UTC)
+    scheduler.start()
+    try:
+        reminders = service(rdb, outbox, library, lambda: datetime.now(UTC))
+        await reminders.start(scheduler)
+        await reminders.start(scheduler)  # a second start (or a restart) replaces, never stacks
+        assert sorted(job.id for job in scheduler.get_jobs()) == [POLL_JOB, WAKE_JOB]
+        wake = scheduler.get_job(WAKE_JOB)
+        expected = datetime.combine(now.date(), datetime.min.time(), UTC) + timedelta(hours=13)
+        if expected <= now:
+            expected += timedelta(days=1)
+        assert wake.next_run_time == expected  # APScheduler wakes exactly when the row says
+        await reminders.stop()
+        assert scheduler.get_jobs() == []
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+async def test_the_wake_job_fires_when_another_replica_hands_a_claim_back(
+    rdb: Database, library: Library, outbox: Outbox
+) -> None:
+    now = datetime.now(UTC)
+    await remind(rdb, library, "tg:1", DAILY, now)
+    scheduler = JobQueue().scheduler  # what the Telegram adapter hands over (PTB's JobQueue)
+    scheduler.configure(timezone=UTC)
+    scheduler.start()
+    try:
+        reminders = service(rdb, outbox, library, lambda: datetime.now(UTC), worker="b")
+        assert (await reminders.start(scheduler)).sent == 0  # nothing due yet
+        # Replica "a" claimed today's occurrence, then stopped gracefully before sending it.
+        async with claims_unit(rdb) as store:
+            oid = await store.claim(1, now.date(), now, "a", now)
+            assert oid is not None
+            await store.release([oid], "a")
+        await reminders.changed()  # or the poll job, within poll_seconds
+        for _ in range(300):
+            if outbox.sent:
+                break
+            await asyncio.sleep(0.01)
+        assert [d.user_key for _, d in outbox.sent] == ["tg:1"]
+        await reminders.stop()
+    finally:
+        scheduler.shutdown(wait=False)
