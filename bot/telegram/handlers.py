@@ -27,7 +27,7 @@ SORRY = (
 )
 SORRY_UNSENT = (
     "Sorry, I couldn't send all of my reply, but what you told me is saved. "
-    "Send /workout to see where we are."
+    "Send /start to see where we are."
 )
 ONLY_TEXT = "I can read text and buttons only: type your answer, or /help."
 PRIVATE_ONLY = "I coach one person at a time: message me directly."

@@ -29,6 +29,8 @@ class Fault:
     times: int
     retry_after: float = 1.0
     delay: float = 0.0
+    every: int = 1  # 2: every other matching request (each retry then gets through)
+    seen: int = 0
 
     def matches(self, method: str) -> bool:
         if self.times <= 0:
@@ -54,6 +56,9 @@ class FaultPlan:
     def take(self, method: str) -> Fault | None:
         for fault in self._faults:
             if fault.matches(method):
+                fault.seen += 1
+                if (fault.seen - 1) % fault.every:
+                    return None
                 fault.times -= 1
                 self.served.append((method, fault.kind))
                 return fault

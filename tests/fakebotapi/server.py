@@ -86,6 +86,7 @@ class FakeBotApi:
         self._fetched_below = 0  # every update with a smaller id has been fetched by getUpdates
         self._new_update = asyncio.Event()
         self._next_update_id = 1000
+        self._closing = False
         self._runner: web.AppRunner | None = None
         self._session: aiohttp.ClientSession | None = None
 
@@ -106,6 +107,8 @@ class FakeBotApi:
         )
 
     async def stop(self) -> None:
+        self._closing = True
+        self._new_update.set()  # long polls answer now instead of holding up the shutdown
         if self._session is not None:
             await self._session.close()
         if self._runner is not None:
@@ -136,9 +139,14 @@ class FakeBotApi:
         times: int = 1,
         retry_after: float = 1.0,
         delay: float = 0.0,
+        every: int = 1,
     ) -> None:
-        """Answer the next `times` calls of `method` (any but getUpdates when None) badly."""
-        self.faults.add(Fault(kind, method, times, retry_after, delay))
+        """Answer the next `times` calls of `method` (any but getUpdates when None) badly.
+
+        With every=n only each n-th matching call is refused, so a storm spreads over many
+        requests instead of exhausting one request's retries.
+        """
+        self.faults.add(Fault(kind, method, times, retry_after, delay, every))
 
     def new_update_id(self) -> int:
         self._next_update_id += 1
@@ -286,7 +294,7 @@ class FakeBotApi:
             self._fetched_below = max(self._fetched_below, offset)
         limit = int(params.get("limit") or 100)
         deadline = time.monotonic() + float(params.get("timeout") or 0)
-        while not self._pending and time.monotonic() < deadline:
+        while not self._pending and time.monotonic() < deadline and not self._closing:
             self._new_update.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())

@@ -46,6 +46,27 @@ class FakeUser:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return {"update_id": self.api.new_update_id(), "message": message}
 
+    def sticker(self) -> dict[str, Any]:
+        """A sticker instead of text: something the coach cannot read."""
+        message_id = self.api.records.new_message_id(self.id)
+        sticker = {
+            "file_id": "sticker-1",
+            "file_unique_id": "sticker-1",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+        }
+        message = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": chat_json(self.id, self.first_name),
+            "from": self._from(),
+            "sticker": sticker,
+        }
+        return {"update_id": self.api.new_update_id(), "message": message}
+
     def command(self, name: str, args: str = "") -> dict[str, Any]:
         return self.text(f"/{name} {args}".rstrip())
 
