@@ -1,10 +1,9 @@
-"""The /remind conversation as a pure sub-flow: event + dialog state in, replies + actions out.
+"""The /remind conversation as a pure sub-flow: event + dialog state in, replies + actions out."""
 
-The dialog state is a small JSON dict (or None when no /remind conversation is open); the caller
-stores it with the user's state. Actions are what to change in storage and settings; the caller
-applies them in the same unit of work (see flow.py). Buttons carry "rm:<token>:<verb>[:<arg>]";
-the token changes at every step, so a press on an old question is answered and changes nothing.
-"""
+# The dialog state is a small JSON dict (or None when no /remind conversation is open); the caller
+# stores it with the user's state. Actions are what to change in storage and settings; the caller
+# applies them in the same unit of work (see flow.py). Buttons carry "rm:<token>:<verb>[:<arg>]";
+# the token changes at every step, so a press on an old question is answered and changes nothing.
 
 from __future__ import annotations
 

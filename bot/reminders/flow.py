@@ -1,9 +1,8 @@
-"""The reminders' part of one event: /remind, its buttons, the reminder message's buttons.
+"""The reminders' part of one event: /remind, its buttons, the reminder message's buttons."""
 
-The engine calls `wants(event, dialog_state)` and, when True, `handle(...)` inside the same unit
-of work as everything else for the event; it stores the returned dialog state with the user's
-state and saves the user (handle may set user.settings.timezone).
-"""
+# The engine calls `wants(event, dialog_state)` and, when True, `handle(...)` inside the same unit
+# of work as everything else for the event; it stores the returned dialog state with the user's
+# state and saves the user (handle may set user.settings.timezone).
 
 from __future__ import annotations
 

@@ -1,11 +1,10 @@
-"""When a reminder falls due: wall-clock time on chosen weekdays in a zone, as UTC instants.
+"""When a reminder falls due: wall-clock time on chosen weekdays in a zone, as UTC instants."""
 
-Two deliberate choices, because a wall-clock time does not always name exactly one instant:
-- A time inside the spring-forward gap (01:30 on the night London skips 01:00-02:00) fires at the
-  same distance after the jump: 02:30 new time. It is never skipped, and never fires twice.
-- A time inside the autumn fold (01:30 happens twice) fires at the first one (fold=0, still
-  summer time), once: an occurrence is keyed by the local date, not by the instant.
-"""
+# Two deliberate choices, because a wall-clock time does not always name exactly one instant:
+# - A time inside the spring-forward gap (01:30 on the night London skips 01:00-02:00) fires at the
+#   same distance after the jump: 02:30 new time. It is never skipped, and never fires twice.
+# - A time inside the autumn fold (01:30 happens twice) fires at the first one (fold=0, still
+#   summer time), once: an occurrence is keyed by the local date, not by the instant.
 
 from __future__ import annotations
 

@@ -1,15 +1,14 @@
-"""The reminder scheduler: claims due occurrences in the database, then sends them, rate-limited.
+"""The reminder scheduler: claims due occurrences in the database, then sends them, rate-limited."""
 
-The database decides *what* is due and *who* sends it (an atomic claim per occurrence); APScheduler
-only decides *when* to look. Two jobs with fixed ids ("reminders:poll" every poll_seconds, and
-"reminders:wake" at the next due moment) are added with replace_existing=True, so a restart or a
-second start never stacks them, and 100 000 reminders cost two jobs, not 100 000.
-
-Exactly once: a claim is a row (reminder id, local date) inserted only if absent. A claim is a
-lease: sent, missed or blocked is recorded right after the send; a claim still open after `lease`
-(its process died between claim and send) is taken over by one worker (a conditional update) and
-sent then, if still within the grace window. A graceful stop hands unsent claims back at once.
-"""
+# The database decides *what* is due and *who* sends it (an atomic claim per occurrence);
+# APScheduler only decides *when* to look. Two jobs with fixed ids ("reminders:poll" every
+# poll_seconds, and "reminders:wake" at the next due moment) are added with replace_existing=True,
+# so a restart or a second start never stacks them, and 100 000 reminders cost two jobs.
+#
+# Exactly once: a claim is a row (reminder id, local date) inserted only if absent. A claim is a
+# lease: sent, missed or blocked is recorded right after the send; a claim still open after `lease`
+# (its process died between claim and send) is taken over by one worker (a conditional update) and
+# sent then, if still within the grace window. A graceful stop hands unsent claims back at once.
 
 from __future__ import annotations
 

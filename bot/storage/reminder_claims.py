@@ -1,10 +1,9 @@
-"""The scheduler's side of reminder storage: due reminders, atomic claims, leases, outcomes.
+"""The scheduler's side of reminder storage: due reminders, atomic claims, leases, outcomes."""
 
-SqlReminderClaims implements bot.reminders.model.SchedulerStore on one session; it never commits.
-Exactly once rests on two statements: INSERT ... ON CONFLICT (reminder_id, local_date) DO NOTHING
-(a claim, or a missed record, exists at most once per reminder per local day), and conditional
-UPDATEs that only change a claim still in the state the worker last saw.
-"""
+# SqlReminderClaims implements bot.reminders.model.SchedulerStore on one session; it never commits.
+# Exactly once rests on two statements: INSERT ... ON CONFLICT (reminder_id, local_date) DO NOTHING
+# (a claim, or a missed record, exists at most once per reminder per local day), and conditional
+# UPDATEs that only change a claim still in the state the worker last saw.
 
 from __future__ import annotations
 

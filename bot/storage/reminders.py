@@ -1,9 +1,8 @@
-"""Reminder rules and their occurrences in SQL: the tables, and what a user's commands change.
+"""Reminder rules and their occurrences in SQL: the tables, and what a user's commands change."""
 
-SqlReminders implements bot.reminders.model.ReminderStore on one session; it never commits (the
-unit of work does). Every method takes the user's id and filters by it, so a user only ever sees
-and changes their own reminders. The scheduler's side is in reminder_claims.py.
-"""
+# SqlReminders implements bot.reminders.model.ReminderStore on one session; it never commits (the
+# unit of work does). Every method takes the user's id and filters by it, so a user only ever sees
+# and changes their own reminders. The scheduler's side is in reminder_claims.py.
 
 from __future__ import annotations
 

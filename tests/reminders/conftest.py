@@ -1,66 +1,22 @@
-"""Reminder fixtures: a migrated database (SQLite, and PostgreSQL when configured), a clock."""
+"""Reminder fixtures: the library, an injectable clock, a fake send (`database`: tests/conftest)."""
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import asyncpg
 import pytest
-from sqlalchemy.engine import make_url
 
 from bot.content import Library, load_library
 from bot.reminders.model import Delivery, SendResult
-from bot.storage import Database
 
-POSTGRES_URL = os.environ.get("COACH_TEST_POSTGRES_URL")
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 @pytest.fixture(scope="session")
 def library() -> Library:
     return load_library(CONTENT)
-
-
-async def _admin(url: str) -> asyncpg.Connection:
-    parsed = make_url(url)
-    return await asyncpg.connect(
-        host=parsed.host, port=parsed.port, user=parsed.username, password=parsed.password,
-        database=parsed.database,
-    )  # fmt: skip
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-async def reminder_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """A fresh, empty database of each kind; PostgreSQL gets a database of its own per test."""
-    if request.param == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}"
-        return
-    if not POSTGRES_URL:
-        pytest.skip("PostgreSQL tests run when COACH_TEST_POSTGRES_URL is set")
-    name = f"reminders_{uuid.uuid4().hex[:12]}"
-    admin = await _admin(POSTGRES_URL)
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
-
-
-@pytest.fixture
-async def rdb(reminder_db_url: str) -> AsyncIterator[Database]:
-    """The migrated database the reminder tests use (one per test)."""
-    database = Database(reminder_db_url)
-    await database.upgrade()
-    try:
-        yield database
-    finally:
-        await database.dispose()
 
 
 @dataclass

@@ -1,5 +1,4 @@
-"""Two scheduler replicas (two Database engines) on one database send a day of reminders for 500
-users: every reminder exactly once, including the ones a crashed replica had claimed."""
+"""Two scheduler replicas on one database send a day for 500 users: each reminder exactly once."""
 
 from __future__ import annotations
 
@@ -62,9 +61,9 @@ async def _seed(database: Database) -> dict[str, Rule]:
 
 
 async def test_two_replicas_send_a_day_of_reminders_for_500_users_exactly_once(
-    rdb: Database, library: Library
+    database: Database, library: Library
 ) -> None:
-    rules = await _seed(rdb)
+    rules = await _seed(database)
     clock = Clock(DAY_START)
     sent: Counter[tuple[str, str]] = Counter()
     by_replica: Counter[str] = Counter()
@@ -78,9 +77,9 @@ async def test_two_replicas_send_a_day_of_reminders_for_500_users_exactly_once(
 
         return send
 
-    other = Database(rdb.url.render_as_string(hide_password=False))
+    other = Database(database.url.render_as_string(hide_password=False))
     try:
-        a = service(rdb, sender("a"), library, clock, worker="a", batch=50)
+        a = service(database, sender("a"), library, clock, worker="a", batch=50)
         b = service(other, sender("b"), library, clock, worker="b", batch=50)
         crashed_at = DAY_START + timedelta(hours=12)
         while clock.now < DAY_START + timedelta(days=1):
@@ -88,7 +87,7 @@ async def test_two_replicas_send_a_day_of_reminders_for_500_users_exactly_once(
             if clock.now == crashed_at:
                 # Replica "a" claims a batch and dies before sending it; "b" carries on.
                 assert (await a.claim_due(clock())).claimed  # it did hold some
-                a = service(rdb, sender("a"), library, clock, worker="a2", batch=50)
+                a = service(database, sender("a"), library, clock, worker="a2", batch=50)
                 continue
             await asyncio.gather(a.run_due(), b.run_due())
     finally:

@@ -1,10 +1,9 @@
-"""A restart between claim and send, a graceful stop mid fan-out, and APScheduler's two jobs.
+"""A restart between claim and send, a graceful stop mid fan-out, APScheduler's two jobs."""
 
-Policy under test: a claim is a lease (5 min by default). A process that dies after claiming
-leaves the claim open; when the lease runs out, exactly one other worker takes it over (a
-conditional update) and sends it, if still within the grace window, or records it missed.
-A graceful stop hands unsent claims back at once.
-"""
+# Policy under test: a claim is a lease (5 min by default). A process that dies after claiming
+# leaves the claim open; when the lease runs out, exactly one other worker takes it over (a
+# conditional update) and sends it, if still within the grace window, or records it missed.
+# A graceful stop hands unsent claims back at once.
 
 from __future__ import annotations
 
@@ -36,14 +35,14 @@ async def _statuses(database: Database) -> list[str]:
 
 
 async def test_a_claim_left_by_a_dead_process_is_sent_once_after_its_lease(
-    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+    database: Database, library: Library, clock: Clock, outbox: Outbox
 ) -> None:
-    await remind(rdb, library, "tg:1", DAILY, clock())
+    await remind(database, library, "tg:1", DAILY, clock())
     clock.now = ONE_PM
-    dead = service(rdb, outbox, library, clock, worker="a")
+    dead = service(database, outbox, library, clock, worker="a")
     claimed = await dead.claim_due(clock())  # committed; then the process is killed
     assert len(claimed.claimed) == 1 and outbox.sent == []
-    restarted = service(rdb, outbox, library, clock, worker="b")
+    restarted = service(database, outbox, library, clock, worker="b")
     clock.advance(minutes=1)
     assert (await restarted.run_due()).sent == 0  # the lease holds: "a" may only be slow
     clock.advance(minutes=4, seconds=1)
@@ -51,33 +50,33 @@ async def test_a_claim_left_by_a_dead_process_is_sent_once_after_its_lease(
     assert (await restarted.run_due()).sent == 0
     clock.advance(minutes=10)
     assert (await restarted.run_due()).sent == 0
-    assert len(outbox.sent) == 1 and await _statuses(rdb) == ["sent"]
+    assert len(outbox.sent) == 1 and await _statuses(database) == ["sent"]
     assert "Sorry it's late: it was due at 13:00." in outbox.texts()[0]
 
 
 async def test_a_claim_left_past_the_grace_window_is_recorded_missed(
-    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+    database: Database, library: Library, clock: Clock, outbox: Outbox
 ) -> None:
-    await remind(rdb, library, "tg:1", DAILY, clock())
+    await remind(database, library, "tg:1", DAILY, clock())
     clock.now = ONE_PM
-    await service(rdb, outbox, library, clock, worker="a").claim_due(clock())
+    await service(database, outbox, library, clock, worker="a").claim_due(clock())
     clock.advance(minutes=90)
-    report = await service(rdb, outbox, library, clock, worker="b").run_due()
+    report = await service(database, outbox, library, clock, worker="b").run_due()
     assert (report.sent, report.missed) == (0, 1)
-    assert await _statuses(rdb) == ["missed"]
+    assert await _statuses(database) == ["missed"]
 
 
 async def test_two_restarts_racing_for_an_expired_claim_send_it_once(
-    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+    database: Database, library: Library, clock: Clock, outbox: Outbox
 ) -> None:
     for n in range(20):
-        await remind(rdb, library, f"tg:{n}", DAILY, clock())
+        await remind(database, library, f"tg:{n}", DAILY, clock())
     clock.now = ONE_PM
-    await service(rdb, outbox, library, clock, worker="dead").claim_due(clock())
+    await service(database, outbox, library, clock, worker="dead").claim_due(clock())
     clock.advance(minutes=6)
-    other = Database(rdb.url.render_as_string(hide_password=False))
+    other = Database(database.url.render_as_string(hide_password=False))
     try:
-        b = service(rdb, outbox, library, clock, worker="b")
+        b = service(database, outbox, library, clock, worker="b")
         c = service(other, outbox, library, clock, worker="c")
         await asyncio.gather(b.run_due(), c.run_due())
     finally:
@@ -86,10 +85,10 @@ async def test_two_restarts_racing_for_an_expired_claim_send_it_once(
 
 
 async def test_a_graceful_stop_hands_unsent_claims_back_for_another_replica(
-    rdb: Database, library: Library, clock: Clock
+    database: Database, library: Library, clock: Clock
 ) -> None:
     for n in range(10):
-        await remind(rdb, library, f"tg:{n}", DAILY, clock())
+        await remind(database, library, f"tg:{n}", DAILY, clock())
     clock.now = ONE_PM
     first_send, release = asyncio.Event(), asyncio.Event()
     sent: list[str] = []
@@ -100,7 +99,7 @@ async def test_a_graceful_stop_hands_unsent_claims_back_for_another_replica(
         sent.append(delivery.user_key)
         return SendResult.ok()
 
-    stopping = service(rdb, slow, library, clock, worker="a", concurrency=1)
+    stopping = service(database, slow, library, clock, worker="a", concurrency=1)
     running = asyncio.create_task(stopping.run_due())
     await first_send.wait()
     stop = asyncio.create_task(stopping.stop())
@@ -110,7 +109,7 @@ async def test_a_graceful_stop_hands_unsent_claims_back_for_another_replica(
     report = await running
     assert (report.sent, report.released) == (1, 9)
     outbox = Outbox(clock)
-    taken_over = await service(rdb, outbox, library, clock, worker="b").run_due()
+    taken_over = await service(database, outbox, library, clock, worker="b").run_due()
     assert taken_over.sent == 9  # at once: no lease to wait for
     assert sorted(sent + [d.user_key for _, d in outbox.sent]) == sorted(
         f"tg:{n}" for n in range(10)
@@ -118,14 +117,14 @@ async def test_a_graceful_stop_hands_unsent_claims_back_for_another_replica(
 
 
 async def test_two_jobs_with_fixed_ids_replaced_never_stacked(
-    rdb: Database, library: Library, outbox: Outbox
+    database: Database, library: Library, outbox: Outbox
 ) -> None:
     now = datetime.now(UTC)
-    await remind(rdb, library, "tg:1", DAILY, now)
+    await remind(database, library, "tg:1", DAILY, now)
     scheduler = AsyncIOScheduler(timezone=UTC)
     scheduler.start()
     try:
-        reminders = service(rdb, outbox, library, lambda: datetime.now(UTC))
+        reminders = service(database, outbox, library, lambda: datetime.now(UTC))
         await reminders.start(scheduler)
         await reminders.start(scheduler)  # a second start (or a restart) replaces, never stacks
         assert sorted(job.id for job in scheduler.get_jobs()) == [POLL_JOB, WAKE_JOB]
@@ -141,18 +140,18 @@ async def test_two_jobs_with_fixed_ids_replaced_never_stacked(
 
 
 async def test_the_wake_job_fires_when_another_replica_hands_a_claim_back(
-    rdb: Database, library: Library, outbox: Outbox
+    database: Database, library: Library, outbox: Outbox
 ) -> None:
     now = datetime.now(UTC)
-    await remind(rdb, library, "tg:1", DAILY, now)
+    await remind(database, library, "tg:1", DAILY, now)
     scheduler = JobQueue().scheduler  # what the Telegram adapter hands over (PTB's JobQueue)
     scheduler.configure(timezone=UTC)
     scheduler.start()
     try:
-        reminders = service(rdb, outbox, library, lambda: datetime.now(UTC), worker="b")
+        reminders = service(database, outbox, library, lambda: datetime.now(UTC), worker="b")
         assert (await reminders.start(scheduler)).sent == 0  # nothing due yet
         # Replica "a" claimed today's occurrence, then stopped gracefully before sending it.
-        async with claims_unit(rdb) as store:
+        async with claims_unit(database) as store:
             oid = await store.claim(1, now.date(), now, "a", now)
             assert oid is not None
             await store.release([oid], "a")

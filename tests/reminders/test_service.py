@@ -1,5 +1,4 @@
-"""The scheduler on a real database with an injected clock: on time across DST, late or missed,
-blocked users, 429s, snoozes, and a restart between claim and send."""
+"""The scheduler on a real database with an injected clock: DST, grace, blocked, 429, snooze."""
 
 from __future__ import annotations
 
@@ -24,14 +23,14 @@ async def _statuses(database: Database) -> list[tuple[str, str]]:
 
 
 async def test_weekdays_at_7pm_berlin_set_in_conversation_arrives_at_19_on_both_sides_of_dst(
-    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+    database: Database, library: Library, clock: Clock, outbox: Outbox
 ) -> None:
-    ana = Conversation(rdb, library, "tg:1")
+    ana = Conversation(database, library, "tg:1")
     await ana.command("", clock())
     await ana.say("weekdays at 7pm, Europe/Berlin", clock())
     done = await ana.press("Glute bridge", clock())
     assert "Weekdays at 19:00 (Europe/Berlin)" in done.outcome.replies[0].text
-    scheduler = service(rdb, outbox, library, clock)
+    scheduler = service(database, outbox, library, clock)
     # Friday 27 March (CET) to Tuesday 31 March (CEST), minute by minute around each evening.
     arrivals: list[datetime] = []
     for day in range(5):
@@ -53,10 +52,10 @@ async def test_weekdays_at_7pm_berlin_set_in_conversation_arrives_at_19_on_both_
 
 
 async def test_within_grace_it_comes_late_and_says_so_beyond_it_is_recorded_missed(
-    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+    database: Database, library: Library, clock: Clock, outbox: Outbox
 ) -> None:
-    await remind(rdb, library, "tg:1", "weekdays 7pm Europe/Berlin glute bridge", clock())
-    scheduler = service(rdb, outbox, library, clock)
+    await remind(database, library, "tg:1", "weekdays 7pm Europe/Berlin glute bridge", clock())
+    scheduler = service(database, outbox, library, clock)
     clock.now = datetime(2026, 3, 27, 18, 40, tzinfo=UTC)  # 40 min late: the coach was down
     report = await scheduler.run_due()
     assert (report.sent, report.late, report.missed) == (1, 1, 0)
@@ -64,32 +63,32 @@ async def test_within_grace_it_comes_late_and_says_so_beyond_it_is_recorded_miss
     clock.now = datetime(2026, 3, 30, 17, 0, tzinfo=UTC) + timedelta(minutes=61)
     report = await scheduler.run_due()
     assert (report.sent, report.missed) == (0, 1)
-    assert await _statuses(rdb) == [("2026-03-27", "sent"), ("2026-03-30", "missed")]
+    assert await _statuses(database) == [("2026-03-27", "sent"), ("2026-03-30", "missed")]
     clock.now = datetime(2026, 3, 31, 17, 0, tzinfo=UTC)  # and the next one is on time again
     assert (await scheduler.run_due()).sent == 1
 
 
 async def test_days_of_downtime_are_recorded_missed_and_only_todays_is_sent(
-    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+    database: Database, library: Library, clock: Clock, outbox: Outbox
 ) -> None:
-    await remind(rdb, library, "tg:1", "every day at 7:30 London glute bridge", clock())
+    await remind(database, library, "tg:1", "every day at 7:30 London glute bridge", clock())
     clock.now = datetime(2026, 4, 2, 6, 45, tzinfo=UTC)  # 07:45 BST, six days later
-    report = await service(rdb, outbox, library, clock).run_due()
+    report = await service(database, outbox, library, clock).run_due()
     assert (report.sent, report.missed) == (1, 5)
-    assert [s for _, s in await _statuses(rdb)] == ["missed"] * 5 + ["sent"]
+    assert [s for _, s in await _statuses(database)] == ["missed"] * 5 + ["sent"]
 
 
 async def test_a_user_who_blocked_the_bot_has_their_reminders_paused(
-    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+    database: Database, library: Library, clock: Clock, outbox: Outbox
 ) -> None:
     for key in ("tg:1", "tg:2"):
-        await remind(rdb, library, key, "daily 13:00 UTC glute bridge", clock())
+        await remind(database, library, key, "daily 13:00 UTC glute bridge", clock())
     outbox.blocked.add("tg:1")
-    scheduler = service(rdb, outbox, library, clock)
+    scheduler = service(database, outbox, library, clock)
     clock.now = datetime(2026, 3, 27, 13, 0, tzinfo=UTC)
     report = await scheduler.run_due()
     assert (report.sent, report.blocked) == (1, 1)
-    listing = (await Conversation(rdb, library, "tg:1").command("", clock())).outcome
+    listing = (await Conversation(database, library, "tg:1").command("", clock())).outcome
     assert "— paused" in listing.replies[0].text
     clock.now += timedelta(days=1)
     assert (await scheduler.run_due()).blocked == 0  # not retried forever
@@ -97,22 +96,22 @@ async def test_a_user_who_blocked_the_bot_has_their_reminders_paused(
 
 
 async def test_429_means_late_not_lost_and_never_twice(
-    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+    database: Database, library: Library, clock: Clock, outbox: Outbox
 ) -> None:
     for n in range(6):
-        await remind(rdb, library, f"tg:{n}", "daily 13:00 UTC glute bridge", clock())
+        await remind(database, library, f"tg:{n}", "daily 13:00 UTC glute bridge", clock())
     outbox.retry_first = {"tg:1": 2, "tg:4": 1}
     clock.now = datetime(2026, 3, 27, 13, 0, tzinfo=UTC)
-    report = await service(rdb, outbox, library, clock).run_due()
+    report = await service(database, outbox, library, clock).run_due()
     assert (report.sent, report.retried) == (6, 3)
     assert sorted(d.user_key for _, d in outbox.sent) == [f"tg:{n}" for n in range(6)]
 
 
 async def test_snooze_sends_it_again_after_30_minutes_and_skip_keeps_the_streak(
-    rdb: Database, library: Library, clock: Clock, outbox: Outbox
+    database: Database, library: Library, clock: Clock, outbox: Outbox
 ) -> None:
-    ana = await remind(rdb, library, "tg:1", "daily 18:00 UTC glute bridge", clock())
-    scheduler = service(rdb, outbox, library, clock)
+    ana = await remind(database, library, "tg:1", "daily 18:00 UTC glute bridge", clock())
+    scheduler = service(database, outbox, library, clock)
     clock.now = datetime(2026, 3, 27, 18, 0, tzinfo=UTC)
     await scheduler.run_due()
     ((_, first),) = outbox.sent

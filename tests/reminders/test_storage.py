@@ -24,19 +24,19 @@ async def _user(database: Database, key: str) -> int:
         return (await store.load_user(key)).id
 
 
-async def test_a_user_sees_and_changes_only_their_own_reminders(rdb: Database) -> None:
-    ana, ben = await _user(rdb, "ana"), await _user(rdb, "ben")
-    async with reminder_unit(rdb) as store:
+async def test_a_user_sees_and_changes_only_their_own_reminders(database: Database) -> None:
+    ana, ben = await _user(database, "ana"), await _user(database, "ben")
+    async with reminder_unit(database) as store:
         mine = await store.create_reminder(ana, BERLIN_7PM, "glute-bridge", NOW)
         await store.create_reminder(ben, Rule(time(7), EVERY_DAY, "UTC"), None, NOW)
     assert mine.next_due_at == datetime(2026, 3, 27, 18, 0, tzinfo=UTC)  # 19:00 CET
-    async with reminder_unit(rdb) as store:
+    async with reminder_unit(database) as store:
         assert [r.id for r in await store.list_reminders(ana)] == [mine.id]
         # Ben pressing Ana's buttons (a forged id) changes nothing.
         assert await store.set_paused(ben, mine.id, True, NOW) is None
         assert await store.update_reminder(ben, mine.id, BERLIN_7PM, None, NOW) is None
         assert await store.delete_reminder(ben, mine.id) is False
-    async with reminder_unit(rdb) as store:
+    async with reminder_unit(database) as store:
         (still,) = await store.list_reminders(ana)
         assert not still.paused and still.exercise == "glute-bridge"
         paused = await store.set_paused(ana, mine.id, True, NOW)
@@ -46,9 +46,9 @@ async def test_a_user_sees_and_changes_only_their_own_reminders(rdb: Database) -
         assert len(await store.list_reminders(ben)) == 1
 
 
-async def test_moving_zone_keeps_the_wall_clock_time(rdb: Database) -> None:
-    ana = await _user(rdb, "ana")
-    async with reminder_unit(rdb) as store:
+async def test_moving_zone_keeps_the_wall_clock_time(database: Database) -> None:
+    ana = await _user(database, "ana")
+    async with reminder_unit(database) as store:
         await store.create_reminder(ana, BERLIN_7PM, None, NOW)
         assert await store.set_zone(ana, "America/New_York", NOW) == 1
         (moved,) = await store.list_reminders(ana)
@@ -56,43 +56,43 @@ async def test_moving_zone_keeps_the_wall_clock_time(rdb: Database) -> None:
     assert moved.next_due_at == datetime(2026, 3, 27, 23, 0, tzinfo=UTC)  # 19:00 EDT
 
 
-async def test_deleting_a_user_deletes_their_reminders_and_occurrences(rdb: Database) -> None:
-    ana = await _user(rdb, "ana")
-    async with reminder_unit(rdb) as store:
+async def test_deleting_a_user_deletes_their_reminders_and_occurrences(database: Database) -> None:
+    ana = await _user(database, "ana")
+    async with reminder_unit(database) as store:
         reminder = await store.create_reminder(ana, BERLIN_7PM, None, NOW)
-    async with claims_unit(rdb) as claims:
+    async with claims_unit(database) as claims:
         assert await claims.claim(reminder.id, date(2026, 3, 27), NOW, "w1", NOW) is not None
-    async with rdb.unit() as store:
+    async with database.unit() as store:
         await store.session.execute(delete(UserRow).where(UserRow.id == ana))
-    async with rdb.unit() as store:
+    async with database.unit() as store:
         assert await store.session.scalar(select(func.count()).select_from(ReminderRow)) == 0
         assert await store.session.scalar(select(func.count()).select_from(OccurrenceRow)) == 0
 
 
-async def test_many_concurrent_claims_of_one_occurrence_win_once(rdb: Database) -> None:
-    ana = await _user(rdb, "ana")
-    async with reminder_unit(rdb) as store:
+async def test_many_concurrent_claims_of_one_occurrence_win_once(database: Database) -> None:
+    ana = await _user(database, "ana")
+    async with reminder_unit(database) as store:
         reminder = await store.create_reminder(ana, BERLIN_7PM, None, NOW)
     due = datetime(2026, 3, 27, 18, 0, tzinfo=UTC)
 
     async def claim(worker: int) -> bool:
-        async with rdb.unit() as unit:
+        async with database.unit() as unit:
             claims = SqlReminderClaims(unit.session)
             return await claims.claim_bool(reminder.id, date(2026, 3, 27), due, f"w{worker}", due)
 
     results = await asyncio.gather(*(claim(i) for i in range(40)))
     assert results.count(True) == 1
-    async with rdb.unit() as unit:
+    async with database.unit() as unit:
         rows = (await unit.session.scalars(select(OccurrenceRow))).all()
     assert [(r.status, r.local_date) for r in rows] == [("claimed", date(2026, 3, 27))]
 
 
-async def test_two_databases_claiming_at_once_win_once(rdb: Database) -> None:
+async def test_two_databases_claiming_at_once_win_once(database: Database) -> None:
     """Two engines (two replicas) racing for the same occurrences: one winner each."""
-    ana = await _user(rdb, "ana")
-    async with reminder_unit(rdb) as store:
+    ana = await _user(database, "ana")
+    async with reminder_unit(database) as store:
         ids = [(await store.create_reminder(ana, BERLIN_7PM, None, NOW)).id for _ in range(5)]
-    other = Database(rdb.url.render_as_string(hide_password=False))
+    other = Database(database.url.render_as_string(hide_password=False))
     try:
 
         async def claim(database: Database, rid: int, worker: str) -> bool:
@@ -100,18 +100,18 @@ async def test_two_databases_claiming_at_once_win_once(rdb: Database) -> None:
                 return await claims.claim_bool(rid, date(2026, 3, 30), NOW, worker, NOW)
 
         wins = await asyncio.gather(
-            *(claim(db, rid, name) for rid in ids for db, name in ((rdb, "a"), (other, "b")))
+            *(claim(db, rid, name) for rid in ids for db, name in ((database, "a"), (other, "b")))
         )
     finally:
         await other.dispose()
     assert sum(wins) == len(ids)
 
 
-async def test_a_claim_is_finished_only_by_its_holder(rdb: Database) -> None:
-    ana = await _user(rdb, "ana")
-    async with reminder_unit(rdb) as store:
+async def test_a_claim_is_finished_only_by_its_holder(database: Database) -> None:
+    ana = await _user(database, "ana")
+    async with reminder_unit(database) as store:
         reminder = await store.create_reminder(ana, BERLIN_7PM, None, NOW)
-    async with claims_unit(rdb) as claims:
+    async with claims_unit(database) as claims:
         oid = await claims.claim(reminder.id, date(2026, 3, 27), NOW, "a", NOW)
         assert oid is not None
         assert await claims.finish([oid], "b", OccurrenceStatus.SENT, NOW) == 0
