@@ -23,6 +23,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -148,8 +149,19 @@ async def stop_echo(app: Application) -> None:  # type: ignore[type-arg]
 
 
 async def drive(session: aiohttp.ClientSession, fake: dict[str, str], spec: dict[str, Any]) -> Any:
-    async with session.post(f"{fake['control']}/run", json=spec) as response:
-        result = await response.json()
+    """One load run; adds the bot's own CPU time per update (this process, after the warm-up)."""
+
+    async def run() -> Any:
+        async with session.post(f"{fake['control']}/run", json=spec) as response:
+            return await response.json()
+
+    async def cpu_after_warmup() -> float:
+        await asyncio.sleep(spec["warmup"])
+        return time.process_time()
+
+    result, cpu_start = await asyncio.gather(run(), cpu_after_warmup())
+    cpu = time.process_time() - cpu_start
+    result["bot_cpu_ms_per_update"] = round(cpu * 1000 / max(1, result["steps"]), 3)
     async with session.post(f"{fake['control']}/reset") as response:
         await response.read()
     return result
@@ -211,8 +223,11 @@ def main() -> int:
     for name, run in (("coach", coach), ("echo", echo)):
         print(
             f"{name:6} {run['ups']:8.1f} updates/s  p50 {run['p50_ms']:6.2f} ms  "
-            f"p99 {run['p99_ms']:6.2f} ms  steps {run['steps']}  no-reply {run['errors']}  "
-            f"mix {run['kinds']}"
+            f"p99 {run['p99_ms']:6.2f} ms  steps {run['steps']}  no-reply {run['errors']}"
+        )
+        print(
+            f"       cpu per update: bot {run['bot_cpu_ms_per_update']:.2f} ms, "
+            f"fake {run['fake_cpu_ms_per_update']:.2f} ms  mix {run['kinds']}"
         )
     ratio = coach["ups"] / echo["ups"] if echo["ups"] else 0.0
     summary = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +36,10 @@ class Services:
     timers: TimerScheduler
     locks: ChatLocks
     clock: Callable[[], datetime] = utc_now
+    # SQLite has one writer at a time, and a unit that finds the file locked sleeps and polls
+    # (busy_timeout) for up to tens of milliseconds; queueing on a lock here instead wakes the
+    # next unit the moment the last one commits. PostgreSQL locks rows, so it needs none.
+    unit_gate: asyncio.Lock | None = None
 
     async def handle(self, chat_id: int, event: Event) -> Outcome:
         """One event in one unit of work, committed once; then its timer armed or cancelled.
@@ -44,7 +50,7 @@ class Services:
         for attempt in (1, 2):
             now = self.clock()
             try:
-                async with self.database.unit() as store:
+                async with self._gate(), self.database.unit() as store:
                     outcome: Outcome = await self.coach.handle(store, user_key(chat_id), event, now)
             except StaleStateError:
                 if attempt == 2:
@@ -54,6 +60,9 @@ class Services:
             self.timers.apply(chat_id, outcome, now)
             return outcome
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _gate(self) -> contextlib.AbstractAsyncContextManager[Any]:
+        return self.unit_gate if self.unit_gate is not None else contextlib.nullcontext()
 
 
 class BotData:

@@ -33,6 +33,7 @@ class LoadReport:
     latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
+    cpu_seconds: float = 0.0  # this process (the fake and its users) over the measured time
 
     def summary(self) -> dict[str, Any]:
         ordered = sorted(self.latencies_ms)
@@ -48,6 +49,9 @@ class LoadReport:
             "p99_ms": round(pct(0.99), 2),
             "errors": self.errors,
             "kinds": self.kinds,
+            "fake_cpu_ms_per_update": round(self.cpu_seconds * 1000 / self.steps, 3)
+            if self.steps
+            else 0.0,
         }
 
 
@@ -141,9 +145,14 @@ async def run_load(
         while (now := time.perf_counter()) < stop_at:
             await user.step(report, measure=now >= measure_from)
 
+    async def clock_cpu() -> None:
+        await asyncio.sleep(warmup)
+        report.cpu_seconds = -time.process_time()
+
     try:
-        await asyncio.gather(*(loop(user) for user in crowd.values()))
+        await asyncio.gather(clock_cpu(), *(loop(user) for user in crowd.values()))
     finally:
         api.listeners.remove(arrived)
+    report.cpu_seconds += time.process_time()
     report.seconds = time.perf_counter() - measure_from
     return report
