@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from telegram.ext import JobQueue
+from apscheduler.jobstores.base import JobLookupError
+from telegram.ext import Job, JobQueue
 
 from bot.coach.replies import Outcome, Timer
 
@@ -57,20 +59,23 @@ class TimerScheduler:
             self.cancel(chat_id)
 
     def arm(self, chat_id: int, timer: Timer, now: datetime) -> None:
-        self.cancel(chat_id)
         # A timer already due (say, re-armed after a restart) fires at once, not never.
         delay = max(0.0, (timer.due_at - now).total_seconds())
+        name = self.job_name(chat_id)
         self._jobs.run_once(
             self._callback,
             when=delay,
             data=TimerJob(chat_id, timer.kind, timer.token),
-            name=self.job_name(chat_id),
+            name=name,
             chat_id=chat_id,
+            # The name doubles as the scheduler's job id: the new job replaces the old in one
+            # step, found by id rather than by scanning every user's job.
+            job_kwargs={"id": name, "replace_existing": True},
         )
 
     def cancel(self, chat_id: int) -> None:
-        for job in self._jobs.get_jobs_by_name(self.job_name(chat_id)):
-            job.schedule_removal()
+        with contextlib.suppress(JobLookupError):
+            self._jobs.scheduler.remove_job(self.job_name(chat_id))
 
     def rearm(self, pending: list[tuple[str, Timer]], now: datetime) -> int:
         """Jobs again for the timers stored in the database; returns how many were armed."""
@@ -85,5 +90,10 @@ class TimerScheduler:
 
     def pending(self, chat_id: int) -> list[TimerJob]:
         """The armed timers of one chat (at most one): for tests and diagnostics."""
-        jobs = self._jobs.get_jobs_by_name(self.job_name(chat_id))
-        return [job.data for job in jobs if isinstance(job.data, TimerJob)]
+        job = self.job(chat_id)
+        return [job.data] if job is not None and isinstance(job.data, TimerJob) else []
+
+    def job(self, chat_id: int) -> Job[Any] | None:
+        """The chat's timer job, if one is armed."""
+        aps_job = self._jobs.scheduler.get_job(self.job_name(chat_id))
+        return Job.from_aps_job(aps_job) if aps_job is not None else None

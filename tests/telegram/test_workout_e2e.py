@@ -100,7 +100,8 @@ async def test_a_due_timer_wakes_the_coach_and_timers_never_stack(harness: Harne
 
     assert harness.bot is not None
     application = harness.bot.application
-    (job,) = application.job_queue.get_jobs_by_name(f"timer:tg:{chat.id}")  # type: ignore[union-attr]
+    job = harness.services.timers.job(chat.id)
+    assert job is not None
     before = len(chat.messages)
     await job.run(application)
 
