@@ -1,9 +1,4 @@
-"""Shared fixtures: an empty database and a migrated one, on SQLite and (when set up) PostgreSQL.
-
-PostgreSQL runs when COACH_TEST_POSTGRES_URL names a server database. Each pytest run works in a
-private database created next to it (so runs of several engineers, or CI jobs, never wipe each
-other's tables), and each test starts from a clean one.
-"""
+"""Shared fixtures: an empty database and a migrated one, on SQLite and (when set up) PostgreSQL."""
 
 from __future__ import annotations
 
@@ -20,6 +15,9 @@ from sqlalchemy.engine import URL, make_url
 
 from bot.storage import Database
 
+# PostgreSQL runs when COACH_TEST_POSTGRES_URL names a server database. Each pytest run works in a
+# private database created next to it (so concurrent runs, of engineers or CI jobs, never wipe
+# each other's tables), and each test starts from an empty one.
 POSTGRES_ENV = "COACH_TEST_POSTGRES_URL"
 SKIP_POSTGRES = f"set {POSTGRES_ENV} to run on PostgreSQL"
 

@@ -55,6 +55,8 @@ async def test_two_units_of_one_user_run_one_after_the_other(
     database: Database, empty_database_url: str
 ) -> None:
     """Like two replicas: a second engine on the same database waits for the first unit."""
+    async with database.unit() as store:
+        await store.load_user("u")  # exists already: only the lock can make the second wait
     first_loaded = asyncio.Event()
     release_first = asyncio.Event()
 
@@ -105,7 +107,9 @@ async def test_concurrent_events_of_one_user_lose_no_update(database: Database) 
     assert (user.state, user.version) == ({"count": 12}, 12)
 
 
-async def test_deleting_a_user_deletes_their_workouts_and_sets(database: Database) -> None:
+async def test_deleting_a_user_deletes_their_workouts_and_sets(
+    database: Database, empty_database_url: str
+) -> None:
     async with database.unit() as store:
         gone = await store.load_user("gone")
         kept = await store.load_user("kept")
@@ -113,7 +117,8 @@ async def test_deleting_a_user_deletes_their_workouts_and_sets(database: Databas
             workout_id = await store.start_workout(user_id, SLUG, plan(), at(0))
             await store.log_set(entry(workout_id, 1, Side.LEFT, 10, 1))
             await store.end_workout(workout_id, at(5), WorkoutStatus.FINISHED)
-    async with database.unit() as store:
+    # A fresh engine, so the foreign-key setting is the one every new connection gets.
+    async with Database(empty_database_url) as fresh, fresh.unit() as store:
         await store.session.execute(delete(UserRow).where(UserRow.id == gone.id))
     async with database.unit() as store:
         rows = {
