@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.coach.ports import StaleStateError, UserRecord, UserSettings
+from bot.coach.ports import CoachStore, StaleStateError, UserRecord, UserSettings
 from bot.coach.replies import Timer
 from bot.storage.models import KEY_MAX, UserRow
 from bot.storage.records import user_record, user_values
@@ -103,3 +104,9 @@ class SqlStore(WorkoutQueries):
 def _check_key(key: str) -> None:
     if not key or len(key) > KEY_MAX:
         raise ValueError(f"a user key is 1 to {KEY_MAX} characters, got {len(key)}")
+
+
+if TYPE_CHECKING:
+
+    def _implements_the_port(store: SqlStore) -> CoachStore:
+        return store  # mypy proves SqlStore has every CoachStore method, with its signature
