@@ -194,7 +194,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the whole comparison in < 40 s")
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--users", type=int, default=8, help="concurrent simulated users")
+    parser.add_argument("--users", type=int, default=4, help="concurrent simulated users")
     parser.add_argument("--duration", type=float, default=None, help="measured seconds per bot")
     parser.add_argument("--profile", action="store_true", help="cProfile the coach's run")
     args = parser.parse_args()

@@ -166,7 +166,14 @@ class CoachBot:
 
     async def start(self) -> None:
         app = self.application
-        await app.initialize()
+        try:
+            await app.initialize()
+        except BaseException:
+            # PTB opens both HTTP clients before checking the token and leaves them open when
+            # the check fails; shutdown() then does nothing, as nothing counts as initialised.
+            for request in app.bot._request:
+                await request.shutdown()
+            raise
         if app.post_init is not None:
             await app.post_init(app)
         await app.start()
@@ -217,6 +224,10 @@ async def _serve(settings: Settings, library: Library) -> int:
         return 1
     except NetworkError as exc:
         log.error("cannot reach the Bot API: %s", exc)
+        await bot.stop()
+        return 1
+    except Exception as exc:  # a database that is down, a port in use, a bad listen address
+        log.error("the coach could not start: %s", exc, exc_info=exc)
         await bot.stop()
         return 1
     await stopping.wait()

@@ -130,3 +130,28 @@ async def test_coach_run_coaches_over_long_polling_and_keeps_the_token_out_of_it
     assert api.records.last_bot_message(4242).shown.startswith("Left leg: 8 ✓")
     assert "long polling" in err
     assert api.token not in out + err
+
+
+async def test_a_rejected_token_stops_coach_run_with_a_clear_line_and_no_token(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    wrong = "7000001:AAH-this-token-was-revoked-0123456789"  # PTB quotes it in its exception
+    env = _environment(
+        TELEGRAM_BOT_TOKEN=wrong,
+        COACH_BOT_API_URL=api.base_url,
+        COACH_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/coach.db",
+        COACH_LOG_LEVEL="DEBUG",
+    )
+    process = await asyncio.create_subprocess_exec(
+        str(COACH),
+        "run",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 1
+    assert "Telegram refused the token" in err.decode()
+    assert wrong not in (out + err).decode()
+    assert api.records.calls_to("getMe", ok_only=False)  # it did ask, and was refused
