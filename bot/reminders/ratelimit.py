@@ -8,53 +8,45 @@ from collections.abc import Awaitable, Callable
 
 
 class RateLimiter:
-    """A token bucket shared by every sender of one bot token.
+    """Evenly spaced sends for one bot token (a GCRA: each send has a slot one period apart).
 
-    The burst is one token by default: sends leave evenly spaced, so a server counting sends per
-    second (as Telegram does) never sees more than `rate` of them in any one-second window.
+    Telegram counts arrivals in one-second windows, so the spacing matters, not just the
+    average. Slots keep their schedule when a sender wakes a little late (up to a quarter of a
+    period early is allowed to catch up), so event-loop delays do not add up into a slower rate,
+    yet no window ever holds more than the rate. Sends leave at `headroom` times the rate:
+    network jitter can delay one send more than the next, and the server counts arrivals.
     """
 
     def __init__(
         self,
         rate: float,
-        burst: float = 1.0,
+        headroom: float = 0.97,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        if rate <= 0 or burst < 1:
-            raise ValueError("rate must be positive and burst at least 1")
-        self.rate = rate
-        self.burst = burst
+        if rate <= 0 or not 0 < headroom <= 1:
+            raise ValueError("rate must be positive and headroom in (0, 1]")
+        self.rate = rate * headroom
+        self._period = 1 / self.rate
+        self._tolerance = self._period / 4
         self._clock = clock
         self._sleep = sleep
-        self._tokens = burst
-        self._stamp = clock()
-        self._paused_until = 0.0
+        self._next_slot = clock()
         # FIFO: waiters are served in the order they asked, so no send starves.
         self._turn = asyncio.Lock()
-
-    def _refill(self, now: float) -> None:
-        self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
-        self._stamp = now
 
     async def acquire(self) -> None:
         """Wait for the right to send one message."""
         async with self._turn:
             while True:
                 now = self._clock()
-                if now < self._paused_until:
-                    await self._sleep(self._paused_until - now)
-                    continue
-                self._refill(now)
-                if self._tokens >= 1:
-                    self._tokens -= 1
+                if now >= self._next_slot - self._tolerance:
+                    # Idle for a while: no saved-up burst, the schedule restarts from now.
+                    self._next_slot = max(self._next_slot, now - self._tolerance) + self._period
                     return
-                await self._sleep((1 - self._tokens) / self.rate)
+                await self._sleep(self._next_slot - self._tolerance - now)
 
     def pause(self, seconds: float) -> None:
         """Telegram said retry_after: nobody sends until then, and no burst right after."""
-        now = self._clock()
-        self._paused_until = max(self._paused_until, now + seconds)
-        self._refill(now)
-        self._tokens = 0.0
-        self._stamp = max(self._stamp, self._paused_until)
+        # The slot is taken early by up to the tolerance: add it, so nothing goes before `seconds`.
+        self._next_slot = max(self._next_slot, self._clock() + seconds + self._tolerance)

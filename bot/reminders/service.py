@@ -15,55 +15,29 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Mapping
-from contextlib import AbstractAsyncContextManager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.content import Exercise
+from bot.reminders.fanout import FanOut, RunReport, Sender, Units
 from bot.reminders.model import (
     ClaimedOccurrence,
     Delivery,
     Due,
     OccurrenceStatus,
     SchedulerStore,
-    SendResult,
-    SendStatus,
 )
 from bot.reminders.ratelimit import RateLimiter
 from bot.reminders.schedule import next_occurrence, occurrences_between, require_aware
-from bot.reminders.texts import LATE_AFTER, reminder_message
+from bot.reminders.texts import reminder_message
 
 log = logging.getLogger(__name__)
 
-Sender = Callable[[Delivery], Awaitable[SendResult]]
-Units = Callable[[], AbstractAsyncContextManager[SchedulerStore]]
 
 POLL_JOB = "reminders:poll"
 WAKE_JOB = "reminders:wake"
-
-
-@dataclass
-class RunReport:
-    """What one run_due did; the counts feed logs and metrics."""
-
-    sent: int = 0
-    late: int = 0  # sent, but more than a couple of minutes after their time
-    missed: int = 0
-    blocked: int = 0
-    retried: int = 0
-    released: int = 0
-
-    def add(self, other: RunReport) -> None:
-        for name in vars(self):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-
-@dataclass
-class _Job:
-    delivery: Delivery
-    attempts: int = 0
 
 
 @dataclass
@@ -105,6 +79,7 @@ class ReminderService:
         self._running = asyncio.Lock()
         self._scheduler: Any = None
         self._stopping = False
+        self._fan_out: FanOut | None = None
         self.totals = RunReport()
 
     # --- the work: claim in the database, then send ---------------------------------------
@@ -113,13 +88,23 @@ class ReminderService:
         """Send everything due at `now` (default: the clock), batch after batch, then return."""
         report = RunReport()
         async with self._running:
-            while not self._stopping:
+            if self._stopping:
+                return report
+
+            async def feed() -> list[Delivery]:
                 moment = require_aware(now) if now is not None else self._clock()
                 batch = await self.claim_due(moment)
                 report.missed += batch.missed
-                if not batch.claimed:
-                    break
-                await self._fan_out(batch.claimed, report)
+                return await self._deliveries(batch.claimed) if batch.claimed else []
+
+            self._fan_out = FanOut(
+                self._units, self._send, self.limiter, worker=self.worker, clock=self._clock,
+                grace=self.grace, lease=self.lease, concurrency=self._concurrency, report=report,
+            )  # fmt: skip
+            try:
+                await self._fan_out.run(feed, low_water=self._batch // 2)
+            finally:
+                self._fan_out = None
         self.totals.add(report)
         return report
 
@@ -184,84 +169,6 @@ class ReminderService:
             for c in claimed
         ]
 
-    async def _fan_out(self, claimed: list[ClaimedOccurrence], report: RunReport) -> None:
-        queue: asyncio.Queue[_Job] = asyncio.Queue()
-        for delivery in await self._deliveries(claimed):
-            queue.put_nowait(_Job(delivery))
-        waiting = {c.id for c in claimed}
-        workers = [
-            asyncio.create_task(self._send_loop(queue, waiting, report))
-            for _ in range(min(self._concurrency, len(claimed)))
-        ]
-        renewer = asyncio.create_task(self._renew_leases(waiting))
-        try:
-            await asyncio.gather(*workers)
-        finally:
-            renewer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await renewer
-            for task in workers:
-                task.cancel()
-            if waiting:  # stopped (or cancelled) before these were sent: hand them back
-                async with self._units() as store:
-                    report.released += await store.release(sorted(waiting), self.worker)
-
-    async def _send_loop(
-        self, queue: asyncio.Queue[_Job], waiting: set[int], report: RunReport
-    ) -> None:
-        while not self._stopping:
-            try:
-                job = queue.get_nowait()
-            except asyncio.QueueEmpty:
-                return
-            occurrence = job.delivery.occurrence
-            now = self._clock()
-            if now - occurrence.due_at > self.grace:
-                await self._finish(occurrence, OccurrenceStatus.MISSED, waiting)
-                report.missed += 1
-                continue
-            await self.limiter.acquire()
-            result = await self._try_send(job.delivery)
-            if result.status is SendStatus.OK:
-                await self._finish(occurrence, OccurrenceStatus.SENT, waiting)
-                report.sent += 1
-                if self._clock() - occurrence.due_at > LATE_AFTER:
-                    report.late += 1
-            elif result.status is SendStatus.BLOCKED:
-                await self._finish(occurrence, OccurrenceStatus.BLOCKED, waiting)
-                async with self._units() as store:
-                    await store.pause_user(occurrence.reminder.user_id)
-                report.blocked += 1
-            else:
-                # 429: everyone waits (it is one bot's limit), and this one goes round again.
-                self.limiter.pause(result.retry_after)
-                report.retried += 1
-                job.attempts += 1
-                queue.put_nowait(job)
-
-    async def _try_send(self, delivery: Delivery) -> SendResult:
-        try:
-            return await self._send(delivery)
-        except Exception:
-            # A transport error is not the user's fault: late rather than lost.
-            log.exception("sending reminder occurrence %s failed", delivery.occurrence.id)
-            return SendResult.retry(1.0)
-
-    async def _finish(
-        self, occurrence: ClaimedOccurrence, status: OccurrenceStatus, waiting: set[int]
-    ) -> None:
-        async with self._units() as store:
-            await store.finish([occurrence.id], self.worker, status, self._clock())
-        waiting.discard(occurrence.id)
-
-    async def _renew_leases(self, waiting: set[int]) -> None:
-        # A long fan-out (10 000 messages at 30/s) outlives a lease: keep the queue's claims ours.
-        while True:
-            await asyncio.sleep(self.lease.total_seconds() / 3)
-            if waiting:
-                async with self._units() as store:
-                    await store.renew(sorted(waiting), self.worker, self._clock())
-
     # --- when to look: APScheduler (PTB's JobQueue.scheduler or a plain AsyncIOScheduler) ---
 
     async def start(self, scheduler: Any) -> RunReport:
@@ -287,6 +194,8 @@ class ReminderService:
     async def stop(self) -> None:
         """Stop sending; unsent claims are handed back, so another replica sends them now."""
         self._stopping = True
+        if self._fan_out is not None:
+            self._fan_out.stop()
         if self._scheduler is not None:
             for job_id in (POLL_JOB, WAKE_JOB):
                 with contextlib.suppress(Exception):  # JobLookupError: already gone
