@@ -6,10 +6,11 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+from aiohttp import web
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
@@ -154,11 +155,18 @@ class CoachBot:
     """One running coach: the Application fed by long polling, or by the webhook server."""
 
     def __init__(
-        self, application: CoachApplication, settings: Settings, *, poll_timeout: float = 10
+        self,
+        application: CoachApplication,
+        settings: Settings,
+        *,
+        poll_timeout: float = 10,
+        extra_routes: Sequence[web.AbstractRouteDef] = (),
     ) -> None:
+        """extra_routes are served next to the webhook (say /healthz, /metrics): same port."""
         self.application = application
         self.settings = settings
         self.poll_timeout = poll_timeout
+        self.extra_routes = extra_routes
         secret = settings.webhook_secret
         self.webhook_secret = secret.get_secret_value() if secret else new_secret()
         REDACTOR.add(self.webhook_secret)
@@ -181,7 +189,8 @@ class CoachBot:
         if url:
             path = webhook_path(url)
             self.server = WebhookServer(
-                web_app(app, path, self.webhook_secret), self.settings.webhook_listen
+                web_app(app, path, self.webhook_secret, self.extra_routes),
+                self.settings.webhook_listen,
             )
             await self.server.start()
             await app.bot.set_webhook(

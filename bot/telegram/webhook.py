@@ -6,6 +6,7 @@ import hmac
 import json
 import logging
 import secrets
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -37,7 +38,10 @@ def parse_listen(listen: str) -> tuple[str, int]:
 
 
 def web_app(
-    application: Application[Any, Any, Any, Any, Any, Any], path: str, secret: str
+    application: Application[Any, Any, Any, Any, Any, Any],
+    path: str,
+    secret: str,
+    extra_routes: Sequence[web.AbstractRouteDef] = (),
 ) -> web.Application:
     """The aiohttp app Telegram posts to; production adds /healthz and /metrics to the same app."""
     expected = secret.encode()
@@ -61,6 +65,7 @@ def web_app(
     app = web.Application()
     app[APPLICATION_KEY] = application
     app.router.add_post(path, receive)
+    app.router.add_routes(extra_routes)
     return app
 
 

@@ -6,6 +6,8 @@ import socket
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from aiohttp import web
+
 from bot.config import Settings
 from bot.content import Library
 from bot.telegram.app import CoachBot, build_application
@@ -50,6 +52,7 @@ class Harness:
     library: Library
     bot: CoachBot | None = None
     chats: dict[int, Chat] = field(default_factory=dict)
+    extra_routes: tuple[web.RouteDef, ...] = ()
 
     @property
     def mode(self) -> Mode:
@@ -62,7 +65,10 @@ class Harness:
 
     async def start(self) -> CoachBot:
         self.bot = CoachBot(
-            build_application(self.settings, self.library), self.settings, poll_timeout=1
+            build_application(self.settings, self.library),
+            self.settings,
+            poll_timeout=1,
+            extra_routes=self.extra_routes,
         )
         await self.bot.start()
         return self.bot
