@@ -10,6 +10,7 @@ from telegram.error import BadRequest, RetryAfter
 from telegram.ext import AIORateLimiter, BaseRateLimiter, ExtBot
 
 from bot.telegram.ratelimit import CoachRateLimiter
+from bot.telegram.request import AiohttpRequest
 from tests.fakebotapi import FakeBotApi, FakeUser, FloodLimits
 
 # The fake allows 20 messages per second per chat and 40 overall; the coach is set a little
@@ -97,3 +98,21 @@ async def test_a_429_storm_longer_than_the_retries_gives_up(api: FakeBotApi) -> 
         await bot.send_message(1, "never")
     await bot.shutdown()
     assert api.records.bot_messages(1) == []
+
+
+async def test_a_response_too_slow_to_wait_for_is_retried_and_delivered_once(
+    api: FakeBotApi,
+) -> None:
+    FakeUser(api, 1)
+    api.inject("slow", "sendMessage", delay=0.5)  # the fake drops it once the client gave up
+    bot: ExtBot[int] = ExtBot(
+        api.token,
+        base_url=api.base_url,
+        rate_limiter=_coach_limiter(),
+        request=AiohttpRequest(read_timeout=0.1),
+    )
+    async with bot:
+        await bot.send_message(1, "Rest 60 s")
+    await asyncio.sleep(0.6)  # let the abandoned slow request finish on the fake's side
+    assert [m.text for m in api.records.bot_messages(1)] == ["Rest 60 s"]
+    assert api.faults.served == [("sendMessage", "slow")]
