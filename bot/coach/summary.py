@@ -77,8 +77,25 @@ def last_time_line(stats: list[SideStats], previous: WorkoutRecord | None) -> st
     return f"vs last time: {', '.join(parts)}." if parts else ""
 
 
-def progression_line(ex: Exercise, workout: WorkoutRecord, load: float | None, unit: Unit) -> str:
-    """Double progression per side: every set at the top of the range earns more load."""
+@dataclass(frozen=True)
+class Verdict:
+    """Double progression's reading of one workout: which expected sides reached what."""
+
+    expected: tuple[Side, ...]
+    top: int  # the top of the rep range: every set there earns more load
+    at_top: tuple[Side, ...]  # every planned set at the top
+    on_target: tuple[Side, ...]  # every planned set at the target or more
+
+    @property
+    def heavier(self) -> bool:
+        return len(self.at_top) == len(self.expected)
+
+    @property
+    def all_on_target(self) -> bool:
+        return len(self.on_target) == len(self.expected)
+
+
+def verdict(ex: Exercise, workout: WorkoutRecord) -> Verdict:
     plan = workout.plan
     top = max(plan.reps, ex.programming.reps.high)
     reps_by_side: dict[Side, list[int]] = {}
@@ -88,17 +105,24 @@ def progression_line(ex: Exercise, workout: WorkoutRecord, load: float | None, u
     complete = {s: len(reps_by_side.get(s, [])) >= plan.sets for s in expected}
     at_top = [s for s in expected if complete[s] and min(reps_by_side[s]) >= top]
     on_target = [s for s in expected if complete[s] and min(reps_by_side[s]) >= plan.reps]
+    return Verdict(tuple(expected), top, tuple(at_top), tuple(on_target))
+
+
+def progression_line(ex: Exercise, workout: WorkoutRecord, load: float | None, unit: Unit) -> str:
+    """Double progression per side: every set at the top of the range earns more load."""
+    plan, found = workout.plan, verdict(ex, workout)
+    top = found.top
     weight = kb.weight_label(load, unit)
-    if len(at_top) == len(expected):
+    if found.heavier:
         if load is None:
             light = kb.weight_label(FIRST_LOAD[unit], unit)
             return f"Next time: add a light weight (about {light}); every set hit {top}."
         heavier = kb.weight_label(load + LOAD_STEP[unit], unit)
         return f"Next time: go up to {heavier}; every set hit {top}."
-    if at_top:
-        behind = next(s for s in expected if s not in at_top).value
+    if found.at_top:
+        behind = next(s for s in found.expected if s not in found.at_top).value
         return f"Next time: stay at {weight}; let your {behind} reach {top} on every set first."
-    if len(on_target) == len(expected):
+    if found.all_on_target:
         return f"Next time: stay at {weight} and aim for {min(plan.reps + 1, top)} reps a set."
     return f"Next time: stay at {weight} and {plan.reps} reps until every set gets there."
 
