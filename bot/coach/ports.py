@@ -128,6 +128,12 @@ class CoachStore(Protocol):
     async def pending_timers(self) -> list[tuple[str, Timer]]:
         """(user key, timer) for every user with a timer set: what to re-arm at start-up."""
 
+    async def forget_user(self, user_id: int) -> dict[str, int]:
+        """Delete the user and every row of theirs in every table (/deleteme); rows per table.
+
+        The user's row is gone afterwards: save_user must not be called for them in this unit.
+        """
+
 
 class StaleStateError(Exception):
     """Another event changed the user's state first; the caller retries or reports."""

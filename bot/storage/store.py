@@ -12,11 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.coach.ports import CoachStore, StaleStateError, UserRecord, UserSettings
 from bot.coach.replies import Timer
 from bot.storage.models import KEY_MAX, UserRow
+from bot.storage.progress import ProgressQueries
 from bot.storage.records import user_record, user_values
 from bot.storage.workouts import WorkoutQueries
 
 
-class SqlStore(WorkoutQueries):
+class SqlStore(WorkoutQueries, ProgressQueries):
     """CoachStore on one AsyncSession, inside one transaction the Database unit owns.
 
     The store never commits: Database.unit() commits once when the event's work succeeded.
