@@ -46,6 +46,8 @@ class Services:
 
         When another event changed the user first (StaleStateError), the event is tried once
         more on the fresh state; a second failure, like any error, leaves the state untouched.
+        Handlers send the replies after this returns, i.e. after the commit: a retried event
+        never repeats a message, and no database transaction waits on Telegram.
         """
         for attempt in (1, 2):
             now = self.clock()
