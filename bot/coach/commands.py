@@ -10,6 +10,7 @@ from bot.coach.planning import workout_command
 from bot.coach.prompts import ask
 from bot.coach.state import PLAN_STEPS, WORKOUT_STEPS, State, Step
 from bot.coach.turn import Turn
+from bot.progress import commands as progress_commands
 
 GREETING = (
     "Hi! I'm your single-leg coach. I take you through hip thrusts and their cousins one leg "
@@ -21,16 +22,11 @@ During a set, tap or type your reps: 12, 12 @ 10kg, 10 hard, 8 easy wobbly.
 Also: done (the target), skip, skip rest, stop. Say pain and we stop.
 Ask me anything, any time: "what muscles does this work", "I feel it in my quads".
 /ask QUESTION: ask about an exercise
+/history, /progress: your sessions, and a chart of your left leg against your right
+/settings: units, rest, starting leg, timezone · /export: your data · /deleteme
 /cancel: end the workout, keeping what you logged"""
 TOO_LONG = f"That's a long one; I read up to {parse.TEXT_MAX} characters."
-COMING = {
-    "history": "your workout history",
-    "progress": "your progress charts",
-    "remind": "reminders",
-    "settings": "settings (units, rest and switch times)",
-    "export": "exporting your sets",
-    "deleteme": "deleting your data",
-}
+COMING = {"remind": "reminders"}
 
 
 async def reask(turn: Turn, state: State, lead: str) -> None:
@@ -70,6 +66,8 @@ async def run(turn: Turn, state: State, name: str, args: str) -> State:
         else:
             await ask(turn, state, "Welcome back! Here's where we were.")
         return state
+    if name in progress_commands.NAMES:
+        return await progress_commands.run(turn, state, name, args)
     if name == "help":
         await reask(turn, state, HELP)
     elif name == "ask":

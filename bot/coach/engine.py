@@ -14,6 +14,7 @@ from bot.coach.replies import Outcome
 from bot.coach.state import PLAN_STEPS, WORKOUT_STEPS, State, Step, idle, read_state
 from bot.coach.turn import Answerer, Turn, sides
 from bot.content import Library
+from bot.progress import commands as progress_commands
 
 TIMED_STEPS = frozenset({Step.SWITCH, Step.REST})
 LOST_PLACE = "Sorry, I lost my place in our chat. Your logged sets are safe; let's start fresh."
@@ -36,6 +37,8 @@ class Coach:
             new = await self._after_reset(turn, state, event)
         else:
             new = await _dispatch(turn, state, event)
+        if turn.forgotten:
+            return turn.out
         # A countdown belongs to its step: once the step moves on (or was lost), it means nothing.
         moved = new.token != state.token or new.step not in TIMED_STEPS
         if turn.out.timer is None and moved and (user.timer is not None or turn.out.cancel_timer):
@@ -141,6 +144,8 @@ def _logs(action: str) -> bool:
 
 
 async def _press(turn: Turn, state: State, data: str) -> State:
+    if progress_commands.owns(data):  # history pages, settings, /deleteme, today's plan
+        return await progress_commands.press(turn, state, data)
     pressed = next((b for row in offered(turn, state) for b in row if b.data == data), None)
     if pressed is None:
         decoded = kb.decode(data[: kb.DATA_MAX * 4])

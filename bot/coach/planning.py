@@ -13,6 +13,7 @@ from bot.coach.state import SETS_MAX, TARGET_MAX, WORKOUT_STEPS, Draft, Progress
 from bot.coach.turn import Turn, sides
 from bot.content import Exercise, Library
 from bot.content.loader import normalise_name
+from bot.progress.start import before_plan, before_start
 
 # Close enough to an alias to be a typo of it ("singel leg hip thrust"), not another phrase.
 FUZZY_CUTOFF = 85
@@ -62,10 +63,12 @@ async def begin(turn: Turn, state: State, slug: str, request: Request | None = N
             load, unit = request.load.value, request.load.unit or settings.unit
         sets, reps = request.sets or base.sets, request.reps or base.reps
         plan = Plan(sets, reps, load, unit, draft.first_side)
+        await before_start(turn, slug)
         return await start(turn, state, slug, plan)
     step = Step.SAME if last and _fits(last, ex) else Step.SETS
     new = state.to(step, exercise=slug, draft=draft, progress=None)
     await ask(turn, new)
+    await before_plan(turn, new)  # a leg that stays weaker; today's plan, one tap to accept
     return new
 
 

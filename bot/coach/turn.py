@@ -31,6 +31,8 @@ class Turn:
     answerer: Answerer
     now: datetime
     out: Outcome = field(default_factory=Outcome)
+    # Set by /deleteme once the user's rows are deleted: there is no user left to save.
+    forgotten: bool = False
 
     def say(self, text: str, keyboard: Keyboard = ()) -> None:
         self.out.replies.append(Reply(text.strip(), keyboard))

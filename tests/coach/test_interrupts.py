@@ -287,9 +287,7 @@ async def test_state_with_an_unknown_exercise_is_reset(chat: Chat) -> None:
     assert chat.step() is Step.IDLE
 
 
-@pytest.mark.parametrize(
-    "name", ["history", "progress", "remind", "settings", "export", "deleteme"]
-)
+@pytest.mark.parametrize("name", ["remind"])
 async def test_later_commands_say_they_are_coming(chat: Chat, name: str) -> None:
     await _mid_set(chat)
     before = chat.state

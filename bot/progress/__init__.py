@@ -1,0 +1,1 @@
+"""Progress: history, left/right charts, imbalance over time, progression, settings, export."""

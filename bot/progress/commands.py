@@ -1,0 +1,192 @@
+"""The progress commands and their buttons: /history, /progress, /settings, /export, /deleteme."""
+
+from __future__ import annotations
+
+from bot.coach import planning
+from bot.coach.ports import WorkoutRecord
+from bot.coach.prompts import ask
+from bot.coach.replies import Reply
+from bot.coach.state import State, Step
+from bot.coach.turn import Turn
+from bot.progress import buttons as pb
+from bot.progress import export, history, settings, view
+from bot.progress.sessions import user_zone
+from bot.progress.start import look_back
+from bot.reminders.parsing import Invalid
+
+NAMES = frozenset({"history", "progress", "settings", "export", "deleteme"})
+STALE = "That button is out of date"
+CONFIRM_MINUTES = 10  # a "yes, delete" button older than this no longer deletes
+EXPORT_CHUNK = 500  # workouts per query while exporting
+ASK_DELETE = (
+    "This deletes everything I hold about you: every workout and set, your settings, reminders "
+    "and our place in the chat. It can't be undone. (/export first if you want a copy.) Sure?"
+)
+
+
+def owns(data: str) -> bool:
+    """Is this button press one of ours (the engine routes it here before its own checks)?"""
+    return pb.ours(data)
+
+
+async def run(turn: Turn, state: State, name: str, args: str) -> State:
+    """A command of ours; mid-workout, the current step is asked again afterwards."""
+    if name == "history":
+        await _history(turn, state, args)
+    elif name == "progress":
+        await view.show(turn, state.token, args)
+    elif name == "settings":
+        _settings(turn, state, args)
+    elif name == "export":
+        await _export(turn, args)
+    else:
+        stamp = str(int(turn.now.timestamp()) // 60)
+        yes = pb.button("Yes, delete everything", state.token, pb.DELETE, stamp)
+        no = pb.button("No, keep it", state.token, pb.KEEP)
+        turn.say(ASK_DELETE, (pb.row(yes, no),))
+    await _again(turn, state)
+    return state
+
+
+async def _again(turn: Turn, state: State) -> None:
+    if state.step is not Step.IDLE:
+        await ask(turn, state)
+
+
+async def press(turn: Turn, state: State, data: str) -> State:
+    """A button of ours. Anything stale, malformed or not offered answers with a notice only
+    and changes nothing; nothing in the data names a user, so it only ever reaches the
+    presser's own data."""
+    decoded = pb.decode(data)
+    if decoded is None or decoded[0] != state.token:
+        turn.out.notice = STALE
+        return state
+    action, *args = decoded[1]
+    new = await _press(turn, state, action, args)
+    if new is None:
+        turn.out.notice = STALE
+        return state
+    if not turn.forgotten and new.token == state.token:
+        await _again(turn, state)
+    return new
+
+
+async def _press(turn: Turn, state: State, action: str, args: list[str]) -> State | None:
+    if action == pb.HISTORY and len(args) == 2 and args[0].isascii() and args[0].isdigit():
+        page, slug = int(args[0]), args[1]
+        if page > history.PAGE_MAX or (slug != history.ALL and slug not in turn.library):
+            return None
+        await _history_page(turn, state, None if slug == history.ALL else slug, page)
+    elif action == pb.CHART and len(args) == 2 and args[0] in view.PERIODS:
+        if args[1] not in turn.library:
+            return None
+        await view.chart_reply(turn, state.token, args[1], args[0])
+    elif action == pb.SETTING:
+        change = settings.from_press(args)
+        if change is None:
+            return None
+        done = settings.apply(turn.user.settings, change)
+        turn.out.chosen = done.split(".")[0]
+        keyboard = settings.keyboard(state.token, turn.user.settings)
+        turn.say(f"{done}\n\n{settings.view(turn.user.settings)}", keyboard)
+    elif action == pb.DELETE and len(args) == 1 and args[0].isascii() and args[0].isdigit():
+        age = int(turn.now.timestamp()) // 60 - int(args[0])
+        if not 0 <= age <= CONFIRM_MINUTES:
+            return None
+        await _forget(turn)
+    elif action == pb.KEEP and not args:
+        turn.out.chosen = "Kept"
+        turn.say("Good: nothing was deleted.")
+    elif action == pb.ACCEPT and len(args) == 1:
+        return await _accept(turn, state, args[0])
+    else:
+        return None
+    return state
+
+
+async def _history(turn: Turn, state: State, args: str) -> None:
+    name = args.strip()[: view.NAME_MAX]
+    slug = planning.resolve(turn.library, name) if name else None
+    if name and slug is None:
+        turn.say(f"I don't know “{name[:40]}”. Try /history single-leg hip thrust, "
+                 "or /history alone for every exercise.")  # fmt: skip
+        return
+    await _history_page(turn, state, slug, 0)
+
+
+async def _history_page(turn: Turn, state: State, slug: str | None, page: int) -> None:
+    size = history.PAGE_SIZE
+    workouts = await turn.store.workouts(turn.user.id, slug, limit=size + 1, offset=page * size)
+    exercise = turn.library[slug] if slug else None
+    settings_ = turn.user.settings
+    shown = history.render(
+        workouts, page, exercise, turn.library, settings_.unit,
+        user_zone(settings_.timezone), turn.now, state.token,
+    )  # fmt: skip
+    turn.say(shown.text, shown.buttons)
+
+
+def _settings(turn: Turn, state: State, args: str) -> None:
+    change = settings.read(args)
+    if isinstance(change, settings.Change):
+        turn.say(settings.apply(turn.user.settings, change))
+        return
+    text = settings.view(turn.user.settings)
+    if isinstance(change, Invalid):  # said what was wrong, then what can be set and how
+        text = f"{change.message}\n\n{text}"
+    turn.say(text, settings.keyboard(state.token, turn.user.settings))
+
+
+async def _export(turn: Turn, args: str) -> None:
+    fmt = args.strip().lower() or "csv"
+    if fmt not in export.FORMATS:
+        turn.say("I export as CSV or JSON: /export, or /export json.")
+        return
+    workouts = await _all_workouts(turn)
+    if not workouts:
+        turn.say("Nothing logged yet, so there's nothing to export. /workout to start.")
+        return
+    name, content = export.document(turn.user, workouts, fmt, turn.now)
+    sets = sum(len(w.sets) for w in workouts)
+    text = (
+        f"Everything you logged: {len(workouts)} workouts, {sets} sets, as {fmt.upper()}. "
+        "Loads are in the unit you logged them in."
+    )
+    turn.out.replies.append(Reply(text, document=(name, content)))
+
+
+async def _all_workouts(turn: Turn) -> list[WorkoutRecord]:
+    found: list[WorkoutRecord] = []
+    while True:
+        chunk = await turn.store.workouts(turn.user.id, limit=EXPORT_CHUNK, offset=len(found))
+        found += chunk
+        if len(chunk) < EXPORT_CHUNK:
+            return found
+
+
+async def _forget(turn: Turn) -> None:
+    deleted = await turn.store.forget_user(turn.user.id)
+    turn.forgotten = True  # the engine must not save the user it just deleted
+    turn.out.cancel_timer = True
+    turn.out.chosen = "Delete everything"
+    workouts, sets = deleted.get("workouts", 0), deleted.get("set_logs", 0)
+    reminders = deleted.get("reminders", 0)
+    parts = [f"{workouts} workout{'s' * (workouts != 1)}", f"{sets} set{'s' * (sets != 1)}"]
+    if reminders:
+        parts.append(f"{reminders} reminder{'s' * (reminders != 1)}")
+    turn.say(
+        f"Done. I deleted everything I held about you: {', '.join(parts)}, your settings and "
+        "our place in the chat. Nothing of yours is left here. /start if you ever want to "
+        "begin again."
+    )
+
+
+async def _accept(turn: Turn, state: State, slug: str) -> State | None:
+    """Today's suggested plan, accepted: worked out afresh from the log, never from the button."""
+    if state.step is not Step.SAME or state.exercise != slug or slug not in turn.library:
+        return None
+    _, found = await look_back(turn, slug)
+    if found is None:
+        return None
+    turn.out.chosen = "Today's plan"
+    return await planning.start(turn, state, slug, found.plan)

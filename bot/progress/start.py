@@ -1,0 +1,63 @@
+"""Before a workout: the heads-up about a leg that stays weaker, and today's plan to accept."""
+
+from __future__ import annotations
+
+from bot.coach.ports import WorkoutRecord
+from bot.coach.replies import Reply
+from bot.coach.state import State, Step
+from bot.coach.turn import Turn
+from bot.progress import buttons as pb
+from bot.progress.sessions import weaker
+from bot.progress.trends import (
+    Imbalance,
+    Suggestion,
+    imbalance_text,
+    persistent_weaker,
+    suggest,
+    suggestion_text,
+)
+
+# Enough sessions for a streak of weaker sides and a run of misses.
+RECENT = 8
+ACCEPT_LABEL = "Use today's plan"
+
+
+async def recent_sessions(turn: Turn, slug: str) -> list[WorkoutRecord]:
+    """The user's latest sessions of this exercise that counted a set, newest first."""
+    found = await turn.store.workouts(turn.user.id, slug, limit=RECENT)
+    return [w for w in found if any(e.reps is not None for e in w.sets)]
+
+
+async def look_back(turn: Turn, slug: str) -> tuple[Imbalance | None, Suggestion | None]:
+    ex = turn.library[slug]
+    sessions = await recent_sessions(turn, slug)
+    imbalance = persistent_weaker(sessions) if ex.unilateral else None
+    latest = weaker(sessions[0]) if sessions and ex.unilateral else None
+    # The article's fix: the weaker leg leads (a pattern first, else last session's gap).
+    lead = imbalance.side if imbalance else (latest[0] if latest else None)
+    return imbalance, suggest(ex, sessions, turn.user.settings.unit, lead)
+
+
+async def before_plan(turn: Turn, state: State) -> None:
+    """The plan questions were just asked: put the heads-up and today's plan above the question,
+    and the button that accepts the plan under it (only when "same as last time" is offered)."""
+    assert state.exercise is not None
+    imbalance, found = await look_back(turn, state.exercise)
+    lines = [imbalance_text(imbalance)] if imbalance else []
+    accept = None
+    if found is not None and state.step is Step.SAME:
+        lines.append(suggestion_text(found))
+        accept = pb.button(ACCEPT_LABEL, state.token, pb.ACCEPT, state.exercise)
+    if not lines or not turn.out.replies:
+        return
+    prompt = turn.out.replies[-1]
+    keyboard = (*prompt.buttons, (accept,)) if accept else prompt.buttons
+    turn.out.replies[-1] = Reply("\n\n".join([*lines, prompt.text]), keyboard)
+
+
+async def before_start(turn: Turn, slug: str) -> None:
+    """A workout starts straight away (/workout NAME 3x10): the heads-up alone, said first."""
+    if turn.library[slug].unilateral:
+        imbalance = persistent_weaker(await recent_sessions(turn, slug))
+        if imbalance is not None:
+            turn.say(imbalance_text(imbalance))
