@@ -21,7 +21,7 @@ from bot.coach.replies import Outcome, Timer
 from bot.config import Settings
 from bot.content import Library
 from bot.storage import Database
-from bot.terminal.render import keyboard_after, read_line, show
+from bot.terminal.render import keeper, keyboard_after, read_line, show
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,7 @@ class TerminalChat:
     ) -> None:
         self.database, self.coach, self.key, self.out = database, coach, key, out
         self.echo, self.clock = echo, clock
+        self.keep = keeper(key, clock)  # charts and exports land under the current folder
         self.keyboard: Keyboard = ()
         self._turns = asyncio.Lock()  # a due timer waits for the line being handled, and back
         self._timer: asyncio.Task[None] | None = None
@@ -86,7 +87,7 @@ class TerminalChat:
             if outcome is None:
                 self._print([SORRY])
                 return
-            self._print(show(outcome))
+            self._print(show(outcome, self.keep))
             self.keyboard = keyboard_after(outcome, self.keyboard)
             if outcome.timer is not None:
                 self._arm(outcome.timer)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
 from bot.coach.buttons import Keyboard, numbers_are_answers
 from bot.coach.events import Command, Event, Press, Text
 from bot.coach.replies import Outcome
@@ -17,7 +22,39 @@ def show_keyboard(keyboard: Keyboard) -> list[str]:
     return [f"  {i}) {b.label}" for i, b in enumerate(buttons, start=1)]
 
 
-def show(outcome: Outcome) -> list[str]:
+# Saves a picture or a file the coach sent: (file name, content) -> where it now is.
+Keep = Callable[[str, bytes], Path]
+
+
+def keeper(user: str, clock: Callable[[], datetime], root: Path = Path()) -> Keep:
+    """Pictures go to root/charts, other files to root/exports, as <user>-<time>-<name>."""
+    who = re.sub(r"[^A-Za-z0-9_-]+", "_", user)[:40] or "user"
+
+    def keep(name: str, content: bytes) -> Path:
+        folder = root / ("charts" if name.endswith(".png") else "exports")
+        folder.mkdir(parents=True, exist_ok=True)
+        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", name).lstrip(".")[:80] or "file"
+        stem = f"{who}-{clock():%Y%m%d-%H%M%S}"
+        path, n = folder / f"{stem}-{safe}", 1
+        while path.exists():  # two in one second: never overwrite the first
+            n += 1
+            path = folder / f"{stem}-{n}-{safe}"
+        path.write_bytes(content)
+        return path
+
+    return keep
+
+
+def _kept(keep: Keep | None, name: str, content: bytes, unsaved: str) -> str:
+    if keep is None:
+        return unsaved
+    try:
+        return f"[saved: {keep(name, content)}]"
+    except OSError as exc:
+        return f"[could not save {name}: {exc.strerror or exc}]"
+
+
+def show(outcome: Outcome, keep: Keep | None = None) -> list[str]:
     lines: list[str] = []
     if outcome.notice and outcome.notice != "Logged":
         lines.append(f"({outcome.notice})")
@@ -25,9 +62,12 @@ def show(outcome: Outcome) -> list[str]:
         lines.append(reply.text)
         lines += show_keyboard(reply.buttons)
         if reply.document is not None:
-            lines.append(f"[file: {reply.document[0]}]")
+            name, content = reply.document
+            lines.append(_kept(keep, name, content, f"[file: {name}]"))
         if reply.photo is not None:
-            lines.append("[picture: open Telegram to see it]")
+            lines.append(
+                _kept(keep, "chart.png", reply.photo, "[picture: open Telegram to see it]")
+            )
     return lines
 
 
