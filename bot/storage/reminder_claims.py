@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -36,9 +36,26 @@ _AT_ONCE = datetime(1970, 1, 1, tzinfo=UTC)
 class SqlReminderClaims:
     """What the reminder scheduler reads and writes, on one AsyncSession (one unit of work)."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, only_user: str | None = None) -> None:
         self.session = session
         self._dialect = session.get_bind().dialect.name
+        # The terminal chat sends only its own user's reminders; a bot sends everyone's.
+        self._only_user = only_user
+
+    def _active(self) -> ColumnElement[bool]:
+        """Reminders this scheduler serves: unpaused (and of its one user, when it has one).
+        Every query below filters the same way, so the wake time never points at work that
+        run_due would not take (which would wake it again and again)."""
+        active = ReminderRow.paused.is_(False)
+        return active if self._only_user is None else and_(active, UserRow.key == self._only_user)
+
+    def _occurrences(self, *columns: Any) -> Select[Any]:
+        return (
+            select(*columns)
+            .join(ReminderRow, OccurrenceRow.reminder_id == ReminderRow.id)
+            .join(UserRow, UserRow.id == ReminderRow.user_id)
+            .where(self._active())
+        )
 
     async def due_reminders(self, now: datetime, limit: int) -> list[Due]:
         # SKIP LOCKED (PostgreSQL) lets two replicas share a burst instead of racing for it;
@@ -46,7 +63,7 @@ class SqlReminderClaims:
         rows = await self.session.execute(
             select(ReminderRow, UserRow.key)
             .join(UserRow, UserRow.id == ReminderRow.user_id)
-            .where(ReminderRow.paused.is_(False), ReminderRow.next_due_at <= require_aware(now))
+            .where(self._active(), ReminderRow.next_due_at <= require_aware(now))
             .order_by(ReminderRow.next_due_at, ReminderRow.id)
             .limit(limit)
             .with_for_update(skip_locked=True, of=ReminderRow)
@@ -113,10 +130,8 @@ class SqlReminderClaims:
         """Claim occurrences matching condition, one conditional update each (so a row another
         worker took in between is simply not ours)."""
         rows = await self.session.execute(
-            select(OccurrenceRow, ReminderRow, UserRow.key)
-            .join(ReminderRow, OccurrenceRow.reminder_id == ReminderRow.id)
-            .join(UserRow, UserRow.id == ReminderRow.user_id)
-            .where(condition, ReminderRow.paused.is_(False))
+            self._occurrences(OccurrenceRow, ReminderRow, UserRow.key)
+            .where(condition)
             .order_by(OccurrenceRow.id)
             .limit(limit)
         )
@@ -191,17 +206,22 @@ class SqlReminderClaims:
 
     async def next_wake(self, lease: timedelta) -> datetime | None:
         due = await self.session.scalar(
-            select(func.min(ReminderRow.next_due_at)).where(ReminderRow.paused.is_(False))
+            select(func.min(ReminderRow.next_due_at))
+            .join(UserRow, UserRow.id == ReminderRow.user_id)
+            .where(self._active())
         )
+        snoozed = OccurrenceRow.status == OccurrenceStatus.SNOOZED.value
         snooze = await self.session.scalar(
-            select(func.min(OccurrenceRow.snoozed_until)).where(
-                OccurrenceRow.status == OccurrenceStatus.SNOOZED.value
-            )
+            self._occurrences(func.min(OccurrenceRow.snoozed_until)).where(snoozed)
         )
         claimed = OccurrenceRow.status == OccurrenceStatus.CLAIMED.value
-        held = await self.session.scalar(select(func.min(OccurrenceRow.claimed_at)).where(claimed))
+        held = await self.session.scalar(
+            self._occurrences(func.min(OccurrenceRow.claimed_at)).where(claimed)
+        )
         released = await self.session.scalar(
-            select(OccurrenceRow.id).where(claimed, OccurrenceRow.claimed_at.is_(None)).limit(1)
+            self._occurrences(OccurrenceRow.id)
+            .where(claimed, OccurrenceRow.claimed_at.is_(None))
+            .limit(1)
         )
         lease_end = held + lease if held is not None else None
         moments = [due, snooze, lease_end, _AT_ONCE if released is not None else None]
@@ -243,10 +263,13 @@ class SqlReminderClaims:
 
 
 @asynccontextmanager
-async def claims_unit(database: Any) -> AsyncIterator[SqlReminderClaims]:
-    """One unit of work of `database` (bot.storage.Database) as the scheduler's storage."""
+async def claims_unit(
+    database: Any, only_user: str | None = None
+) -> AsyncIterator[SqlReminderClaims]:
+    """One unit of work of `database` (bot.storage.Database) as the scheduler's storage;
+    only_user (a user key) limits it to that user's reminders (the terminal chat)."""
     async with database.unit() as store:
-        yield SqlReminderClaims(store.session)
+        yield SqlReminderClaims(store.session, only_user)
 
 
 if TYPE_CHECKING:  # mypy checks that the class fits the Protocol the reminders are typed against

@@ -1,4 +1,4 @@
-"""Two scheduler replicas on one database send a day for 500 users: each reminder exactly once."""
+"""Two scheduler replicas on one database send a day for 500 users via the fake Bot API, once."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import asyncio
 from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 
+import aiohttp
 from sqlalchemy import insert
 
 from bot.content import Library
@@ -16,6 +17,7 @@ from bot.reminders.service import Sender
 from bot.storage import Database
 from bot.storage.models import UserRow
 from bot.storage.reminders import ReminderRow
+from tests.fakebotapi import FakeBotApi
 from tests.reminders.conftest import Clock
 from tests.reminders.helpers import service
 
@@ -60,45 +62,69 @@ async def _seed(database: Database) -> dict[str, Rule]:
     return rules
 
 
+def _chat(key: str) -> int:
+    return 10_000 + int(key.removeprefix("tg:"))
+
+
+def _sender(http: aiohttp.ClientSession, api: FakeBotApi, tally: Counter[str], name: str) -> Sender:
+    """Sends the reminder as the Telegram adapter would: sendMessage with its inline keyboard."""
+
+    async def send(delivery: Delivery) -> SendResult:
+        keyboard = [
+            [{"text": b.label, "callback_data": b.data} for b in row]
+            for row in delivery.reply.buttons
+        ]
+        body = {
+            "chat_id": _chat(delivery.user_key),
+            "text": delivery.reply.text,
+            "reply_markup": {"inline_keyboard": keyboard},
+        }
+        async with http.post(f"{api.base_url}{api.token}/sendMessage", json=body) as response:
+            answer = await response.json()
+        if response.status == 429:
+            return SendResult.retry(float(answer["parameters"]["retry_after"]))
+        assert response.status == 200, answer
+        tally[name] += 1
+        return SendResult.ok()
+
+    return send
+
+
 async def test_two_replicas_send_a_day_of_reminders_for_500_users_exactly_once(
     database: Database, library: Library
 ) -> None:
     rules = await _seed(database)
     clock = Clock(DAY_START)
-    sent: Counter[tuple[str, str]] = Counter()
     by_replica: Counter[str] = Counter()
-
-    def sender(name: str) -> Sender:
-        async def send(delivery: Delivery) -> SendResult:
-            await asyncio.sleep(0)  # a real send yields to the loop; let the replicas interleave
-            sent[(delivery.user_key, delivery.occurrence.local_date.isoformat())] += 1
-            by_replica[name] += 1
-            return SendResult.ok()
-
-        return send
-
     other = Database(database.url.render_as_string(hide_password=False))
-    try:
-        a = service(database, sender("a"), library, clock, worker="a", batch=50)
-        b = service(other, sender("b"), library, clock, worker="b", batch=50)
-        crashed_at = DAY_START + timedelta(hours=12)
-        while clock.now < DAY_START + timedelta(days=1):
-            clock.advance(minutes=STEP.total_seconds() / 60)
-            if clock.now == crashed_at:
-                # Replica "a" claims a batch and dies before sending it; "b" carries on.
-                assert (await a.claim_due(clock())).claimed  # it did hold some
-                a = service(database, sender("a"), library, clock, worker="a2", batch=50)
-                continue
-            await asyncio.gather(a.run_due(), b.run_due())
-    finally:
-        await other.dispose()
-
+    async with FakeBotApi() as api, aiohttp.ClientSession() as http:
+        for key in rules:
+            api.records.chats[_chat(key)] = []  # every user has talked to the bot
+        try:
+            a = service(database, _sender(http, api, by_replica, "a"), library, clock, worker="a")
+            b = service(other, _sender(http, api, by_replica, "b"), library, clock, worker="b")
+            crashed_at = DAY_START + timedelta(hours=12)
+            while clock.now < DAY_START + timedelta(days=1):
+                clock.advance(minutes=STEP.total_seconds() / 60)
+                if clock.now == crashed_at:
+                    # Replica "a" claims what is due and dies before sending it; "b" goes on.
+                    assert (await a.claim_due(clock())).claimed  # it did hold some
+                    a = service(database, _sender(http, api, by_replica, "a"), library, clock)
+                    continue
+                await asyncio.gather(a.run_due(), b.run_due())
+        finally:
+            await other.dispose()
+        received = {
+            chat: [m.text for m in messages if m.from_bot]
+            for chat, messages in api.records.chats.items()
+        }
     expected = {
-        (key, occurrence.local_date.isoformat())
+        _chat(key)
         for key, rule in rules.items()
-        for occurrence in occurrences_between(rule, DAY_START, DAY_START + timedelta(days=1))
+        for _ in occurrences_between(rule, DAY_START, DAY_START + timedelta(days=1))
     }
-    assert len(expected) == USERS
-    assert set(sent) == expected  # nobody lost
-    assert max(sent.values()) == 1  # nobody twice
+    assert len(expected) == USERS  # one occurrence each in the day
+    assert {chat for chat, texts in received.items() if texts} == expected  # nobody lost
+    assert max(len(texts) for texts in received.values()) == 1  # nobody twice
     assert sum(by_replica.values()) == USERS
+    assert all("Glute bridge" in texts[0] for texts in received.values())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, select
 
@@ -118,3 +118,25 @@ async def test_a_claim_is_finished_only_by_its_holder(database: Database) -> Non
         assert await claims.finish([oid], "a", OccurrenceStatus.SENT, NOW) == 1
         # Already sent: a late second report changes nothing.
         assert await claims.finish([oid], "a", OccurrenceStatus.MISSED, NOW) == 0
+
+
+async def test_the_wake_time_ignores_what_this_scheduler_would_not_take(database: Database) -> None:
+    ana, ben = await _user(database, "ana"), await _user(database, "ben")
+    async with reminder_unit(database) as store:
+        mine = await store.create_reminder(ana, BERLIN_7PM, None, NOW)
+        theirs = await store.create_reminder(ben, Rule(time(7), EVERY_DAY, "UTC"), None, NOW)
+    lease = timedelta(minutes=5)
+    async with claims_unit(database) as claims:
+        # Ben's claim is left open by a dead worker, and then Ben pauses his reminder.
+        assert await claims.claim(theirs.id, date(2026, 3, 27), NOW, "dead", NOW) is not None
+        assert await claims.next_wake(lease) == NOW + lease
+    async with reminder_unit(database) as store:
+        await store.set_paused(ben, theirs.id, True, NOW)
+    async with claims_unit(database) as claims:
+        assert await claims.next_wake(lease) == mine.next_due_at  # no wake for paused work
+    async with claims_unit(database, only_user="ben") as claims:
+        assert await claims.next_wake(lease) is None  # the terminal of Ben: nothing of his
+    async with claims_unit(database, only_user="ana") as claims:
+        assert [d.user_key for d in await claims.due_reminders(NOW + timedelta(days=1), 9)] == [
+            "ana"
+        ]
