@@ -20,6 +20,9 @@ from bot.answers.answerer import Answerer
 from bot.coach.engine import Coach
 from bot.config import Settings
 from bot.content import Library
+from bot.observability import Metrics, UpdateObserver
+from bot.observability.http import routes
+from bot.observability.updates import hash_key
 from bot.storage import Database
 from bot.telegram import handlers
 from bot.telegram.context import BotData, CoachContext, Services, utc_now
@@ -79,6 +82,7 @@ def build_application(
         REDACTOR.add(settings.webhook_secret.get_secret_value())
     REDACTOR.install()
     locks = ChatLocks()
+    metrics = Metrics()  # this Application's own registry: several apps in one process never mix
 
     async def post_init(application: CoachApplication) -> None:
         await start_services(application, settings, library, locks, clock)
@@ -103,9 +107,12 @@ def build_application(
                 settings.per_chat_per_second,
                 settings.global_per_second,
                 settings.group_per_minute,
+                metrics=metrics,
             )
         )
-        .concurrent_updates(ChatOrderedProcessor(locks, concurrency))
+        .concurrent_updates(
+            ChatOrderedProcessor(locks, concurrency, UpdateObserver(metrics, hash_key(token)))
+        )
         .post_init(post_init)
         .post_shutdown(stop_services)
     )
@@ -115,6 +122,7 @@ def build_application(
     if settings.webhook_url:
         builder = builder.updater(None)
     application: CoachApplication = builder.build()
+    application.bot_data.metrics = metrics
     handlers.register(application)
     return application
 
@@ -220,7 +228,10 @@ class CoachBot:
 
 
 async def _serve(settings: Settings, library: Library) -> int:
-    bot = CoachBot(build_application(settings, library), settings)
+    application = build_application(settings, library)
+    bot = CoachBot(
+        application, settings, extra_routes=routes(application, application.bot_data.metrics)
+    )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

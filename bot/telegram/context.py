@@ -16,6 +16,7 @@ from bot.coach.engine import Coach
 from bot.coach.events import Event
 from bot.coach.ports import StaleStateError
 from bot.coach.replies import Outcome
+from bot.observability import Metrics, note_retry
 from bot.storage import Database
 from bot.telegram.processor import ChatLocks
 from bot.telegram.timers import TimerScheduler, user_key
@@ -58,6 +59,7 @@ class Services:
                 if attempt == 2:
                     raise
                 log.info("chat %s: state changed meanwhile; trying the event again", chat_id)
+                note_retry()
                 continue
             self.timers.apply(chat_id, outcome, now)
             return outcome
@@ -72,6 +74,8 @@ class BotData:
 
     def __init__(self) -> None:
         self._services: Services | None = None
+        # Made with the Application (PTB builds bot_data then), so it counts from the first call.
+        self.metrics = Metrics()
 
     @property
     def services(self) -> Services:

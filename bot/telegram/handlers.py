@@ -14,6 +14,8 @@ from telegram.ext import (
 )
 
 from bot.coach.events import Command, Press, Text, TimerDue
+from bot.coach.ports import StaleStateError
+from bot.observability import note_error
 from bot.telegram import render
 from bot.telegram.context import CoachContext
 from bot.telegram.timers import TimerJob
@@ -96,6 +98,10 @@ async def on_error(update: object, context: CoachContext) -> None:
     """The one error handler: log the update id and the error, tell the user what to do next."""
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s failed: %r", update_id, context.error, exc_info=context.error)
+    note_error(context.error)
+    context.bot_data.metrics.errors.labels(
+        "update" if isinstance(update, Update) else "job", _error_kind(context.error)
+    ).inc()
     chat_id: int | None = None
     if isinstance(update, Update) and update.effective_chat is not None:
         chat_id = update.effective_chat.id
@@ -108,6 +114,14 @@ async def on_error(update: object, context: CoachContext) -> None:
         await context.bot.send_message(chat_id, text)
     except TelegramError as exc:
         log.warning("could not tell chat %s about the error: %s", chat_id, exc)
+
+
+def _error_kind(error: object) -> str:
+    if isinstance(error, StaleStateError):
+        return "stale"
+    if isinstance(error, render.DeliveryFailed):
+        return "delivery"
+    return "telegram" if isinstance(error, TelegramError) else "internal"
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
+
+from bot.observability import UpdateObserver
 
 # The base class bounds concurrency *before* our per-chat lock, and a semaphore does not promise
 # to wake waiters in arrival order; so it gets a bound it never reaches and ours comes after.
@@ -43,20 +46,29 @@ class ChatLocks:
 class ChatOrderedProcessor(BaseUpdateProcessor):
     """At most `concurrency` updates at once; one chat's updates strictly one after another."""
 
-    def __init__(self, locks: ChatLocks, concurrency: int = 64) -> None:
+    def __init__(
+        self, locks: ChatLocks, concurrency: int = 64, observer: UpdateObserver | None = None
+    ) -> None:
         super().__init__(max_concurrent_updates=_UNREACHED)
         self.locks = locks
+        self.observer = observer
         self._concurrency = concurrency
         self._bound = asyncio.Semaphore(concurrency)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
-            async with self._bound:
+            async with self._bound, self._observed(update):
                 await coroutine
             return
-        async with self.locks.hold(chat.id), self._bound:
+        # Observed inside the chat's lock: the time is the handler's, not the queue's.
+        async with self.locks.hold(chat.id), self._bound, self._observed(update):
             await coroutine
+
+    def _observed(self, update: object) -> contextlib.AbstractAsyncContextManager[Any]:
+        if self.observer is None:
+            return contextlib.nullcontext()
+        return self.observer.observe(update)
 
     async def initialize(self) -> None:
         """Nothing to set up: locks are made on demand."""

@@ -9,8 +9,10 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from aiolimiter import AsyncLimiter
-from telegram.error import BadRequest, NetworkError
+from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import AIORateLimiter, BaseRateLimiter
+
+from bot.observability import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,7 @@ class CoachRateLimiter(BaseRateLimiter[int]):
         flood_retries: int = 8,
         network_retries: int = 3,
         network_pause: float = 0.25,
+        metrics: Metrics | None = None,
     ) -> None:
         self._per_chat_rate = per_chat_per_second
         self._chats: dict[int | str, AsyncLimiter] = {}
@@ -56,6 +59,7 @@ class CoachRateLimiter(BaseRateLimiter[int]):
         )
         self._network_retries = network_retries
         self._network_pause = network_pause
+        self.metrics = metrics
 
     async def initialize(self) -> None:
         await self._overall.initialize()
@@ -82,6 +86,8 @@ class CoachRateLimiter(BaseRateLimiter[int]):
         rate_limit_args: int | None,
     ) -> Result:
         chat_id = data.get("chat_id")
+        if self.metrics is not None:
+            callback = _counted(callback, endpoint, self.metrics)
         for attempt in range(self._network_retries + 1):
             per_chat: contextlib.AbstractAsyncContextManager[Any] = contextlib.nullcontext()
             if isinstance(chat_id, int | str) and endpoint not in _NOT_COUNTED:
@@ -99,3 +105,18 @@ class CoachRateLimiter(BaseRateLimiter[int]):
                 log.warning("%s failed (%s); retrying", endpoint, exc)
                 await asyncio.sleep(self._network_pause * (attempt + 1))
         raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _counted(callback: Callback, endpoint: str, metrics: Metrics) -> Callback:
+    """The call, counted per answer: each 429 (before AIORateLimiter waits it out), each send."""
+
+    async def call(*args: Any, **kwargs: Any) -> Result:
+        try:
+            result = await callback(*args, **kwargs)
+        except RetryAfter:
+            metrics.api_call(endpoint, flood_wait=True)
+            raise
+        metrics.api_call(endpoint)
+        return result
+
+    return call

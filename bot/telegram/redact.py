@@ -69,11 +69,11 @@ REDACTOR = SecretRedactor()
 
 
 def configure_logging(level: str) -> None:
-    """One line per record on stderr, with every handler scrubbing secrets too."""
-    logging.basicConfig(
-        level=level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    """One JSON line per record on stderr, with every handler scrubbing secrets too."""
+    from bot.observability.logs import JsonFormatter
+
+    logging.basicConfig(level=level.upper())
     for handler in logging.getLogger().handlers:
+        handler.setFormatter(JsonFormatter())
         handler.addFilter(REDACTOR)
     REDACTOR.install()
