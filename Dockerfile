@@ -5,6 +5,7 @@ FROM python:3.11-slim-bookworm AS build
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY bot ./bot
+# Wheels of the coach and of every pinned dependency, so the runtime stage needs no compiler.
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
 FROM python:3.11-slim-bookworm
@@ -13,15 +14,19 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     COACH_CONTENT_DIR=/app/content \
     COACH_WEBHOOK_LISTEN=0.0.0.0:8443 \
     MPLBACKEND=Agg
-RUN useradd --create-home --uid 10001 coach
+# /app/data: where a SQLite file can live (mount a volume there); PostgreSQL needs none.
+RUN useradd --create-home --uid 10001 coach \
+    && mkdir -p /app/data && chown coach /app/data
 WORKDIR /app
 COPY --from=build /wheels /wheels
-RUN pip install --no-cache-dir --no-index --find-links=/wheels single-leg-coach \
+# The coach's own wheel by file name: its version is pyproject's, its dependencies pinned there.
+RUN pip install --no-cache-dir --no-index --find-links=/wheels /wheels/single_leg_coach-*.whl \
     && rm -rf /wheels
 COPY content ./content
-USER coach
+USER 10001
 EXPOSE 8443
-# /healthz answers 200 when the database is reachable and the scheduler runs (webhook mode).
+# /healthz on this replica's COACH_WEBHOOK_LISTEN port: 200 when the database answers and the
+# scheduler runs; the probe fails in long-polling mode, which serves no HTTP (set COACH_WEBHOOK_URL).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8443/healthz', timeout=4).status == 200 else 1)"]
+    CMD ["python", "-m", "bot.observability.probe"]
 CMD ["coach", "run"]

@@ -31,7 +31,7 @@ from bot.telegram.ratelimit import CoachRateLimiter
 from bot.telegram.redact import REDACTOR, configure_logging
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.timers import TimerScheduler
-from bot.telegram.webhook import WebhookServer, new_secret, web_app, webhook_path
+from bot.telegram.webhook import WebhookServer, shared_secret, web_app, webhook_path
 
 log = logging.getLogger(__name__)
 
@@ -175,8 +175,8 @@ class CoachBot:
         self.settings = settings
         self.poll_timeout = poll_timeout
         self.extra_routes = extra_routes
-        secret = settings.webhook_secret
-        self.webhook_secret = secret.get_secret_value() if secret else new_secret()
+        secret, token = settings.webhook_secret, application.bot.token
+        self.webhook_secret = secret.get_secret_value() if secret else shared_secret(token)
         REDACTOR.add(self.webhook_secret)
         self.server: WebhookServer | None = None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 import json
 import logging
@@ -23,6 +25,13 @@ APPLICATION_KEY = web.AppKey("application", Application)
 def new_secret() -> str:
     """Telegram allows 1-256 characters of A-Z, a-z, 0-9, _ and -."""
     return secrets.token_urlsafe(48)
+
+
+def shared_secret(token: str) -> str:
+    """The secret when none is configured: derived from the token, so every replica of one bot
+    agrees on it (a random one per replica would let the last to start lock the others out)."""
+    digest = hashlib.sha256(b"coach-webhook-secret:" + token.encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
 def webhook_path(webhook_url: str) -> str:
