@@ -1,4 +1,4 @@
-"""SIGKILL mid-workout: a restarted coach carries on at the same set and side, no set lost or doubled."""
+"""Killed mid-workout (SIGKILL), the restarted coach goes on at the same set and side."""
 
 from __future__ import annotations
 
