@@ -1,0 +1,33 @@
+"""The test harness's coach with /healthz and /metrics served, as `coach run` serves them."""
+
+from __future__ import annotations
+
+from prometheus_client.parser import text_string_to_metric_families
+
+from bot.observability import Metrics
+from bot.observability.http import routes
+from bot.telegram.app import CoachBot, build_application
+from tests.telegram.harness import Harness
+
+
+class ObservedHarness(Harness):
+    async def start(self) -> CoachBot:
+        application = build_application(self.settings, self.library)
+        extra = routes(application, application.bot_data.metrics)
+        self.bot = CoachBot(application, self.settings, poll_timeout=1, extra_routes=extra)
+        await self.bot.start()
+        return self.bot
+
+    @property
+    def metrics(self) -> Metrics:
+        assert self.bot is not None
+        return self.bot.application.bot_data.metrics
+
+
+def samples(exposition: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    """{(sample name, sorted labels): value} of a Prometheus text page."""
+    found: dict[tuple[str, tuple[tuple[str, str], ...]], float] = {}
+    for family in text_string_to_metric_families(exposition):
+        for sample in family.samples:
+            found[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+    return found
