@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Row
+
 from bot.coach.ports import (
     Plan,
     SetEntry,
@@ -15,10 +17,10 @@ from bot.coach.ports import (
     WorkoutStatus,
 )
 from bot.coach.replies import Timer
-from bot.storage.models import SetLogRow, UserRow, WorkoutRow
+from bot.storage.models import UserRow, WorkoutRow
 
 
-def user_record(row: UserRow) -> UserRecord:
+def user_record(row: UserRow | Row[Any]) -> UserRecord:
     timer = None
     if row.timer_kind is not None and row.timer_token is not None and row.timer_due_at is not None:
         timer = Timer(row.timer_kind, row.timer_token, row.timer_due_at)
@@ -58,7 +60,7 @@ def plan_values(plan: Plan) -> dict[str, Any]:
     }
 
 
-def workout_record(row: WorkoutRow, sets: list[SetEntry]) -> WorkoutRecord:
+def workout_record(row: WorkoutRow | Row[Any], sets: list[SetEntry]) -> WorkoutRecord:
     plan = Plan(
         sets=row.plan_sets,
         reps=row.plan_reps,
@@ -79,26 +81,27 @@ def workout_record(row: WorkoutRow, sets: list[SetEntry]) -> WorkoutRecord:
     )
 
 
-def set_entry(row: SetLogRow) -> SetEntry:
+def set_entry(row: Row[Any]) -> SetEntry:
+    """A set from a row whose set_logs columns are labelled set_* (see workouts.SET_COLUMNS)."""
     return SetEntry(
-        workout_id=row.workout_id,
-        exercise=row.exercise,
-        set_number=row.set_number,
-        side=Side(row.side),
-        reps=row.reps,
-        load=row.load,
-        unit=Unit(row.unit),
-        logged_at=row.logged_at,
-        effort=row.effort,
-        note=row.note,
-        pain=row.pain,
+        workout_id=row.set_workout_id,
+        exercise=row.set_exercise,
+        set_number=row.set_set_number,
+        side=Side(row.set_side),
+        reps=row.set_reps,
+        load=row.set_load,
+        unit=Unit(row.set_unit),
+        logged_at=row.set_logged_at,
+        effort=row.set_effort,
+        note=row.set_note,
+        pain=row.set_pain,
     )
 
 
-def set_values(entry: SetEntry, user_id: int) -> dict[str, Any]:
+def set_values(entry: SetEntry) -> dict[str, Any]:
+    """A set's columns but its owner, which log_set takes from the workout."""
     return {
         "workout_id": entry.workout_id,
-        "user_id": user_id,
         "exercise": entry.exercise,
         "set_number": entry.set_number,
         "side": Side(entry.side).value,

@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from bot.coach.ports import CoachStore, StaleStateError, UserRecord, UserSettings
+from bot.coach.ports import CoachStore, StaleStateError, UserRecord, UserSettings, WorkoutRecord
 from bot.coach.replies import Timer
 from bot.storage.models import KEY_MAX, UserRow
 from bot.storage.progress import ProgressQueries
 from bot.storage.records import user_record, user_values
 from bot.storage.workouts import WorkoutQueries
+
+USERS = cast(Table, UserRow.__table__)
+
+# Built once, so the hot path skips building statements and finds their compiled SQL cached.
+_USER = select(USERS).where(USERS.c.key == bindparam("key"))
+# FOR UPDATE holds other units of this user (any replica) until this one ends; SQLite ignores
+# it, and needs nothing more: its transaction began IMMEDIATE (see db.py).
+_LOCKED_USER = _USER.with_for_update()
+# The SET clause comes from the values passed: every column user_values() names, and version.
+_SAVE_USER = update(USERS).where(
+    USERS.c.id == bindparam("saved_id"), USERS.c.version == bindparam("saved_version")
+)
+_TIMERS = (
+    select(USERS.c.key, USERS.c.timer_kind, USERS.c.timer_token, USERS.c.timer_due_at)
+    .where(
+        USERS.c.timer_kind.is_not(None),
+        USERS.c.timer_token.is_not(None),
+        USERS.c.timer_due_at.is_not(None),
+    )
+    .order_by(USERS.c.timer_due_at, USERS.c.id)
+)
 
 
 class SqlStore(WorkoutQueries, ProgressQueries):
@@ -22,18 +43,29 @@ class SqlStore(WorkoutQueries, ProgressQueries):
 
     The store never commits: Database.unit() commits once when the event's work succeeded.
     `session` is public so that stores added later (reminders) can join the same transaction.
+    Its own statements are Core statements on the session's connection: no ORM objects to
+    build, track or flush on the path every event takes.
     """
 
     def __init__(self, session: AsyncSession, dialect: str) -> None:
         self.session = session
         self.dialect = dialect
+        self._bound: AsyncConnection | None = None
+        self._workouts: dict[int, WorkoutRecord] = {}
+
+    async def _connection(self) -> AsyncConnection:
+        """The unit's connection, inside the transaction the session began."""
+        if self._bound is None:
+            self._bound = await self.session.connection()
+        return self._bound
 
     async def load_user(self, key: str) -> UserRecord:
         _check_key(key)
-        row = await self._locked_user(key)
+        connection = await self._connection()
+        row = (await connection.execute(_LOCKED_USER, {"key": key})).first()
         if row is None:
             await self._create_user(key)
-            row = await self._locked_user(key)
+            row = (await connection.execute(_LOCKED_USER, {"key": key})).first()
             if row is None:  # pragma: no cover - the insert or a concurrent one created it
                 raise RuntimeError(f"user {key!r} vanished right after being created")
         return user_record(row)
@@ -41,50 +73,36 @@ class SqlStore(WorkoutQueries, ProgressQueries):
     async def user_by_key(self, key: str) -> UserRecord | None:
         """The user with this key, or None; never creates one and takes no lock."""
         _check_key(key)
-        query = select(UserRow).where(UserRow.key == key)
-        row = await self.session.scalar(query.execution_options(populate_existing=True))
+        connection = await self._connection()
+        row = (await connection.execute(_USER, {"key": key})).first()
         return None if row is None else user_record(row)
 
     async def save_user(self, user: UserRecord) -> None:
-        statement = (
-            update(UserRow)
-            .where(UserRow.id == user.id, UserRow.version == user.version)
-            .values(**user_values(user), version=user.version + 1)
-            .execution_options(synchronize_session=False)
-        )
-        result = await self.session.execute(statement)
+        values = {
+            **user_values(user),
+            "version": user.version + 1,
+            "saved_id": user.id,
+            "saved_version": user.version,
+        }
+        connection = await self._connection()
+        result = await connection.execute(_SAVE_USER, values)
         if getattr(result, "rowcount", 0) == 0:
             raise StaleStateError(
                 f"user {user.key!r} was changed by another event since version {user.version}"
             )
         user.version += 1  # so a second save in the same unit checks against what is stored
 
+    async def forget_user(self, user_id: int) -> dict[str, int]:
+        self._workouts.clear()  # whatever was kept belonged to rows about to be deleted
+        return await super().forget_user(user_id)
+
     async def pending_timers(self) -> list[tuple[str, Timer]]:
-        query = (
-            select(UserRow.key, UserRow.timer_kind, UserRow.timer_token, UserRow.timer_due_at)
-            .where(
-                UserRow.timer_kind.is_not(None),
-                UserRow.timer_token.is_not(None),
-                UserRow.timer_due_at.is_not(None),
-            )
-            .order_by(UserRow.timer_due_at, UserRow.id)
-        )
+        connection = await self._connection()
         timers: list[tuple[str, Timer]] = []
-        for key, kind, token, due_at in (await self.session.execute(query)).all():
+        for key, kind, token, due_at in (await connection.execute(_TIMERS)).all():
             if kind is not None and token is not None and due_at is not None:  # as the WHERE says
                 timers.append((key, Timer(kind, token, due_at)))
         return timers
-
-    async def _locked_user(self, key: str) -> UserRow | None:
-        # FOR UPDATE holds other units of this user (any replica) until this one ends; SQLite
-        # ignores it, and needs nothing more: its transaction began IMMEDIATE (see db.py).
-        query = (
-            select(UserRow)
-            .where(UserRow.key == key)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-        return await self.session.scalar(query)
 
     async def _create_user(self, key: str) -> None:
         """Insert the user unless a concurrent unit just did; either way the row then exists."""
@@ -99,7 +117,7 @@ class SqlStore(WorkoutQueries, ProgressQueries):
         statement = (
             dialect.insert(UserRow).values(**values).on_conflict_do_nothing(index_elements=["key"])
         )
-        await self.session.execute(statement)
+        await (await self._connection()).execute(statement)
 
 
 def _check_key(key: str) -> None:

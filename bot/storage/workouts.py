@@ -3,38 +3,123 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, and_, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy import (
+    FromClause,
+    Row,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.coach.ports import Plan, SetEntry, WorkoutRecord, WorkoutStatus
 from bot.storage.models import SetLogRow, WorkoutRow
 from bot.storage.records import plan_values, set_entry, set_values, workout_record
 
+WORKOUTS = cast(Table, WorkoutRow.__table__)
+SETS = cast(Table, SetLogRow.__table__)
+# The set columns labelled set_*, so a workout joined with its sets keeps the two apart.
+SET_COLUMNS = [column.label(f"set_{column.name}") for column in SETS.c]
+
+
+def _with_sets(workouts: FromClause) -> Select[Any]:
+    """Each selected workout joined with its sets (or one row of NULLs when it has none)."""
+    joined = workouts.outerjoin(SETS, SETS.c.workout_id == workouts.c.id)
+    return select(workouts, *SET_COLUMNS).select_from(joined)
+
+
+def _newest_first(query: Select[Any]) -> Select[Any]:
+    return query.order_by(WORKOUTS.c.started_at.desc(), WORKOUTS.c.id.desc())
+
+
+def _older_than_anchor(query: Select[Any]) -> Select[Any]:
+    anchor = WORKOUTS.alias("anchor")
+    anchor_start = (
+        select(anchor.c.started_at).where(anchor.c.id == bindparam("before_id")).scalar_subquery()
+    )
+    # Older than the anchor; equal start times fall back to the id (creation order).
+    return query.where(
+        or_(
+            WORKOUTS.c.started_at < anchor_start,
+            and_(WORKOUTS.c.started_at == anchor_start, WORKOUTS.c.id < bindparam("before_id")),
+        )
+    )
+
+
+def _latest(older: bool) -> Select[Any]:
+    of_exercise = select(WORKOUTS).where(
+        WORKOUTS.c.user_id == bindparam("user_id"), WORKOUTS.c.exercise == bindparam("exercise")
+    )
+    found = _newest_first(_older_than_anchor(of_exercise) if older else of_exercise).limit(1)
+    return _with_sets(found.subquery("latest")).order_by(SETS.c.id)
+
+
+def _page(exercise: bool) -> Select[Any]:
+    mine = select(WORKOUTS).where(WORKOUTS.c.user_id == bindparam("user_id"))
+    if exercise:
+        mine = mine.where(WORKOUTS.c.exercise == bindparam("exercise"))
+    page = _newest_first(mine).limit(bindparam("limit")).offset(bindparam("offset"))
+    shown = page.subquery("page")
+    return _with_sets(shown).order_by(shown.c.started_at.desc(), shown.c.id.desc(), SETS.c.id)
+
+
+# Built once: the hot path then skips building the statement and finds its compiled SQL cached.
+_WORKOUT = _with_sets(WORKOUTS).where(WORKOUTS.c.id == bindparam("workout_id")).order_by(SETS.c.id)
+_LATEST = _latest(older=False)
+_LATEST_BEFORE = _latest(older=True)
+_PAGE = _page(exercise=False)
+_PAGE_OF_EXERCISE = _page(exercise=True)
+_START = insert(WORKOUTS).returning(WORKOUTS.c.id)
+_UPDATE = update(WORKOUTS).where(WORKOUTS.c.id == bindparam("workout_id"))
+_SET_FIELDS = [column.name for column in SETS.c if column.name not in ("id", "user_id")]
+# The set goes in with its workout's owner, in one statement; no row when there is no workout.
+_LOG_SET = insert(SETS).from_select(
+    [*_SET_FIELDS, "user_id"],
+    select(
+        *(bindparam(name, type_=SETS.c[name].type) for name in _SET_FIELDS),
+        WORKOUTS.c.user_id,
+    ).where(WORKOUTS.c.id == bindparam("workout_id")),
+)
+_ALL_SETS = (
+    select(*SET_COLUMNS)
+    .where(SETS.c.user_id == bindparam("user_id"))
+    .order_by(SETS.c.logged_at, SETS.c.id)
+)
+
 
 class WorkoutQueries:
-    """Mixed into SqlStore; every statement joins the unit's session and nothing commits."""
+    """Mixed into SqlStore; every statement joins the unit's transaction and nothing commits.
 
-    session: AsyncSession
+    Within one unit the user's row is locked, so nothing else changes their workouts: a workout
+    read once is kept (and kept up to date by this store's own writes) instead of read again.
+    """
+
+    _workouts: dict[int, WorkoutRecord]
+
+    async def _connection(self) -> AsyncConnection:
+        raise NotImplementedError  # SqlStore provides the unit's connection
 
     async def start_workout(
         self, user_id: int, exercise: str, plan: Plan, started_at: datetime
     ) -> int:
-        statement = (
-            insert(WorkoutRow)
-            .values(
-                user_id=user_id,
-                exercise=exercise,
-                started_at=started_at,
-                status=WorkoutStatus.ACTIVE.value,
-                **plan_values(plan),
-            )
-            .returning(WorkoutRow.id)
-        )
-        workout_id: int = (await self.session.execute(statement)).scalar_one()
+        values = {
+            "user_id": user_id,
+            "exercise": exercise,
+            "started_at": started_at,
+            "status": WorkoutStatus.ACTIVE.value,
+            **plan_values(plan),
+        }
+        connection = await self._connection()
+        workout_id: int = (await connection.execute(_START, values)).scalar_one()
         return workout_id
 
     async def end_workout(
@@ -49,33 +134,30 @@ class WorkoutQueries:
         await self._update_workout(workout_id, {"effort": effort})
 
     async def log_set(self, entry: SetEntry) -> None:
-        owner = select(WorkoutRow.user_id).where(WorkoutRow.id == entry.workout_id)
-        user_id = (await self.session.execute(owner)).scalar_one_or_none()
-        if user_id is None:
+        connection = await self._connection()
+        result = await connection.execute(_LOG_SET, set_values(entry))
+        if getattr(result, "rowcount", 0) == 0:
             raise LookupError(f"no workout {entry.workout_id} to log a set in")
-        await self.session.execute(insert(SetLogRow).values(**set_values(entry, user_id)))
+        kept = self._workouts.get(entry.workout_id)
+        if kept is not None:
+            kept.sets.append(entry)
 
     async def workout(self, workout_id: int) -> WorkoutRecord | None:
-        found = await self._with_sets(select(WorkoutRow).where(WorkoutRow.id == workout_id))
-        return found[0] if found else None
+        kept = self._workouts.get(workout_id)
+        if kept is None:
+            found = await self._read(_WORKOUT, {"workout_id": workout_id})
+            if not found:
+                return None
+            kept = self._workouts[workout_id] = found[0]
+        return replace(kept, sets=list(kept.sets))  # the caller's copy; the kept one stays true
 
     async def previous_workout(
         self, user_id: int, exercise: str, before_id: int | None = None
     ) -> WorkoutRecord | None:
-        query = select(WorkoutRow).where(
-            WorkoutRow.user_id == user_id, WorkoutRow.exercise == exercise
-        )
+        params: dict[str, Any] = {"user_id": user_id, "exercise": exercise}
         if before_id is not None:
-            anchor = aliased(WorkoutRow)
-            anchor_start = select(anchor.started_at).where(anchor.id == before_id).scalar_subquery()
-            # Older than the anchor; equal start times fall back to the id (creation order).
-            query = query.where(
-                or_(
-                    WorkoutRow.started_at < anchor_start,
-                    and_(WorkoutRow.started_at == anchor_start, WorkoutRow.id < before_id),
-                )
-            )
-        found = await self._with_sets(_newest_first(query).limit(1))
+            params["before_id"] = before_id
+        found = await self._read(_LATEST if before_id is None else _LATEST_BEFORE, params)
         return found[0] if found else None
 
     async def workouts(
@@ -83,48 +165,36 @@ class WorkoutQueries:
     ) -> list[WorkoutRecord]:
         if limit <= 0:
             return []
-        query = select(WorkoutRow).where(WorkoutRow.user_id == user_id)
-        if exercise is not None:
-            query = query.where(WorkoutRow.exercise == exercise)
-        return await self._with_sets(_newest_first(query).limit(limit).offset(max(0, offset)))
+        params = {"user_id": user_id, "limit": limit, "offset": max(0, offset)}
+        if exercise is None:
+            return await self._read(_PAGE, params)
+        return await self._read(_PAGE_OF_EXERCISE, {**params, "exercise": exercise})
 
     async def all_sets(self, user_id: int) -> list[SetEntry]:
         """Every set the user logged, oldest first (for export)."""
-        query = (
-            select(SetLogRow)
-            .where(SetLogRow.user_id == user_id)
-            .order_by(SetLogRow.logged_at, SetLogRow.id)
-        )
-        rows = (await self.session.scalars(query)).all()
+        connection = await self._connection()
+        rows = (await connection.execute(_ALL_SETS, {"user_id": user_id})).all()
         return [set_entry(row) for row in rows]
 
     async def _update_workout(self, workout_id: int, values: dict[str, Any]) -> None:
-        statement = (
-            update(WorkoutRow)
-            .where(WorkoutRow.id == workout_id)
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
-        result = await self.session.execute(statement)
+        connection = await self._connection()
+        result = await connection.execute(_UPDATE, {"workout_id": workout_id, **values})
         if getattr(result, "rowcount", 0) == 0:
             raise LookupError(f"no workout {workout_id}")
+        kept = self._workouts.get(workout_id)
+        if kept is not None:
+            changed = {**values, "status": WorkoutStatus(values.get("status", kept.status))}
+            self._workouts[workout_id] = replace(kept, **changed)
 
-    async def _with_sets(self, query: Select[WorkoutRow]) -> list[WorkoutRecord]:
-        """The workouts the query selects, in its order, each with its sets in logging order."""
-        fresh = query.execution_options(populate_existing=True)
-        rows: Sequence[WorkoutRow] = (await self.session.scalars(fresh)).all()
-        if not rows:
-            return []
-        sets_query = (
-            select(SetLogRow)
-            .where(SetLogRow.workout_id.in_([row.id for row in rows]))
-            .order_by(SetLogRow.workout_id, SetLogRow.id)
-        )
-        sets: dict[int, list[SetEntry]] = {row.id: [] for row in rows}
-        for set_row in (await self.session.scalars(sets_query)).all():
-            sets[set_row.workout_id].append(set_entry(set_row))
-        return [workout_record(row, sets[row.id]) for row in rows]
-
-
-def _newest_first(query: Select[WorkoutRow]) -> Select[WorkoutRow]:
-    return query.order_by(WorkoutRow.started_at.desc(), WorkoutRow.id.desc())
+    async def _read(self, query: Select[Any], params: dict[str, Any]) -> list[WorkoutRecord]:
+        """The workouts of a joined query, in its order, each with its sets in logging order."""
+        connection = await self._connection()
+        rows: Sequence[Row[Any]] = (await connection.execute(query, params)).all()
+        found: dict[int, WorkoutRecord] = {}
+        for row in rows:
+            record = found.get(row.id)
+            if record is None:
+                record = found[row.id] = workout_record(row, [])
+            if row.set_id is not None:
+                record.sets.append(set_entry(row))
+        return list(found.values())
