@@ -37,11 +37,16 @@ PRIVATE_ONLY = "I coach one person at a time: message me directly."
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
 
+def _storable(text: str) -> str:
+    """Without NUL: PostgreSQL stores no NUL in text or JSON, and no person means one."""
+    return text.replace("\x00", "")
+
+
 async def on_command(update: Update, context: CoachContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None or message.text is None:
         return
-    word, _, args = message.text.removeprefix("/").partition(" ")
+    word, _, args = _storable(message.text).removeprefix("/").partition(" ")
     name = word.split("@", 1)[0].lower()  # "/workout@coach_bot" in a menu tap
     outcome = await context.services.handle(chat.id, Command(name, args.strip()))
     await render.send_replies(context.bot, chat.id, outcome.replies)
@@ -51,7 +56,7 @@ async def on_text(update: Update, context: CoachContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None or message.text is None:
         return
-    outcome = await context.services.handle(chat.id, Text(message.text))
+    outcome = await context.services.handle(chat.id, Text(_storable(message.text)))
     await render.send_replies(context.bot, chat.id, outcome.replies)
 
 
