@@ -55,6 +55,8 @@ class UserRow(Base):
     timer_kind: Mapped[str | None] = mapped_column(String())
     timer_token: Mapped[int | None] = mapped_column(Integer)
     timer_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Telegram update ids recently applied, newest last (bot/storage/updates.py).
+    recent_updates: Mapped[list[int] | None] = mapped_column(JSONDocument)
 
 
 class WorkoutRow(Base):

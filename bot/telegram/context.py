@@ -18,6 +18,7 @@ from bot.coach.ports import StaleStateError
 from bot.coach.replies import Outcome
 from bot.observability import Metrics, note_retry
 from bot.storage import Database
+from bot.storage.updates import first_delivery
 from bot.telegram.processor import ChatLocks
 from bot.telegram.timers import TimerScheduler, user_key
 
@@ -42,19 +43,29 @@ class Services:
     # next unit the moment the last one commits. PostgreSQL locks rows, so it needs none.
     unit_gate: asyncio.Lock | None = None
 
-    async def handle(self, chat_id: int, event: Event) -> Outcome:
+    async def handle(self, chat_id: int, event: Event, update_id: int | None = None) -> Outcome:
         """One event in one unit of work, committed once; then its timer armed or cancelled.
 
         When another event changed the user first (StaleStateError), the event is tried once
         more on the fresh state; a second failure, like any error, leaves the state untouched.
         Handlers send the replies after this returns, i.e. after the commit: a retried event
         never repeats a message, and no database transaction waits on Telegram.
+        An update Telegram sends again (update_id already applied: we died before answering it)
+        is rolled back and gives an empty outcome.
         """
         for attempt in (1, 2):
             now = self.clock()
             try:
                 async with self._gate(), self.database.unit() as store:
-                    outcome: Outcome = await self.coach.handle(store, user_key(chat_id), event, now)
+                    key = user_key(chat_id)
+                    outcome: Outcome = await self.coach.handle(store, key, event, now)
+                    if update_id is not None and not await first_delivery(
+                        store.session, key, update_id
+                    ):
+                        raise _AlreadyApplied
+            except _AlreadyApplied:
+                log.info("chat %s: update %s was already applied; not again", chat_id, update_id)
+                return Outcome()
             except StaleStateError:
                 if attempt == 2:
                     raise
@@ -67,6 +78,10 @@ class Services:
 
     def _gate(self) -> contextlib.AbstractAsyncContextManager[Any]:
         return self.unit_gate if self.unit_gate is not None else contextlib.nullcontext()
+
+
+class _AlreadyApplied(Exception):
+    """Rolls back the unit of an update that was applied before."""
 
 
 class BotData:

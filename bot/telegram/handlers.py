@@ -48,7 +48,7 @@ async def on_command(update: Update, context: CoachContext) -> None:
         return
     word, _, args = _storable(message.text).removeprefix("/").partition(" ")
     name = word.split("@", 1)[0].lower()  # "/workout@coach_bot" in a menu tap
-    outcome = await context.services.handle(chat.id, Command(name, args.strip()))
+    outcome = await context.services.handle(chat.id, Command(name, args.strip()), update.update_id)
     await render.send_replies(context.bot, chat.id, outcome.replies)
 
 
@@ -56,7 +56,9 @@ async def on_text(update: Update, context: CoachContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None or message.text is None:
         return
-    outcome = await context.services.handle(chat.id, Text(_storable(message.text)))
+    outcome = await context.services.handle(
+        chat.id, Text(_storable(message.text)), update.update_id
+    )
     await render.send_replies(context.bot, chat.id, outcome.replies)
 
 
@@ -68,7 +70,7 @@ async def on_press(update: Update, context: CoachContext) -> None:
         await render.answer_query(query, PRIVATE_ONLY)
         return
     try:
-        outcome = await context.services.handle(chat.id, Press(query.data or ""))
+        outcome = await context.services.handle(chat.id, Press(query.data or ""), update.update_id)
     except Exception:
         await render.answer_query(query, SORRY_NOTICE)  # answered once; the error handler logs
         raise

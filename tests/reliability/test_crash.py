@@ -67,11 +67,6 @@ async def test_killed_while_replying_the_redelivered_press_is_not_logged_twice(
     assert await coach.stop() == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: updates are not deduplicated by update_id, so a typed answer that "
-    "Telegram re-sends after a crash between commit and acknowledgement is applied again",
-)
 async def test_killed_while_replying_a_redelivered_typed_answer_is_not_logged_twice(
     api: FakeBotApi, replicas: ReplicaFactory, empty_database_url: str
 ) -> None:
