@@ -128,6 +128,12 @@ class CoachStore(Protocol):
     async def pending_timers(self) -> list[tuple[str, Timer]]:
         """(user key, timer) for every user with a timer set: what to re-arm at start-up."""
 
+    async def workouts_since(
+        self, user_id: int, exercise: str, since: datetime | None = None
+    ) -> list[WorkoutRecord]:
+        """The user's workouts of one exercise started at since or later (all when None),
+        oldest first, each with its sets: a period of training for a chart."""
+
     async def forget_user(self, user_id: int) -> dict[str, int]:
         """Delete the user and every row of theirs in every table (/deleteme); rows per table.
 

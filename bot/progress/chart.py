@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from bot.coach.ports import Side
@@ -11,6 +14,7 @@ from bot.progress.series import Series
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
     from numpy.typing import NDArray
 
 COLOURS = {Side.LEFT: "#1f6fb4", Side.RIGHT: "#e8770e", Side.BOTH: "#2a9d4a"}
@@ -33,8 +37,35 @@ def footnote(series: Series) -> str:
     return "Volume is reps × added load; bodyweight sets count 0 added load."
 
 
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No garbage collection inside; afterwards one young collection.
+
+    A chart is thousands of short-lived objects, many in reference cycles. Left to the
+    collector, the young collections that run meanwhile promote them to the oldest generation,
+    where only a full collection (tens of ms over every object of the process) frees them: that
+    made one chart in ten twice as slow. Paused, the dead objects are still young afterwards and
+    one young collection frees them. The pause is process-wide, so it is kept short, and only
+    whoever paused resumes (a nested or concurrent pause finds collection already off).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+            gc.collect(0)
+
+
 def render(series: Series, caption: str) -> bytes:
-    """Two panels sharing the time axis; runs in a worker thread (it takes ~0.1 s of CPU).
+    """The chart as PNG bytes (about 0.1 s of CPU: call it in a worker thread)."""
+    with collection_paused():
+        return _draw(series, caption)
+
+
+def _draw(series: Series, caption: str) -> bytes:
+    """Two panels sharing the time axis: best set, then volume.
 
     matplotlib is imported here, not at the top: only a chart needs it, and it takes most of a
     second to import. The object API (Figure + the Agg canvas) keeps no global pyplot state, so
@@ -43,6 +74,7 @@ def render(series: Series, caption: str) -> bytes:
     import matplotlib.dates as mdates
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     figure = Figure(figsize=SIZE_INCHES, dpi=DPI)
     FigureCanvasAgg(figure)
@@ -63,11 +95,13 @@ def render(series: Series, caption: str) -> bytes:
         if series.sides == (Side.LEFT, Side.RIGHT):
             _shade(axes, times, lines[Side.LEFT], lines[Side.RIGHT])
         axes.set_ylabel(label)
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
         axes.grid(alpha=0.3)
         highest = max((y for ys in lines.values() for y in ys if not math.isnan(y)), default=1.0)
         axes.set_ylim(0, highest * 1.15 or 1.0)  # room above the top points
-    best_axes.legend(loc="lower left", fontsize=9, ncols=3, framealpha=0.85)
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+    _key(figure, series)
+    # Few ticks: every tick label is text to lay out, the bulk of the drawing time.
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=6)  # type: ignore[no-untyped-call]
     volume_axes.xaxis.set_major_locator(locator)
     concise = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
     volume_axes.xaxis.set_major_formatter(concise)
@@ -75,12 +109,24 @@ def render(series: Series, caption: str) -> bytes:
         margin = np.timedelta64(3, "D")
         volume_axes.set_xlim(times[0] - margin, times[0] + margin)
     figure.suptitle(f"{series.name}: left vs right" if len(series.sides) == 2 else series.name)
-    figure.text(0.5, 0.045, caption, ha="center", fontsize=10, wrap=True)
+    figure.text(0.5, 0.045, caption, ha="center", fontsize=10)
     figure.text(0.5, 0.012, footnote(series), ha="center", fontsize=8, color="#666666")
     figure.subplots_adjust(left=0.1, right=0.97, top=0.92, bottom=0.16, hspace=0.12)
     out = io.BytesIO()
-    figure.savefig(out, format="png")
+    # Fast zlib level: a tenth of the encoding time for a file ~10 % larger.
+    figure.savefig(out, format="png", pil_kwargs={"compress_level": 1})
     return out.getvalue()
+
+
+def _key(figure: Figure, series: Series) -> None:
+    """Which colour is which, as coloured words above the top right corner: a fraction of what
+    a matplotlib legend costs to draw, and it never covers a line."""
+    entries = [(f"● {LABELS[side]}", COLOURS[side]) for side in series.sides]
+    if len(series.sides) == 2:
+        entries.append(("▮ Gap", GAP_COLOUR))
+    for slot, (label, colour) in enumerate(reversed(entries)):
+        figure.text(0.97 - 0.09 * slot, 0.935, label, ha="right", va="bottom", color=colour,
+                    fontsize=9)  # fmt: skip
 
 
 def _shade(axes: Axes, times: NDArray[Any], left: list[float], right: list[float]) -> None:

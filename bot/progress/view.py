@@ -22,7 +22,6 @@ PERIODS: dict[str, tuple[int | None, str]] = {
     "all": (None, "All time"),
 }
 DEFAULT_PERIOD = "12w"
-CHUNK = 100  # workouts read per query while walking back through time
 NAME_MAX = 100
 NOTHING_YET = (
     "No sessions logged yet, so there's nothing to chart. /workout to log your first; "
@@ -39,19 +38,12 @@ async def latest_exercise(turn: Turn) -> str | None:
 
 
 async def window(turn: Turn, slug: str, weeks: int | None) -> list[WorkoutRecord]:
-    """The sessions of the last `weeks` before the latest one (all when None), newest first."""
-    found: list[WorkoutRecord] = []
-    offset = 0
-    while True:
-        chunk = await turn.store.workouts(turn.user.id, slug, limit=CHUNK, offset=offset)
-        for workout in chunk:
-            since = found[0].started_at - timedelta(weeks=weeks) if found and weeks else None
-            if since is not None and workout.started_at < since:
-                return found
-            found.append(workout)
-        if len(chunk) < CHUNK:
-            return found
-        offset += CHUNK
+    """The sessions of the last `weeks` up to the latest one (all when None), oldest first."""
+    latest = await turn.store.workouts(turn.user.id, slug, limit=1)
+    if not latest:
+        return []
+    since = latest[0].started_at - timedelta(weeks=weeks) if weeks is not None else None
+    return await turn.store.workouts_since(turn.user.id, slug, since)
 
 
 def period_buttons(token: int, slug: str, current: str) -> Keyboard:
@@ -78,6 +70,11 @@ async def show(turn: Turn, token: int, args: str) -> None:
 
 async def chart_reply(turn: Turn, token: int, slug: str, period: str) -> None:
     """The chart of slug over period, with buttons for the other periods."""
+    with chart.collection_paused():  # reading two years of sessions makes garbage too
+        await _chart_reply(turn, token, slug, period)
+
+
+async def _chart_reply(turn: Turn, token: int, slug: str, period: str) -> None:
     ex = turn.library.get(slug)
     title = ex.name if ex else slug
     weeks, label = PERIODS[period]
