@@ -100,7 +100,8 @@ def _side_line(ex: Exercise, side: Side, entries: list[SetEntry], found: Verdict
         state = f"every set at {target} or more"
     else:
         state = f"short of {target} on some sets"
-    return f"{name}: {side_text(entries, unit)} → {state}"
+    done = side_text(entries, unit) if entries else "nothing logged"
+    return f"{name}: {done} → {state}"
 
 
 def suggest(

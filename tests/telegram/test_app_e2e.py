@@ -30,7 +30,7 @@ async def test_the_command_menu_is_set_at_start(harness: Harness) -> None:
         c.command for c in MENU
     }
     replies = await harness.chat().command("history")
-    assert "Coming soon" in replies[-1].shown  # honest about what is not built yet
+    assert "No sessions yet" in replies[-1].shown  # a menu command that answers for real
 
 
 class LosesTheRaceOnce:
