@@ -88,7 +88,8 @@ async def startup_probe(url: str) -> None:
     service = ReminderService(lambda: claims_unit(database), send, library, worker="probe")
     scheduler = AsyncIOScheduler(timezone=UTC)
     scheduler.start()
-    report = await service.start(scheduler)
+    report = await service.run_due()  # the first scan for due work (start() runs it in the back)
+    await service.start(scheduler)
     armed = time.perf_counter() - began
     jobs = len(scheduler.get_jobs())
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -11,16 +11,17 @@ class RateLimiter:
     """Evenly spaced sends for one bot token (a GCRA: each send has a slot one period apart).
 
     Telegram counts arrivals in one-second windows, so the spacing matters, not just the
-    average. Slots keep their schedule when a sender wakes a little late (up to a quarter of a
-    period early is allowed to catch up), so event-loop delays do not add up into a slower rate,
-    yet no window ever holds more than the rate. Sends leave at `headroom` times the rate:
-    network jitter can delay one send more than the next, and the server counts arrivals.
+    average. Slots keep their schedule when a sender wakes a little late (a send may go up to
+    2 ms early to catch up), so event-loop delays do not add up into a slower rate,
+    yet no window ever holds more than the rate. Sends leave at `headroom` times the rate, which
+    leaves ~40 ms of a second for network jitter: one send delayed more than a later one must
+    not put rate + 1 arrivals in a window the server counts.
     """
 
     def __init__(
         self,
         rate: float,
-        headroom: float = 0.97,
+        headroom: float = 0.96,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
@@ -28,7 +29,8 @@ class RateLimiter:
             raise ValueError("rate must be positive and headroom in (0, 1]")
         self.rate = rate * headroom
         self._period = 1 / self.rate
-        self._tolerance = self._period / 4
+        # Enough to absorb a busy event loop's late wake-ups, small against network jitter.
+        self._tolerance = min(self._period / 4, 0.002)
         self._clock = clock
         self._sleep = sleep
         self._next_slot = clock()

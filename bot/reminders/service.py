@@ -6,9 +6,11 @@
 # so a restart or a second start never stacks them, and 100 000 reminders cost two jobs.
 #
 # Exactly once: a claim is a row (reminder id, local date) inserted only if absent. A claim is a
-# lease: sent, missed or blocked is recorded right after the send; a claim still open after `lease`
-# (its process died between claim and send) is taken over by one worker (a conditional update) and
-# sent then, if still within the grace window. A graceful stop hands unsent claims back at once.
+# lease: sent, missed or blocked is recorded within FLUSH_SECONDS of the send (fanout.py); a claim
+# still open after `lease` (its process died between claim and send) is taken over by one worker
+# (a conditional update) and sent then, if still within the grace window, else recorded missed.
+# A graceful stop hands unsent claims back at once. The one case that can send twice: a process
+# killed in the few milliseconds between Telegram accepting a message and the outcome's write.
 
 from __future__ import annotations
 
@@ -80,6 +82,7 @@ class ReminderService:
         self._scheduler: Any = None
         self._stopping = False
         self._fan_out: FanOut | None = None
+        self._timer_runs: set[asyncio.Task[Any]] = set()
         self.totals = RunReport()
 
     # --- the work: claim in the database, then send ---------------------------------------
@@ -171,13 +174,13 @@ class ReminderService:
 
     # --- when to look: APScheduler (PTB's JobQueue.scheduler or a plain AsyncIOScheduler) ---
 
-    async def start(self, scheduler: Any) -> RunReport:
-        """Catch up on what came due while down, then add the two jobs (replacing old ones)."""
+    async def start(self, scheduler: Any) -> None:
+        """Add the two jobs (replacing old ones); the wake job runs at once to catch up on what
+        came due while the coach was down, in the background, so start-up never waits for it."""
         from apscheduler.triggers.interval import IntervalTrigger
 
         self._stopping = False
         self._scheduler = scheduler
-        report = await self.run_due()
         scheduler.add_job(
             self._on_timer,
             IntervalTrigger(seconds=self._poll_seconds, timezone=UTC),
@@ -188,8 +191,7 @@ class ReminderService:
             coalesce=True,
             misfire_grace_time=None,
         )
-        await self._schedule_wake()
-        return report
+        self._wake_at(self._clock())
 
     async def stop(self) -> None:
         """Stop sending; unsent claims are handed back, so another replica sends them now."""
@@ -200,7 +202,11 @@ class ReminderService:
             for job_id in (POLL_JOB, WAKE_JOB):
                 with contextlib.suppress(Exception):  # JobLookupError: already gone
                     self._scheduler.remove_job(job_id)
-        async with self._running:  # the running fan-out winds down and releases its claims
+        # The running fan-out winds down and releases its claims; a job run in flight ends
+        # before stop() returns, so the database can be closed right after.
+        runs = [task for task in self._timer_runs if task is not asyncio.current_task()]
+        await asyncio.gather(*runs, return_exceptions=True)
+        async with self._running:
             pass
 
     async def changed(self) -> None:
@@ -209,24 +215,42 @@ class ReminderService:
             await self._schedule_wake()
 
     async def _on_timer(self) -> None:
-        if self._running.locked():
+        if self._running.locked() or self._stopping:
             return  # a fan-out is running; it keeps claiming until nothing is due
+        task = asyncio.current_task()
+        assert task is not None
+        self._timer_runs.add(task)
         try:
-            await self.run_due()
+            await self._timer_run()
         finally:
-            await self._schedule_wake()
+            self._timer_runs.discard(task)
 
-    async def _schedule_wake(self) -> None:
-        from apscheduler.triggers.date import DateTrigger
+    async def _timer_run(self) -> None:
+        try:
+            report = await self.run_due()
+            if report.sent or report.missed or report.blocked:
+                log.info("reminders: %s", report)
+        except Exception:
+            log.exception("reminders: the run failed; the next poll tries again")
+        try:
+            # Right after a run, anything still in the past is not ours to take yet (another
+            # replica's lease, say): look again in a second rather than spin.
+            await self._schedule_wake(after=timedelta(seconds=1))
+        except Exception:
+            log.exception("reminders: could not read the next wake time; polling continues")
 
+    async def _schedule_wake(self, after: timedelta = timedelta(milliseconds=10)) -> None:
         async with self._units() as store:
             wake = await store.next_wake(self.lease)
-        if wake is None or self._stopping:
-            return
-        run_at = max(require_aware(wake), self._clock() + timedelta(milliseconds=10))
+        if wake is not None and not self._stopping:
+            self._wake_at(max(require_aware(wake), self._clock() + after))
+
+    def _wake_at(self, run_at: datetime) -> None:
+        from apscheduler.triggers.date import DateTrigger
+
         self._scheduler.add_job(
             self._on_timer,
-            DateTrigger(run_date=run_at, timezone=UTC),
+            DateTrigger(run_date=max(run_at, datetime.now(UTC)), timezone=UTC),
             id=WAKE_JOB,
             name=WAKE_JOB,
             replace_existing=True,

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -19,7 +20,7 @@ from bot.reminders.model import Delivery, SendResult
 from bot.reminders.service import POLL_JOB, WAKE_JOB
 from bot.storage import Database
 from bot.storage.reminder_claims import claims_unit
-from bot.storage.reminders import OccurrenceRow
+from bot.storage.reminders import OccurrenceRow, reminder_unit
 from tests.reminders.conftest import Clock, Outbox
 from tests.reminders.helpers import remind, service
 
@@ -27,6 +28,19 @@ ONE_PM = datetime(2026, 3, 27, 13, 0, tzinfo=UTC)
 
 
 DAILY = "daily 13:00 UTC glute bridge"
+
+
+async def _until(condition: Callable[[], bool], within: float = 5.0) -> None:
+    """Real time, briefly: only for the APScheduler tests, where real timers fire."""
+    deadline = asyncio.get_running_loop().time() + within
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "timed out"
+        await asyncio.sleep(0.01)
+
+
+def _next_run(scheduler: AsyncIOScheduler, job_id: str) -> datetime | None:
+    job = scheduler.get_job(job_id)  # a date job is gone while it runs, until re-aimed
+    return None if job is None else job.next_run_time
 
 
 async def _statuses(database: Database) -> list[str]:
@@ -128,11 +142,13 @@ async def test_two_jobs_with_fixed_ids_replaced_never_stacked(
         await reminders.start(scheduler)
         await reminders.start(scheduler)  # a second start (or a restart) replaces, never stacks
         assert sorted(job.id for job in scheduler.get_jobs()) == [POLL_JOB, WAKE_JOB]
-        wake = scheduler.get_job(WAKE_JOB)
         expected = datetime.combine(now.date(), datetime.min.time(), UTC) + timedelta(hours=13)
         if expected <= now:
             expected += timedelta(days=1)
-        assert wake.next_run_time == expected  # APScheduler wakes exactly when the row says
+        # The start-up catch-up runs at once in the background, then the wake job is aimed at
+        # the next due instant: APScheduler wakes exactly when the row says.
+        await _until(lambda: _next_run(scheduler, WAKE_JOB) == expected)
+        assert sorted(job.id for job in scheduler.get_jobs()) == [POLL_JOB, WAKE_JOB]
         await reminders.stop()
         assert scheduler.get_jobs() == []
     finally:
@@ -144,22 +160,22 @@ async def test_the_wake_job_fires_when_another_replica_hands_a_claim_back(
 ) -> None:
     now = datetime.now(UTC)
     await remind(database, library, "tg:1", DAILY, now)
+    async with reminder_unit(database) as store:
+        (reminder,) = await store.list_reminders(1)
     scheduler = JobQueue().scheduler  # what the Telegram adapter hands over (PTB's JobQueue)
     scheduler.configure(timezone=UTC)
     scheduler.start()
     try:
         reminders = service(database, outbox, library, lambda: datetime.now(UTC), worker="b")
-        assert (await reminders.start(scheduler)).sent == 0  # nothing due yet
+        await reminders.start(scheduler)
+        await _until(lambda: _next_run(scheduler, WAKE_JOB) == reminder.next_due_at)  # caught up
         # Replica "a" claimed today's occurrence, then stopped gracefully before sending it.
         async with claims_unit(database) as store:
             oid = await store.claim(1, now.date(), now, "a", now)
             assert oid is not None
             await store.release([oid], "a")
         await reminders.changed()  # or the poll job, within poll_seconds
-        for _ in range(300):
-            if outbox.sent:
-                break
-            await asyncio.sleep(0.01)
+        await _until(lambda: bool(outbox.sent))
         assert [d.user_key for _, d in outbox.sent] == ["tg:1"]
         await reminders.stop()
     finally:
