@@ -42,3 +42,11 @@ class SetZone:
 
 
 Action = Create | Update | Pause | Resume | Delete | SetZone
+
+
+def small_id(text: str) -> int | None:
+    """A row id from button data, or None for anything forged: signs, unicode digits ("²"),
+    and numbers too big for the database's integer columns."""
+    if text.isascii() and text.isdigit() and len(text) <= 9:
+        return int(text)
+    return None

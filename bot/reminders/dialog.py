@@ -14,7 +14,16 @@ from typing import Any
 
 from bot.coach.replies import Button, Reply
 from bot.content import Exercise
-from bot.reminders.actions import Action, Create, Delete, Pause, Resume, SetZone, Update
+from bot.reminders.actions import (
+    Action,
+    Create,
+    Delete,
+    Pause,
+    Resume,
+    SetZone,
+    Update,
+    small_id,
+)
 from bot.reminders.model import Reminder
 from bot.reminders.parsing import (
     EVERY_DAY,
@@ -137,8 +146,9 @@ def on_press(data: str, state: dict[str, Any] | None, ctx: Context) -> Step:
     if verb == "ex" and state.get("step") == "exercise":
         if arg == ANY:
             return _continue({**state, "exercise": ANY}, ctx, "Any exercise")
-        if arg.isdigit() and int(arg) < len(slugs):
-            slug = slugs[int(arg)]
+        index = small_id(arg)
+        if index is not None and index < len(slugs):
+            slug = slugs[index]
             return _continue({**state, "exercise": slug}, ctx, ctx.library[slug].name)
     return Step([], state, notice="That button has expired.")
 

@@ -16,7 +16,16 @@ from bot.coach.ports import UserRecord
 from bot.coach.replies import Outcome, Reply
 from bot.content import Exercise
 from bot.reminders import dialog
-from bot.reminders.actions import Action, Create, Delete, Pause, Resume, SetZone, Update
+from bot.reminders.actions import (
+    Action,
+    Create,
+    Delete,
+    Pause,
+    Resume,
+    SetZone,
+    Update,
+    small_id,
+)
 from bot.reminders.model import OccurrenceStatus, ReminderStore
 from bot.reminders.schedule import Rule, require_aware
 from bot.reminders.texts import SKIP, SNOOZE, SNOOZE_MINUTES, START
@@ -118,7 +127,8 @@ async def _message_press(
 ) -> Handled:
     """Start now / Snooze 30 min / Skip today under a reminder message."""
     _, verb, raw_id = data.split(":")
-    occurrence = await store.user_occurrence(user.id, int(raw_id)) if raw_id.isdigit() else None
+    oid = small_id(raw_id)
+    occurrence = None if oid is None else await store.user_occurrence(user.id, oid)
     if occurrence is None:  # gone, or someone else's: the same answer, and nothing changes
         return Handled(Outcome(notice=_GONE), dialog_state)
     status = occurrence.status

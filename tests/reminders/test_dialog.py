@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.coach.replies import Reply
 from bot.content import Library, load_library
@@ -19,9 +21,12 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)  # a Friday
 
 
+_LIBRARY = load_library(CONTENT)
+
+
 @pytest.fixture(scope="module")
 def library() -> Library:
-    return load_library(CONTENT)
+    return _LIBRARY
 
 
 def _ctx(
@@ -176,3 +181,37 @@ def test_at_most_ten_reminders(library: Library) -> None:
     ctx = _ctx(library, [_reminder(i) for i in range(10)], zone="UTC")
     step = dialog.start("daily 7am glute bridge", ctx)
     assert step.actions == [] and "10 reminders" in step.replies[0].text
+
+
+_PRESSES = st.one_of(
+    st.text(max_size=70),
+    st.builds(
+        lambda verb, arg: f"rm:{{token}}:{verb}:{arg}",
+        st.sampled_from(["p", "r", "d", "c", "n", "x", "keep", "dy", "ex", "zz"]),
+        st.one_of(st.text(max_size=12), st.integers(-5, 10**20).map(str)),
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=120).map(lambda t: ("text", t)),
+                          _PRESSES.map(lambda d: ("press", d))), max_size=12))  # fmt: skip
+def test_random_events_never_raise_and_only_touch_the_users_own_reminders(
+    events: list[tuple[str, str]],
+) -> None:
+    ctx = _ctx(_LIBRARY, [_reminder(7), _reminder(9, paused=True)], zone=None)
+    step = dialog.start("", ctx)
+    state = step.state
+    for kind, value in events:
+        if kind == "text":
+            step = dialog.on_text(value, state, ctx) if state else dialog.start(value, ctx)
+        else:
+            token = state["token"] if state else 0
+            step = dialog.on_press(value.replace("{token}", str(token)), state, ctx)
+        for action in step.actions:
+            if isinstance(action, Pause | Resume | Delete | Update):
+                assert action.reminder_id in (7, 9)
+        assert all(
+            len(b.data.encode()) <= 64 for r in step.replies for row in r.buttons for b in row
+        )
+        state = step.state
