@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from bot.content import Library
@@ -22,31 +23,44 @@ async def _statuses(database: Database) -> list[tuple[str, str]]:
         return [(str(r.local_date), r.status) for r in rows]
 
 
+@pytest.mark.parametrize(
+    ("friday", "offsets"),
+    [
+        (datetime(2026, 3, 27, 12, tzinfo=UTC), (1, 2, 2)),  # spring: CET, then CEST
+        (datetime(2026, 10, 23, 12, tzinfo=UTC), (2, 1, 1)),  # autumn: CEST, then CET
+    ],
+    ids=["spring", "autumn"],
+)
 async def test_weekdays_at_7pm_berlin_set_in_conversation_arrives_at_19_on_both_sides_of_dst(
-    database: Database, library: Library, clock: Clock, outbox: Outbox
+    database: Database,
+    library: Library,
+    outbox: Outbox,
+    friday: datetime,
+    offsets: tuple[int, ...],
 ) -> None:
+    clock = outbox.clock = Clock(friday)
     ana = Conversation(database, library, "tg:1")
     await ana.command("", clock())
     await ana.say("weekdays at 7pm, Europe/Berlin", clock())
     done = await ana.press("Glute bridge", clock())
     assert "Weekdays at 19:00 (Europe/Berlin)" in done.outcome.replies[0].text
     scheduler = service(database, outbox, library, clock)
-    # Friday 27 March (CET) to Tuesday 31 March (CEST), minute by minute around each evening.
+    # Friday to Tuesday, every five minutes of each evening: the clock change is on the Sunday.
     arrivals: list[datetime] = []
     for day in range(5):
-        evening = datetime(2026, 3, 27 + day, 16, 50, tzinfo=UTC)
+        evening = friday.replace(hour=16, minute=50) + timedelta(days=day)
         for minute in range(0, 140, 5):
             clock.now = evening + timedelta(minutes=minute)
             before = len(outbox.sent)
             await scheduler.run_due()
             arrivals += [clock.now for _ in outbox.sent[before:]]
     local = [moment.astimezone(BERLIN) for moment in arrivals]
-    assert [(m.strftime("%a %d"), m.strftime("%H:%M")) for m in local] == [
-        ("Fri 27", "19:00"),
-        ("Mon 30", "19:00"),
-        ("Tue 31", "19:00"),
+    assert [(m.strftime("%a"), m.strftime("%H:%M")) for m in local] == [
+        ("Fri", "19:00"),
+        ("Mon", "19:00"),
+        ("Tue", "19:00"),
     ]
-    assert [m.utcoffset() for m in local] == [timedelta(hours=1), *[timedelta(hours=2)] * 2]
+    assert [m.utcoffset() for m in local] == [timedelta(hours=h) for h in offsets]
     assert "Glute bridge" in outbox.texts()[0]
     assert all(d.user_key == "tg:1" for _, d in outbox.sent)
 
