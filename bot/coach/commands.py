@@ -23,10 +23,11 @@ Also: done (the target), skip, skip rest, stop. Say pain and we stop.
 Ask me anything, any time: "what muscles does this work", "I feel it in my quads".
 /ask QUESTION: ask about an exercise
 /history, /progress: your sessions, and a chart of your left leg against your right
+/remind: reminders to train, on your days, at your time
 /settings: units, rest, starting leg, timezone · /export: your data · /deleteme
 /cancel: end the workout, keeping what you logged"""
 TOO_LONG = f"That's a long one; I read up to {parse.TEXT_MAX} characters."
-COMING = {"remind": "reminders"}
+COMING: dict[str, str] = {}  # command name -> what it will do, said as "coming soon"
 
 
 async def reask(turn: Turn, state: State, lead: str) -> None:

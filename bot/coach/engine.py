@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from bot.coach import buttons as kb
 from bot.coach import commands, planning, setloop, summary
 from bot.coach import parsing as parse
-from bot.coach.events import Command, Event, Press, TimerDue
+from bot.coach.events import Command, Event, Press, Text, TimerDue
 from bot.coach.ports import CoachStore, WorkoutStatus
 from bot.coach.prompts import ask, offered
 from bot.coach.replies import Outcome
@@ -15,6 +16,8 @@ from bot.coach.state import PLAN_STEPS, WORKOUT_STEPS, State, Step, idle, read_s
 from bot.coach.turn import Answerer, Turn, sides
 from bot.content import Library
 from bot.progress import commands as progress_commands
+from bot.reminders import flow
+from bot.reminders.texts import START as REMINDER_START
 
 TIMED_STEPS = frozenset({Step.SWITCH, Step.REST})
 LOST_PLACE = "Sorry, I lost my place in our chat. Your logged sets are safe; let's start fresh."
@@ -32,13 +35,47 @@ class Coach:
         user = await store.load_user(user_key)
         turn = Turn(store, user, self.library, self.answerer, now)
         state = await self._current(turn)
+        dialog = state.reminder_dialog if state is not None else None
+        if flow.wants(_as_command(event), _listening(state)):
+            return await self._remind(turn, state or idle(int(now.timestamp())), event)
+        zone = user.settings.timezone
         if state is None:
             state = idle(int(now.timestamp()))
             new = await self._after_reset(turn, state, event)
         else:
+            if dialog is not None and isinstance(event, Command | Press | Text):
+                state = state.model_copy(update={"reminder_dialog": None})  # /remind talk over
             new = await _dispatch(turn, state, event)
         if turn.forgotten:
             return turn.out
+        if user.settings.timezone != zone and user.settings.timezone is not None:
+            # /settings moved the user: their reminders keep their wall-clock times there.
+            await store.reminders.set_zone(user.id, user.settings.timezone, now)
+            turn.out.reminders_changed = True
+        return await self._save(turn, state, new)
+
+    async def _remind(self, turn: Turn, state: State, event: Event) -> Outcome:
+        """/remind, its buttons and answers, and the reminder message's buttons (bot/reminders)."""
+        last = await turn.store.workouts(turn.user.id, limit=1)
+        handled = await flow.handle(
+            turn.store.reminders, turn.user, _as_command(event), state.reminder_dialog,
+            self.library, turn.now, last[0].exercise if last else None,
+        )  # fmt: skip
+        new = state.model_copy(update={"reminder_dialog": handled.dialog_state})
+        out = handled.outcome
+        out.reminders_changed = handled.changed
+        if handled.start_exercise is not None or _pressed_start(event, out):
+            # Start now: open the workout as /workout would (mid-workout, it says so instead).
+            ex = self.library.get(handled.start_exercise or "")
+            new = new.model_copy(update={"reminder_dialog": None})
+            new = await _dispatch(turn, new, Command("workout", ex.name if ex else ""))
+            out.replies += turn.out.replies
+            out.timer, out.cancel_timer = turn.out.timer, turn.out.cancel_timer
+        turn.out = out
+        return await self._save(turn, state, new)
+
+    async def _save(self, turn: Turn, state: State, new: State) -> Outcome:
+        user = turn.user
         # A countdown belongs to its step: once the step moves on (or was lost), it means nothing.
         moved = new.token != state.token or new.step not in TIMED_STEPS
         if turn.out.timer is None and moved and (user.timer is not None or turn.out.cancel_timer):
@@ -47,7 +84,7 @@ class Coach:
         elif turn.out.timer is not None:
             user.timer = turn.out.timer
         user.state = new.dump()
-        await store.save_user(user)
+        await turn.store.save_user(user)
         return turn.out
 
     async def _current(self, turn: Turn) -> State | None:
@@ -80,6 +117,29 @@ class Coach:
         if not isinstance(event, TimerDue):
             await ask(turn, state, LOST_PLACE)
         return state
+
+
+def _listening(state: State | None) -> dict[str, Any] | None:
+    """The /remind dialog state when typed text is for it: while it asks something, or shows
+    the list with nothing else waiting; mid-workout, a list does not swallow the reps."""
+    dialog = state.reminder_dialog if state is not None else None
+    if dialog is None or state is None:
+        return None
+    return None if dialog.get("step") == "list" and state.step is not Step.IDLE else dialog
+
+
+def _as_command(event: Event) -> Event:
+    """A typed "/remind 7pm" is the command, as _text would read it."""
+    if isinstance(event, Text) and event.text.strip().startswith("/"):
+        name, _, args = event.text.strip()[1:].partition(" ")
+        return Command(name.lower().split("@")[0], args.strip())
+    return event
+
+
+def _pressed_start(event: Event, out: Outcome) -> bool:
+    """Start now under a reminder for any exercise, with nothing trained yet: /workout asks."""
+    started = isinstance(event, Press) and event.data.startswith(f"rm:{REMINDER_START}:")
+    return started and out.chosen == "Started"
 
 
 async def _dispatch(turn: Turn, state: State, event: Event) -> State:

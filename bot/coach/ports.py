@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.coach.replies import Timer
+
+if TYPE_CHECKING:  # bot.reminders imports this module; the Protocol is only needed for types
+    from bot.reminders.model import ReminderStore
 
 
 class Side(StrEnum):
@@ -133,6 +136,10 @@ class CoachStore(Protocol):
     ) -> list[WorkoutRecord]:
         """The user's workouts of one exercise started at since or later (all when None),
         oldest first, each with its sets: a period of training for a chart."""
+
+    @property
+    def reminders(self) -> ReminderStore:
+        """The user's reminders (/remind, the reminder buttons), in this same transaction."""
 
     async def forget_user(self, user_id: int) -> dict[str, int]:
         """Delete the user and every row of theirs in every table (/deleteme); rows per table.

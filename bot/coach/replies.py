@@ -44,3 +44,6 @@ class Outcome:
     notice: str | None = None
     # ... and what the pressed message should now say it chose (its keyboard is removed).
     chosen: str | None = None
+    # Reminders were created, resumed, snoozed or moved to another zone in this event: the
+    # adapter re-aims its reminder service (ReminderService.changed) once the unit has committed.
+    reminders_changed: bool = False

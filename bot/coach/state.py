@@ -82,6 +82,9 @@ class State(_Model):
     exercise: str | None = None
     draft: Draft | None = None
     progress: Progress | None = None
+    # The /remind conversation in progress, owned by bot/reminders/dialog.py; None when there is
+    # none. Kept beside the workout so /remind mid-rest leaves the workout where it was.
+    reminder_dialog: dict[str, Any] | None = None
 
     @model_validator(mode="after")
     def _step_has_what_it_needs(self) -> State:

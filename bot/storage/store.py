@@ -14,6 +14,7 @@ from bot.coach.replies import Timer
 from bot.storage.models import KEY_MAX, UserRow
 from bot.storage.progress import ProgressQueries
 from bot.storage.records import user_record, user_values
+from bot.storage.reminders import SqlReminders
 from bot.storage.workouts import WorkoutQueries
 
 USERS = cast(Table, UserRow.__table__)
@@ -52,6 +53,14 @@ class SqlStore(WorkoutQueries, ProgressQueries):
         self.dialect = dialect
         self._bound: AsyncConnection | None = None
         self._workouts: dict[int, WorkoutRecord] = {}
+        self._reminders: SqlReminders | None = None
+
+    @property
+    def reminders(self) -> SqlReminders:
+        """The reminder tables in this unit's transaction (made on first use; few events do)."""
+        if self._reminders is None:
+            self._reminders = SqlReminders(self.session)
+        return self._reminders
 
     async def _connection(self) -> AsyncConnection:
         """The unit's connection, inside the transaction the session began."""

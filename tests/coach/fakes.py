@@ -16,6 +16,7 @@ from bot.coach.ports import (
     WorkoutStatus,
 )
 from bot.coach.replies import Timer
+from tests.coach.fake_reminders import FakeReminders
 
 
 class FakeStore:
@@ -30,6 +31,7 @@ class FakeStore:
         self.workout_rows: dict[int, WorkoutRecord] = {}
         self.set_rows: list[SetEntry] = []
         self.saves = 0
+        self.reminders = FakeReminders()  # the CoachStore's `reminders`, in memory too
 
     async def load_user(self, key: str) -> UserRecord:
         if key not in self.users:

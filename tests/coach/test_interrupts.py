@@ -287,13 +287,16 @@ async def test_state_with_an_unknown_exercise_is_reset(chat: Chat) -> None:
     assert chat.step() is Step.IDLE
 
 
-@pytest.mark.parametrize("name", ["remind"])
-async def test_later_commands_say_they_are_coming(chat: Chat, name: str) -> None:
+async def test_remind_mid_set_leaves_the_workout_where_it_was(chat: Chat) -> None:
     await _mid_set(chat)
     before = chat.state
-    await chat.command(name)
-    assert "Coming soon" in chat.text and "Set 1 of 2 · Right leg" in chat.text
-    assert chat.state == before
+    await chat.command("remind")
+    assert "When should I remind you" in chat.text and "Coming soon" not in chat.text
+    await chat.say("never mind")
+    assert "reminders unchanged" in chat.text
+    assert chat.state == before  # the /remind talk is over and the set still waits
+    await chat.say("10")
+    assert chat.logged[-1] == (1, "right", 10)
 
 
 async def test_help_start_ask_and_unknown_commands(chat: Chat, answerer: SpyAnswerer) -> None:
