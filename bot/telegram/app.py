@@ -29,6 +29,7 @@ from bot.telegram.context import BotData, CoachContext, Services, utc_now
 from bot.telegram.processor import ChatLocks, ChatOrderedProcessor
 from bot.telegram.ratelimit import CoachRateLimiter
 from bot.telegram.redact import REDACTOR, configure_logging
+from bot.telegram.reminders import reminder_service
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.timers import TimerScheduler
 from bot.telegram.webhook import WebhookServer, shared_secret, web_app, webhook_path
@@ -134,7 +135,7 @@ async def start_services(
     locks: ChatLocks,
     clock: Callable[[], datetime],
 ) -> None:
-    """Database migrated, engine built, stored timers re-armed, menu set."""
+    """Database migrated, engine built, stored timers re-armed, reminders started, menu set."""
     database = Database(settings.database_url)
     await database.upgrade()
     job_queue = application.job_queue
@@ -143,10 +144,18 @@ async def start_services(
     timers = TimerScheduler(job_queue, handlers.on_timer)
     coach = Coach(library, Answerer(library))
     gate = asyncio.Lock() if database.dialect == "sqlite" else None
-    application.bot_data.services = Services(coach, database, timers, locks, clock, gate)
+    reminders = reminder_service(
+        database, application.bot, locks, library, clock=clock,
+        grace_minutes=settings.reminder_grace_minutes, per_second=settings.global_per_second,
+    )  # fmt: skip
+    application.bot_data.services = Services(coach, database, timers, locks, clock, gate, reminders)
+    application.bot_data.metrics.watch_reminders(lambda: reminders.totals)
     async with database.unit() as store:
         pending = await store.pending_timers()
     timers.rearm(pending, clock())
+    # Two jobs on the JobQueue's scheduler, rebuilt from the database; the catch-up on what came
+    # due while the coach was down runs in the background (/healthz watches the scheduler).
+    await reminders.start(job_queue.scheduler)
     try:
         await application.bot.set_my_commands(MENU)
     except TelegramError as exc:  # only decoration: the commands work without the menu
@@ -156,6 +165,8 @@ async def start_services(
 async def stop_services(application: CoachApplication) -> None:
     services = application.bot_data.take()
     if services is not None:
+        if services.reminders is not None:
+            await services.reminders.stop()  # hands unsent claims back; before the database goes
         await services.database.dispose()
 
 

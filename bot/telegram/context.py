@@ -17,6 +17,7 @@ from bot.coach.events import Event
 from bot.coach.ports import StaleStateError
 from bot.coach.replies import Outcome
 from bot.observability import Metrics, note_retry
+from bot.reminders.service import ReminderService
 from bot.storage import Database
 from bot.storage.updates import first_delivery
 from bot.telegram.processor import ChatLocks
@@ -42,6 +43,8 @@ class Services:
     # (busy_timeout) for up to tens of milliseconds; queueing on a lock here instead wakes the
     # next unit the moment the last one commits. PostgreSQL locks rows, so it needs none.
     unit_gate: asyncio.Lock | None = None
+    # Sends the reminders; told after a commit that changed them, so a new one is not late.
+    reminders: ReminderService | None = None
 
     async def handle(self, chat_id: int, event: Event, update_id: int | None = None) -> Outcome:
         """One event in one unit of work, committed once; then its timer armed or cancelled.
@@ -73,8 +76,17 @@ class Services:
                 note_retry()
                 continue
             self.timers.apply(chat_id, outcome, now)
+            if outcome.reminders_changed and self.reminders is not None:
+                await self._reminders_changed()
             return outcome
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _reminders_changed(self) -> None:
+        assert self.reminders is not None
+        try:
+            await self.reminders.changed()
+        except Exception:  # committed already; the service's 30 s poll finds it anyway
+            log.exception("could not re-aim the reminder scheduler")
 
     def _gate(self) -> contextlib.AbstractAsyncContextManager[Any]:
         return self.unit_gate if self.unit_gate is not None else contextlib.nullcontext()
