@@ -9,8 +9,10 @@ import sys
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol, TextIO
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.answers.answerer import Answerer
 from bot.coach.buttons import Keyboard
@@ -20,7 +22,10 @@ from bot.coach.ports import CoachStore, StaleStateError, UserRecord
 from bot.coach.replies import Outcome, Timer
 from bot.config import Settings
 from bot.content import Library
+from bot.reminders.model import Delivery, SendResult
+from bot.reminders.service import ReminderService
 from bot.storage import Database
+from bot.storage.reminder_claims import claims_unit
 from bot.terminal.render import keeper, keyboard_after, read_line, show
 
 log = logging.getLogger(__name__)
@@ -63,6 +68,8 @@ class TerminalChat:
         self.keyboard: Keyboard = ()
         self._turns = asyncio.Lock()  # a due timer waits for the line being handled, and back
         self._timer: asyncio.Task[None] | None = None
+        # Set by _chat: sends this user's reminders here (deliver) while the chat runs.
+        self.reminders: ReminderService | None = None
 
     async def run(self, lines: AsyncIterator[str]) -> None:
         """Greet (or show where we were), re-arm a stored timer, then one event per line."""
@@ -93,6 +100,19 @@ class TerminalChat:
                 self._arm(outcome.timer)
             elif outcome.cancel_timer:
                 self._disarm()
+        if outcome is not None and outcome.reminders_changed and self.reminders is not None:
+            try:
+                await self.reminders.changed()  # a new reminder is sent on time, not at a poll
+            except Exception:
+                log.exception("could not re-aim the reminders; the next poll finds them")
+
+    async def deliver(self, delivery: Delivery) -> SendResult:
+        """A reminder came due: printed between two lines, its buttons numbered for the next."""
+        async with self._turns:
+            outcome = Outcome([delivery.reply])
+            self._print(show(outcome, self.keep))
+            self.keyboard = keyboard_after(outcome, self.keyboard)
+        return SendResult.ok()
 
     async def _outcome(self, event: Event) -> Outcome | None:
         for _ in range(ATTEMPTS):
@@ -151,9 +171,31 @@ async def _chat(settings: Settings, library: Library, key: str) -> None:
         await database.upgrade()
         coach = Coach(library, Answerer(library))
         chat = TerminalChat(database, coach, key, sys.stdout, echo=not sys.stdin.isatty())
-        await chat.run(stdin_lines())
+        scheduler = AsyncIOScheduler(timezone=UTC)
+        scheduler.start()
+        chat.reminders = terminal_reminders(database, chat, library, settings)
+        try:
+            await chat.reminders.start(scheduler)
+            await chat.run(stdin_lines())
+        finally:
+            await chat.reminders.stop()  # unsent claims go back: another chat or the bot sends
+            scheduler.shutdown(wait=False)
     finally:
         await database.dispose()
+
+
+def terminal_reminders(
+    database: Database, chat: TerminalChat, library: Library, settings: Settings
+) -> ReminderService:
+    """The reminder service for this user alone, printing into the chat."""
+    return ReminderService(
+        lambda: claims_unit(database, only_user=chat.key),
+        chat.deliver,
+        library,
+        worker=f"chat:{os.getpid()}:{chat.key}"[:64],
+        clock=chat.clock,
+        grace=timedelta(minutes=settings.reminder_grace_minutes),
+    )
 
 
 def run_chat(settings: Settings, library: Library, user: str) -> int:
