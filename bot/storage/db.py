@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from bot.storage.migrate import UpgradeResult, upgrade_connection
+from bot.storage.sqlite import one_trip_creator
 from bot.storage.store import SqlStore
 
 # How long a SQLite unit waits for another unit's write lock before giving up.
@@ -35,6 +36,8 @@ class Database:
         if self.dialect == "postgresql":
             # A replica outlives database restarts: test pooled connections before use.
             engine_options.setdefault("pool_pre_ping", True)
+        if self.dialect == "sqlite":
+            engine_options.setdefault("async_creator", one_trip_creator(self.url))
         self.engine: AsyncEngine = create_async_engine(self.url, **engine_options)
         if self.dialect == "sqlite":
             _configure_sqlite(self.engine)
