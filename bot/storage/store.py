@@ -53,6 +53,7 @@ class SqlStore(WorkoutQueries, ProgressQueries):
         self.dialect = dialect
         self._bound: AsyncConnection | None = None
         self._workouts: dict[int, WorkoutRecord] = {}
+        self._before: dict[int, int | None] = {}
         self._reminders: SqlReminders | None = None
 
     @property
@@ -103,6 +104,7 @@ class SqlStore(WorkoutQueries, ProgressQueries):
 
     async def forget_user(self, user_id: int) -> dict[str, int]:
         self._workouts.clear()  # whatever was kept belonged to rows about to be deleted
+        self._before.clear()
         return await super().forget_user(user_id)
 
     async def pending_timers(self) -> list[tuple[str, Timer]]:

@@ -46,13 +46,42 @@ def _older_than_anchor(query: Select[Any]) -> Select[Any]:
     anchor_start = (
         select(anchor.c.started_at).where(anchor.c.id == bindparam("before_id")).scalar_subquery()
     )
-    # Older than the anchor; equal start times fall back to the id (creation order).
+    # Older than the anchor; equal start times fall back to the id (creation order). The first
+    # condition is implied by the second; it lets the index on start times bound the scan.
     return query.where(
+        WORKOUTS.c.started_at <= anchor_start,
         or_(
             WORKOUTS.c.started_at < anchor_start,
             and_(WORKOUTS.c.started_at == anchor_start, WORKOUTS.c.id < bindparam("before_id")),
-        )
+        ),
     )
+
+
+def _workout_and_predecessor() -> Select[Any]:
+    """One workout and the one previous_workout(before_id=it) would find, each with its sets.
+
+    Whoever reads a workout mid-session soon asks for the one before it ("last time" in every
+    set prompt, the summary's comparison): fetched together, that is one statement, not two.
+    """
+    current, earlier = WORKOUTS.alias("current"), WORKOUTS.alias("earlier")
+    predecessor = (
+        select(earlier.c.id)
+        .where(
+            current.c.id == bindparam("workout_id"),
+            earlier.c.user_id == current.c.user_id,
+            earlier.c.exercise == current.c.exercise,
+            earlier.c.started_at <= current.c.started_at,  # as in _older_than_anchor
+            or_(
+                earlier.c.started_at < current.c.started_at,
+                and_(earlier.c.started_at == current.c.started_at, earlier.c.id < current.c.id),
+            ),
+        )
+        .order_by(earlier.c.started_at.desc(), earlier.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    wanted = or_(WORKOUTS.c.id == bindparam("workout_id"), WORKOUTS.c.id == predecessor)
+    return _with_sets(WORKOUTS).where(wanted).order_by(WORKOUTS.c.id, SETS.c.id)
 
 
 def _latest(older: bool) -> Select[Any]:
@@ -73,7 +102,7 @@ def _page(exercise: bool) -> Select[Any]:
 
 
 # Built once: the hot path then skips building the statement and finds its compiled SQL cached.
-_WORKOUT = _with_sets(WORKOUTS).where(WORKOUTS.c.id == bindparam("workout_id")).order_by(SETS.c.id)
+_WORKOUT = _workout_and_predecessor()
 _LATEST = _latest(older=False)
 _LATEST_BEFORE = _latest(older=True)
 _PAGE = _page(exercise=False)
@@ -100,10 +129,13 @@ class WorkoutQueries:
     """Mixed into SqlStore; every statement joins the unit's transaction and nothing commits.
 
     Within one unit the user's row is locked, so nothing else changes their workouts: a workout
-    read once is kept (and kept up to date by this store's own writes) instead of read again.
+    read once is kept (and kept up to date by this store's own writes) instead of read again,
+    and so is the workout before it.
     """
 
     _workouts: dict[int, WorkoutRecord]
+    # Workout id -> the id previous_workout(before_id=it) finds (None: there is none).
+    _before: dict[int, int | None]
 
     async def _connection(self) -> AsyncConnection:
         raise NotImplementedError  # SqlStore provides the unit's connection
@@ -120,6 +152,7 @@ class WorkoutQueries:
         }
         connection = await self._connection()
         workout_id: int = (await connection.execute(_START, values)).scalar_one()
+        self._before.clear()  # started at any time, the new one may come between two others
         return workout_id
 
     async def end_workout(
@@ -143,17 +176,30 @@ class WorkoutQueries:
             kept.sets.append(entry)
 
     async def workout(self, workout_id: int) -> WorkoutRecord | None:
-        kept = self._workouts.get(workout_id)
-        if kept is None:
-            found = await self._read(_WORKOUT, {"workout_id": workout_id})
-            if not found:
+        if workout_id not in self._workouts:
+            found = {w.id: w for w in await self._read(_WORKOUT, {"workout_id": workout_id})}
+            current = found.pop(workout_id, None)
+            if current is None:
                 return None
-            kept = self._workouts[workout_id] = found[0]
+            self._workouts[workout_id] = current
+            earlier = next(iter(found.values()), None)
+            if earlier is not None:
+                self._workouts.setdefault(earlier.id, earlier)
+            self._before[workout_id] = earlier.id if earlier else None
+        return self._copy(workout_id)
+
+    def _copy(self, workout_id: int) -> WorkoutRecord:
+        kept = self._workouts[workout_id]
         return replace(kept, sets=list(kept.sets))  # the caller's copy; the kept one stays true
 
     async def previous_workout(
         self, user_id: int, exercise: str, before_id: int | None = None
     ) -> WorkoutRecord | None:
+        if before_id is not None and before_id in self._before:
+            anchor = self._workouts[before_id]
+            if anchor.user_id == user_id and anchor.exercise == exercise:
+                earlier = self._before[before_id]
+                return None if earlier is None else self._copy(earlier)
         params: dict[str, Any] = {"user_id": user_id, "exercise": exercise}
         if before_id is not None:
             params["before_id"] = before_id
