@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
-from bot.coach.ports import Side
+from bot.coach.ports import Plan, SetEntry, Side, Unit, WorkoutRecord, WorkoutStatus
 from bot.progress.chart import COLOURS, GAP_COLOUR
+from bot.progress.series import build
 from bot.storage import Database
 from tests.progress.conftest import SqlChat
 
@@ -107,7 +110,6 @@ async def test_a_two_leg_exercise_charts_one_line_and_says_why_no_gap(chat: SqlC
     image = Image.open(io.BytesIO(reply.photo))
     assert _pixels_near(image, _rgb(COLOURS[Side.BOTH])) > 200
     assert "no left/right gap: best set 12 → 15 reps" in reply.text
-    assert "total reps" in reply.text or reply.photo  # bodyweight: volume is reps (see footnote)
 
 
 async def test_mid_workout_the_chart_comes_then_the_set_is_asked_again(chat: SqlChat) -> None:
@@ -122,3 +124,27 @@ async def test_works_the_same_on_each_database(database: Database, chat: SqlChat
     await chat.session("slht 1x10 @ 5kg", [7], [10])
     await chat.command("progress")
     assert chat.replies[0].photo is not None, database.dialect
+
+
+def _plain_session(n: int, load: float | None, unit: Unit = Unit.KG) -> WorkoutRecord:
+    at = datetime(2026, 3, n, tzinfo=UTC)
+    sets = [
+        SetEntry(n, "x", s, side, 10, load, unit, at)
+        for s in (1, 2)
+        for side in (Side.LEFT, Side.RIGHT)
+    ]
+    plan = Plan(2, 10, load, unit, Side.LEFT)
+    return WorkoutRecord(n, 1, "x", plan, at, WorkoutStatus.FINISHED, sets=sets)
+
+
+def test_volume_counts_bodyweight_sensibly() -> None:
+    """All bodyweight: volume is the rep count. Mixed: reps × added load, bodyweight adding 0;
+    pounds converted to the user's kilograms."""
+    only = build("x", [_plain_session(1, None), _plain_session(2, None)], Unit.KG, UTC, True)
+    assert only.bodyweight_only
+    assert only.points[0].volume == {Side.LEFT: 20.0, Side.RIGHT: 20.0}
+    sessions = [_plain_session(1, None), _plain_session(2, 10.0), _plain_session(3, 22.5, Unit.LB)]
+    mixed = build("x", sessions, Unit.KG, UTC, True)
+    assert not mixed.bodyweight_only
+    volumes = [p.volume[Side.LEFT] for p in mixed.points]
+    assert volumes == pytest.approx([0.0, 200.0, 204.1], abs=0.1)
