@@ -15,19 +15,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import fresh_database  # noqa: E402
 from bot.answers.answerer import Answerer  # noqa: E402
 from bot.coach.engine import Coach  # noqa: E402
 from bot.coach.events import Command, Event, Press  # noqa: E402
@@ -36,9 +34,6 @@ from bot.config import DEFAULT_CONTENT_DIR  # noqa: E402
 from bot.content import load_library  # noqa: E402
 from bot.storage import Database  # noqa: E402
 
-POSTGRES = os.environ.get(
-    "COACH_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
 KEY = "bench:two-years"
 WEEKS, PER_WEEK, SETS = 104, 3, 3
 SLHT = "single-leg-hip-thrust"
@@ -127,7 +122,7 @@ async def run(url: str, runs: int) -> dict[str, float]:
 async def main(options: argparse.Namespace) -> None:
     runs = options.runs or (20 if options.quick else 100)
     with tempfile.TemporaryDirectory() as folder:
-        url, drop = await database_url(options.db, Path(folder))
+        url, drop = await fresh_database(options.db, Path(folder), "progress")
         try:
             result = await run(url, runs)
         finally:
@@ -137,29 +132,6 @@ async def main(options: argparse.Namespace) -> None:
     met = result["history_p95_ms"] < 20 and result["chart_p95_ms"] < 150
     print(json.dumps({**result, **goals, "goals_met": met, "sessions": WEEKS * PER_WEEK,
                       "runs": runs, "db": options.db}))  # fmt: skip
-
-
-async def database_url(kind: str, folder: Path) -> tuple[str, Callable[[], Awaitable[None]] | None]:
-    """A fresh database of the kind asked (a private one on the PostgreSQL server), and how to
-    drop it afterwards."""
-    if kind == "sqlite":
-        return f"sqlite+aiosqlite:///{folder / 'bench.db'}", None
-    import asyncpg  # type: ignore[import-untyped]
-    from sqlalchemy.engine import make_url
-
-    server = make_url(POSTGRES)
-    private = f"bench_progress_{uuid.uuid4().hex[:8]}"
-    dsn = server.set(drivername="postgresql").render_as_string(hide_password=False)
-    connection = await asyncpg.connect(dsn)
-    await connection.execute(f'CREATE DATABASE "{private}"')
-    await connection.close()
-
-    async def drop() -> None:
-        connection = await asyncpg.connect(dsn)
-        await connection.execute(f'DROP DATABASE IF EXISTS "{private}" WITH (FORCE)')
-        await connection.close()
-
-    return server.set(database=private).render_as_string(hide_password=False), drop
 
 
 if __name__ == "__main__":

@@ -17,13 +17,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,9 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-POSTGRES = os.environ.get(
-    "COACH_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
+from bench.databases import fresh_database  # noqa: E402
+
 ZONES = ("Europe/London", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC+05:45", "UTC")
 STORED = 100_000
 
@@ -227,39 +224,17 @@ def startup(url: str) -> dict[str, float]:
     return {"startup_s": total, "rss_mb": figures["rss_mb"]}
 
 
-async def database_url(kind: str, folder: Path, name: str) -> tuple[str, Any]:
-    """A fresh database of the kind asked, and how to drop it afterwards."""
-    if kind == "sqlite":
-        return f"sqlite+aiosqlite:///{folder / name}.db", None
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    server = make_url(POSTGRES)
-    private = f"bench_reminders_{name}_{uuid.uuid4().hex[:8]}"
-    dsn = server.set(drivername="postgresql").render_as_string(hide_password=False)
-    connection = await asyncpg.connect(dsn)
-    await connection.execute(f'CREATE DATABASE "{private}"')
-    await connection.close()
-
-    async def drop() -> None:
-        connection = await asyncpg.connect(dsn)
-        await connection.execute(f'DROP DATABASE IF EXISTS "{private}" WITH (FORCE)')
-        await connection.close()
-
-    return server.set(database=private).render_as_string(hide_password=False), drop
-
-
 async def main(args: argparse.Namespace) -> None:
     users = args.users or (2_000 if args.quick else 10_000)
     rate = args.rate or (250.0 if args.quick else 30.0)
     with tempfile.TemporaryDirectory() as folder:
-        url, drop = await database_url(args.db, Path(folder), "fanout")
+        url, drop = await fresh_database(args.db, Path(folder), "reminders_fanout")
         try:
             sent = await fan_out(url, users, rate)
         finally:
             if drop:
                 await drop()
-        url, drop = await database_url(args.db, Path(folder), "stored")
+        url, drop = await fresh_database(args.db, Path(folder), "reminders_stored")
         try:
             seeded = time.perf_counter()
             await seed(url, STORED, None)
