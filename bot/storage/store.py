@@ -15,6 +15,7 @@ from bot.storage.models import KEY_MAX, UserRow
 from bot.storage.progress import ProgressQueries
 from bot.storage.records import user_record, user_values
 from bot.storage.reminders import SqlReminders
+from bot.storage.updates import Deliveries
 from bot.storage.workouts import WorkoutQueries
 
 USERS = cast(Table, UserRow.__table__)
@@ -39,7 +40,7 @@ _TIMERS = (
 )
 
 
-class SqlStore(WorkoutQueries, ProgressQueries):
+class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
     """CoachStore on one AsyncSession, inside one transaction the Database unit owns.
 
     The store never commits: Database.unit() commits once when the event's work succeeded.
@@ -78,6 +79,7 @@ class SqlStore(WorkoutQueries, ProgressQueries):
             row = (await connection.execute(_LOCKED_USER, {"key": key})).first()
             if row is None:  # pragma: no cover - the insert or a concurrent one created it
                 raise RuntimeError(f"user {key!r} vanished right after being created")
+        self._check_delivery(key, row.recent_updates)
         return user_record(row)
 
     async def user_by_key(self, key: str) -> UserRecord | None:
@@ -90,6 +92,7 @@ class SqlStore(WorkoutQueries, ProgressQueries):
     async def save_user(self, user: UserRecord) -> None:
         values = {
             **user_values(user),
+            **self._recorded(user.key),
             "version": user.version + 1,
             "saved_id": user.id,
             "saved_version": user.version,

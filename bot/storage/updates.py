@@ -2,35 +2,45 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.storage.models import UserRow
-
 # Ids kept per user. Telegram re-sends only what was not acknowledged, soon after; and a user's
 # updates may be re-sent out of order, so this is a set of recent ids, not a high-water mark.
 REMEMBERED = 32
 
 
-async def first_delivery(session: AsyncSession, key: str, update_id: int) -> bool:
-    """Record update_id as applied to the user; False when it already was (a re-sent update).
+class AlreadyApplied(Exception):
+    """The update was applied to the user before (we died before answering it): its unit rolls
+    back and it is not applied again."""
 
-    Call inside the unit that applied the update, after the engine loaded (and so locked) the
-    user's row: two deliveries of one update, at two replicas, then see one another.
+
+class Deliveries:
+    """Mixed into SqlStore: the update a unit applies, checked and recorded on the user's row.
+
+    The ids live in the users row that load_user reads and locks and save_user writes, so the
+    check and the record cost no statement of their own; two deliveries of one update, at two
+    replicas, still see one another, as the row is locked from load to commit.
     """
-    query = select(UserRow.recent_updates).where(UserRow.key == key).with_for_update()
-    found = (await session.execute(query)).first()
-    if found is None:  # the update deleted the user (/deleteme): nothing left to apply twice
-        return True
-    recent: list[int] = list(found[0] or [])
-    if update_id in recent:
-        return False
-    recent = [*recent, update_id][-REMEMBERED:]
-    statement = (
-        update(UserRow)
-        .where(UserRow.key == key)
-        .values(recent_updates=recent)
-        .execution_options(synchronize_session=False)
-    )
-    await session.execute(statement)
-    return True
+
+    _delivery: tuple[str, int] | None = None
+    _recent: list[int] | None = None
+
+    def apply_once(self, key: str, update_id: int) -> None:
+        """This unit applies update update_id to the user with this key: load_user raises
+        AlreadyApplied when that update was applied already, and save_user records it."""
+        self._delivery = (key, update_id)
+
+    def _check_delivery(self, key: str, recent: list[int] | None) -> None:
+        """At load_user, with the user's row locked."""
+        if self._delivery is None or self._delivery[0] != key:
+            return
+        if self._delivery[1] in (recent or []):
+            raise AlreadyApplied(f"update {self._delivery[1]} was applied to {key!r} already")
+        self._recent = list(recent or [])
+
+    def _recorded(self, key: str) -> dict[str, list[int]]:
+        """The recent_updates value save_user writes (nothing when this unit applies none)."""
+        if self._delivery is None or self._delivery[0] != key or self._recent is None:
+            return {}
+        update_id = self._delivery[1]
+        if update_id not in self._recent:
+            self._recent = [*self._recent, update_id][-REMEMBERED:]
+        return {"recent_updates": self._recent}

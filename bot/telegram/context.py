@@ -19,7 +19,7 @@ from bot.coach.replies import Outcome
 from bot.observability import Metrics, note_retry
 from bot.reminders.service import ReminderService
 from bot.storage import Database
-from bot.storage.updates import first_delivery
+from bot.storage.updates import AlreadyApplied
 from bot.telegram.processor import ChatLocks
 from bot.telegram.timers import TimerScheduler, user_key
 
@@ -61,12 +61,10 @@ class Services:
             try:
                 async with self._gate(), self.database.unit() as store:
                     key = user_key(chat_id)
+                    if update_id is not None:
+                        store.apply_once(key, update_id)  # checked at load, recorded at save
                     outcome: Outcome = await self.coach.handle(store, key, event, now)
-                    if update_id is not None and not await first_delivery(
-                        store.session, key, update_id
-                    ):
-                        raise _AlreadyApplied
-            except _AlreadyApplied:
+            except AlreadyApplied:
                 log.info("chat %s: update %s was already applied; not again", chat_id, update_id)
                 return Outcome()
             except StaleStateError:
@@ -90,10 +88,6 @@ class Services:
 
     def _gate(self) -> contextlib.AbstractAsyncContextManager[Any]:
         return self.unit_gate if self.unit_gate is not None else contextlib.nullcontext()
-
-
-class _AlreadyApplied(Exception):
-    """Rolls back the unit of an update that was applied before."""
 
 
 class BotData:
