@@ -36,18 +36,27 @@ _AT_ONCE = datetime(1970, 1, 1, tzinfo=UTC)
 class SqlReminderClaims:
     """What the reminder scheduler reads and writes, on one AsyncSession (one unit of work)."""
 
-    def __init__(self, session: AsyncSession, only_user: str | None = None) -> None:
+    def __init__(
+        self, session: AsyncSession, only_user: str | None = None, key_prefix: str | None = None
+    ) -> None:
         self.session = session
         self._dialect = session.get_bind().dialect.name
-        # The terminal chat sends only its own user's reminders; a bot sends everyone's.
+        # The terminal chat sends only its own user's reminders; the Telegram bot sends those of
+        # Telegram users ("tg:" keys), so a terminal user sharing its database is never paused
+        # as "blocked" by a bot that cannot reach them.
         self._only_user = only_user
+        self._key_prefix = key_prefix
 
     def _active(self) -> ColumnElement[bool]:
         """Reminders this scheduler serves: unpaused (and of its one user, when it has one).
         Every query below filters the same way, so the wake time never points at work that
         run_due would not take (which would wake it again and again)."""
         active = ReminderRow.paused.is_(False)
-        return active if self._only_user is None else and_(active, UserRow.key == self._only_user)
+        if self._only_user is not None:
+            active = and_(active, UserRow.key == self._only_user)
+        if self._key_prefix is not None:
+            active = and_(active, UserRow.key.startswith(self._key_prefix, autoescape=True))
+        return active
 
     def _occurrences(self, *columns: Any) -> Select[Any]:
         return (
@@ -264,12 +273,13 @@ class SqlReminderClaims:
 
 @asynccontextmanager
 async def claims_unit(
-    database: Any, only_user: str | None = None
+    database: Any, only_user: str | None = None, key_prefix: str | None = None
 ) -> AsyncIterator[SqlReminderClaims]:
     """One unit of work of `database` (bot.storage.Database) as the scheduler's storage;
-    only_user (a user key) limits it to that user's reminders (the terminal chat)."""
+    only_user (a user key) limits it to that user's reminders (the terminal chat), key_prefix
+    to users whose keys start with it (the Telegram bot: "tg:")."""
     async with database.unit() as store:
-        yield SqlReminderClaims(store.session, only_user)
+        yield SqlReminderClaims(store.session, only_user, key_prefix)
 
 
 if TYPE_CHECKING:  # mypy checks that the class fits the Protocol the reminders are typed against

@@ -73,7 +73,7 @@ def reminder_service(
     per_second: float,
 ) -> ReminderService:
     return ReminderService(
-        lambda: claims_unit(database),
+        lambda: claims_unit(database, key_prefix=TG),
         sender(bot, locks),
         library,
         worker=worker_name(),

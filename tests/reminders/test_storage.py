@@ -140,3 +140,19 @@ async def test_the_wake_time_ignores_what_this_scheduler_would_not_take(database
         assert [d.user_key for d in await claims.due_reminders(NOW + timedelta(days=1), 9)] == [
             "ana"
         ]
+
+
+async def test_the_telegram_scheduler_leaves_terminal_users_reminders_alone(
+    database: Database,
+) -> None:
+    # One database shared by `coach chat --user ana` and the bot: the bot cannot reach "ana",
+    # so it must not claim her reminder (and then pause it as if she had blocked the bot).
+    ana, tg = await _user(database, "ana"), await _user(database, "tg:42")
+    async with reminder_unit(database) as store:
+        await store.create_reminder(ana, BERLIN_7PM, None, NOW)
+        await store.create_reminder(tg, BERLIN_7PM, None, NOW)
+    later = NOW + timedelta(days=1)
+    async with claims_unit(database, key_prefix="tg:") as claims:
+        assert [d.user_key for d in await claims.due_reminders(later, 9)] == ["tg:42"]
+    async with claims_unit(database) as claims:
+        assert sorted(d.user_key for d in await claims.due_reminders(later, 9)) == ["ana", "tg:42"]
