@@ -51,7 +51,7 @@ class SqlReminderClaims:
         """Reminders this scheduler serves: unpaused (and of its one user, when it has one).
         Every query below filters the same way, so the wake time never points at work that
         run_due would not take (which would wake it again and again)."""
-        active = ReminderRow.paused.is_(False)
+        active: ColumnElement[bool] = ReminderRow.paused.is_(False)
         if self._only_user is not None:
             active = and_(active, UserRow.key == self._only_user)
         if self._key_prefix is not None:
