@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.storage.migrate import UpgradeResult, upgrade_connection
-from bot.storage.sqlite import one_trip_creator
+from bot.storage.sqlite import OneTripConnection, one_trip_creator
 from bot.storage.store import SqlStore
 
 # How long a SQLite unit waits for another unit's write lock before giving up.
@@ -122,7 +122,11 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         # Take the write lock up front: two units of one user then run one after the other
         # (what SELECT ... FOR UPDATE does on PostgreSQL), and a unit that read the state never
         # fails to upgrade its lock half-way with "database is locked".
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        driver = connection.connection.driver_connection
+        if isinstance(driver, OneTripConnection):
+            driver.begin_immediate()  # sent with the unit's first statement
+        else:  # a connection from an async_creator of the caller's
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _check_before_use(engine: AsyncEngine) -> None:

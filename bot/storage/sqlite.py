@@ -41,14 +41,36 @@ def one_trip_creator(url: URL) -> Callable[[], Awaitable[aiosqlite.Connection]]:
 class OneTripConnection(aiosqlite.Connection):
     """An aiosqlite connection whose cursors run each statement in one trip."""
 
+    # Set by begin_immediate(): the next statement's trip opens the transaction first.
+    begin_pending = False
+
     def cursor(self) -> OneTripCursor:  # type: ignore[override]
         return OneTripCursor(self)
 
+    def begin_immediate(self) -> None:
+        """BEGIN IMMEDIATE, sent with the next statement in the same trip (one trip less, and
+        none of SQLAlchemy's work for a statement of its own)."""
+        self.begin_pending = True
 
-def _run(connection: aiosqlite.Connection, sql: str, parameters: Any, many: bool) -> Outcome:
+    async def commit(self) -> None:
+        if self.begin_pending:  # no statement ran, so no transaction was opened
+            self.begin_pending = False
+            return
+        await super().commit()
+
+    async def rollback(self) -> None:
+        self.begin_pending = False
+        await super().rollback()
+
+
+def _run(
+    connection: aiosqlite.Connection, sql: str, parameters: Any, many: bool, begin: bool
+) -> Outcome:
     """On aiosqlite's thread: execute, fetch every row, close; what the cursor then reports."""
     cursor = connection._conn.cursor()
     try:
+        if begin:
+            cursor.execute("BEGIN IMMEDIATE")
         if many:
             cursor.executemany(sql, parameters)
         else:
@@ -69,7 +91,7 @@ class OneTripCursor:
 
     arraysize = 1
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
+    def __init__(self, connection: OneTripConnection) -> None:
         self._connection = connection
         self._rows: list[Any] = []
         self.description: Any = None
@@ -91,7 +113,9 @@ class OneTripCursor:
     async def _trip(self, sql: str, parameters: Any, many: bool) -> OneTripCursor:
         # aiosqlite's queue to its thread (untyped there); SQLAlchemy's adapter uses it too.
         trip = cast(Callable[..., Awaitable[Outcome]], self._connection._execute)
-        outcome = await trip(_run, self._connection, sql, parameters, many)
+        # Cleared before the trip: should it fail, the unit's rollback follows either way.
+        begin, self._connection.begin_pending = self._connection.begin_pending, False
+        outcome = await trip(_run, self._connection, sql, parameters, many, begin)
         self.description, self.rowcount, self.lastrowid, self._rows = outcome
         return self
 
