@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from bot.storage.kept import DEFAULT_KEPT_USERS, KeptUsers
 from bot.storage.migrate import UpgradeResult, upgrade_connection
 from bot.storage.sqlite import OneTripConnection, one_trip_creator
 from bot.storage.store import SqlStore
@@ -35,7 +36,9 @@ _IDLE_SINCE = "coach_idle_since"
 class Database:
     """One database: `async with database.unit() as store:` per event; dispose() at shutdown."""
 
-    def __init__(self, url: str, **engine_options: Any) -> None:
+    def __init__(
+        self, url: str, *, kept_users: int = DEFAULT_KEPT_USERS, **engine_options: Any
+    ) -> None:
         self.url = make_url(url)
         self.dialect = self.url.get_backend_name()
         if self.dialect not in ("sqlite", "postgresql"):
@@ -48,15 +51,26 @@ class Database:
         else:
             _check_before_use(self.engine)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # Each user's state as this process last committed it (bot/storage/kept.py); 0: none.
+        self.kept = KeptUsers(kept_users)
 
     def __repr__(self) -> str:
         return f"Database({self.url.render_as_string(hide_password=True)!r})"
 
     @asynccontextmanager
-    async def unit(self) -> AsyncIterator[SqlStore]:
-        """A store bound to one transaction: committed once on success, rolled back on error."""
-        async with self._sessions() as session, session.begin():
-            yield SqlStore(session, self.dialect)
+    async def unit(self, *, for_event: bool = False) -> AsyncIterator[SqlStore]:
+        """A store bound to one transaction: committed once on success, rolled back on error.
+
+        for_event: the unit runs one coach event, which saves the user it loads; so load_user
+        may start from what this process last committed for them (bot/storage/kept.py), and
+        the save's version check tells if that was stale (StaleStateError: run it again).
+        """
+        async with self._sessions() as session:
+            async with session.begin():
+                store = SqlStore(session, self.dialect, self.kept, take_kept=for_event)
+                yield store
+                await store.check_kept()
+            store.committed()
 
     async def upgrade(self) -> UpgradeResult:
         """Migrate to the newest schema; one cheap query when already there.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, cast
 
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.coach.ports import CoachStore, StaleStateError, UserRecord, UserSettings, WorkoutRecord
 from bot.coach.replies import Timer
+from bot.storage.kept import KeptUser, KeptUsers
 from bot.storage.models import KEY_MAX, UserRow
 from bot.storage.progress import ProgressQueries
 from bot.storage.records import user_record, user_values
@@ -49,13 +51,28 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
     build, track or flush on the path every event takes.
     """
 
-    def __init__(self, session: AsyncSession, dialect: str) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        dialect: str,
+        kept: KeptUsers | None = None,
+        *,
+        take_kept: bool = False,
+    ) -> None:
         self.session = session
         self.dialect = dialect
         self._bound: AsyncConnection | None = None
         self._workouts: dict[int, WorkoutRecord] = {}
         self._before: dict[int, int | None] = {}
         self._reminders: SqlReminders | None = None
+        # What the last unit of this process committed for a user (bot/storage/kept.py), and
+        # what this unit will leave there once it commits.
+        self._kept = kept
+        self._take_kept = take_kept
+        self._unchecked: UserRecord | None = None  # taken from kept, not yet saved
+        self._stored_recent: dict[str, list[int]] = {}
+        self._saved: UserRecord | None = None
+        self._forgotten = False
 
     @property
     def reminders(self) -> SqlReminders:
@@ -72,6 +89,15 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
 
     async def load_user(self, key: str) -> UserRecord:
         _check_key(key)
+        kept = self._kept.take(key) if self._kept is not None and self._take_kept else None
+        if kept is not None:
+            # Not read, so not locked: save_user's version check finds out if it was stale.
+            self._check_delivery(key, kept.recent_updates)
+            self._stored_recent[key] = kept.recent_updates
+            self._workouts.update(kept.workouts)
+            self._before.update(kept.before)
+            self._unchecked = kept.user
+            return kept.user
         connection = await self._connection()
         row = (await connection.execute(_LOCKED_USER, {"key": key})).first()
         if row is None:
@@ -80,6 +106,7 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
             if row is None:  # pragma: no cover - the insert or a concurrent one created it
                 raise RuntimeError(f"user {key!r} vanished right after being created")
         self._check_delivery(key, row.recent_updates)
+        self._stored_recent[key] = list(row.recent_updates or [])
         return user_record(row)
 
     async def user_by_key(self, key: str) -> UserRecord | None:
@@ -90,9 +117,10 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
         return None if row is None else user_record(row)
 
     async def save_user(self, user: UserRecord) -> None:
+        recorded = self._recorded(user.key)
         values = {
             **user_values(user),
-            **self._recorded(user.key),
+            **recorded,
             "version": user.version + 1,
             "saved_id": user.id,
             "saved_version": user.version,
@@ -104,10 +132,44 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
                 f"user {user.key!r} was changed by another event since version {user.version}"
             )
         user.version += 1  # so a second save in the same unit checks against what is stored
+        if "recent_updates" in recorded:
+            self._stored_recent[user.key] = recorded["recent_updates"]
+        self._saved = user
+        self._unchecked = None
+
+    async def check_kept(self) -> None:
+        """Before the commit: a user taken from kept and never saved (an event that changed
+        nothing of theirs) is checked against the stored version all the same."""
+        user, self._unchecked = self._unchecked, None
+        if user is None or self._forgotten:
+            return
+        connection = await self._connection()
+        result = await connection.execute(
+            _SAVE_USER, {"version": user.version, "saved_id": user.id, "saved_version": user.version}
+        )
+        if getattr(result, "rowcount", 0) == 0:
+            raise StaleStateError(f"user {user.key!r} was changed by another event meanwhile")
+
+    def committed(self) -> None:
+        """Called by Database.unit() once this unit's transaction is committed: what it saved
+        is what the database holds, so the user's next unit may start from it."""
+        user = self._saved
+        if self._kept is None or user is None or self._forgotten:
+            return
+        self._kept.keep(
+            user.key,
+            KeptUser(
+                user=replace(user, settings=replace(user.settings)),
+                recent_updates=self._stored_recent.get(user.key, []),
+                workouts=self._workouts,
+                before=self._before,
+            ),
+        )
 
     async def forget_user(self, user_id: int) -> dict[str, int]:
         self._workouts.clear()  # whatever was kept belonged to rows about to be deleted
         self._before.clear()
+        self._forgotten = True
         return await super().forget_user(user_id)
 
     async def pending_timers(self) -> list[tuple[str, Timer]]:

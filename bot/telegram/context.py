@@ -59,7 +59,7 @@ class Services:
         for attempt in (1, 2):
             now = self.clock()
             try:
-                async with self._gate(), self.database.unit() as store:
+                async with self._gate(), self.database.unit(for_event=True) as store:
                     key = user_key(chat_id)
                     if update_id is not None:
                         store.apply_once(key, update_id)  # checked at load, recorded at save

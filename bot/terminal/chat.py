@@ -117,7 +117,7 @@ class TerminalChat:
     async def _outcome(self, event: Event) -> Outcome | None:
         for _ in range(ATTEMPTS):
             try:
-                async with self.database.unit() as store:
+                async with self.database.unit(for_event=True) as store:
                     return await self.coach.handle(store, self.key, event, self.clock())
             except StaleStateError:
                 continue  # rolled back; run the event again on the fresh state

@@ -152,8 +152,8 @@ async def test_one_json_line_per_update_with_a_hashed_user_and_its_outcome(
     real_unit = database.unit
 
     @asynccontextmanager
-    async def losing_unit() -> AsyncIterator[Any]:
-        async with real_unit() as store:
+    async def losing_unit(**options: Any) -> AsyncIterator[Any]:
+        async with real_unit(**options) as store:
             yield AlwaysLosesTheRace(store)
 
     monkeypatch.setattr(database, "unit", losing_unit)

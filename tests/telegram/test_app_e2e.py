@@ -60,8 +60,8 @@ async def test_an_update_that_loses_a_race_is_applied_once_on_the_fresh_state(
     real_unit = database.unit
 
     @asynccontextmanager
-    async def racing_unit() -> AsyncIterator[Any]:
-        async with real_unit() as store:
+    async def racing_unit(**options: Any) -> AsyncIterator[Any]:
+        async with real_unit(**options) as store:
             yield LosesTheRaceOnce(store)
 
     monkeypatch.setattr(database, "unit", racing_unit)

@@ -109,8 +109,8 @@ async def test_a_failed_update_changes_nothing_and_the_user_is_told(
     real_unit = database.unit
 
     @asynccontextmanager
-    async def failing_unit() -> AsyncIterator[Any]:
-        async with real_unit() as store:
+    async def failing_unit(**options: Any) -> AsyncIterator[Any]:
+        async with real_unit(**options) as store:
             yield FailingSave(store)
 
     monkeypatch.setattr(database, "unit", failing_unit)
