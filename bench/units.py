@@ -32,15 +32,15 @@ from sqlalchemy import event as sa_event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.databases import fresh_database  # noqa: E402
-from bot.answers.answerer import Answerer  # noqa: E402
-from bot.coach.engine import Coach  # noqa: E402
-from bot.coach.events import Command, Event, Press, Text  # noqa: E402
-from bot.coach.replies import Outcome  # noqa: E402
-from bot.config import DEFAULT_CONTENT_DIR  # noqa: E402
-from bot.content import load_library  # noqa: E402
-from bot.storage import Database  # noqa: E402
-from bot.storage.kept import DEFAULT_KEPT_USERS  # noqa: E402
+from bench.databases import fresh_database
+from bot.answers.answerer import Answerer
+from bot.coach.engine import Coach
+from bot.coach.events import Command, Event, Press, Text
+from bot.coach.replies import Outcome
+from bot.config import DEFAULT_CONTENT_DIR
+from bot.content import load_library
+from bot.storage import Database
+from bot.storage.kept import DEFAULT_KEPT_USERS
 
 QUESTIONS = ("what muscles does this work?", "I feel it in my lower back")
 _AVOID = re.compile(r"stop|cancel|pain|other|delete|change|no\b|later|snooze", re.IGNORECASE)
@@ -58,7 +58,8 @@ class Person:
 
     def next_event(self) -> Event:
         self.since_start += 1
-        buttons = [b for r in self.last.replies for row in r.buttons for b in row] if self.last else []
+        replies = self.last.replies if self.last else []
+        buttons = [b for reply in replies for row in reply.buttons for b in row]
         if self.last is None or self.since_start > 60:
             self.since_start = 0
             return START

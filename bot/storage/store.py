@@ -144,9 +144,8 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
         if user is None or self._forgotten:
             return
         connection = await self._connection()
-        result = await connection.execute(
-            _SAVE_USER, {"version": user.version, "saved_id": user.id, "saved_version": user.version}
-        )
+        unchanged = {"version": user.version, "saved_id": user.id, "saved_version": user.version}
+        result = await connection.execute(_SAVE_USER, unchanged)
         if getattr(result, "rowcount", 0) == 0:
             raise StaleStateError(f"user {user.key!r} was changed by another event meanwhile")
 

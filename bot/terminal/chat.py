@@ -42,7 +42,7 @@ class TerminalStore(CoachStore, Protocol):
 class Units(Protocol):
     """What the chat needs of bot.storage.Database: one unit of work per event."""
 
-    def unit(self) -> AbstractAsyncContextManager[TerminalStore]: ...
+    def unit(self, *, for_event: bool = False) -> AbstractAsyncContextManager[TerminalStore]: ...
 
 
 def utc_now() -> datetime:
