@@ -17,6 +17,7 @@ from telegram.constants import ChatAction, MessageLimit
 from telegram.error import TelegramError
 
 from bot.coach.replies import Button, Reply
+from bot.telegram.webhook import offer_to_webhook_reply
 
 log = logging.getLogger(__name__)
 
@@ -119,9 +120,15 @@ async def chat_action(bot: Bot, chat_id: int, action: ChatAction) -> None:
 
 
 async def answer_query(query: CallbackQuery, notice: str | None) -> None:
-    """Every press is answered (else the button spins); a toast when the engine has something."""
+    """Every press is answered (else the button spins); a toast when the engine has something.
+
+    By webhook, the answer rides on the webhook's own HTTP answer: one request less per press.
+    """
+    text = notice[:200] if notice else None
+    if offer_to_webhook_reply("answerCallbackQuery", {"callback_query_id": query.id, "text": text}):
+        return
     try:
-        await query.answer(notice[:200] if notice else None)
+        await query.answer(text)
     except TelegramError as exc:  # too old to answer, say: the press itself was handled
         log.warning("could not answer callback query: %s", exc)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextvars
 import hashlib
 import hmac
 import logging
@@ -19,6 +20,36 @@ log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 APPLICATION_KEY = web.AppKey("application", Application)
+
+
+class WebhookReply:
+    """The one Bot API call Telegram lets a bot make in its answer to the webhook's POST.
+
+    Telegram runs it as if the bot had called it, without telling the result, and it saves the
+    bot a request of its own: so it is used for answerCallbackQuery, whose result nobody reads
+    (and which counts against no message limit). One per update; a second one asked for goes
+    the usual way.
+    """
+
+    def __init__(self) -> None:
+        self.call: dict[str, Any] | None = None
+
+    def offer(self, method: str, params: dict[str, Any]) -> bool:
+        if self.call is not None:
+            return False
+        self.call = {"method": method, **{k: v for k, v in params.items() if v is not None}}
+        return True
+
+
+_REPLY: contextvars.ContextVar[WebhookReply | None] = contextvars.ContextVar(
+    "coach_webhook_reply", default=None
+)
+
+
+def offer_to_webhook_reply(method: str, params: dict[str, Any]) -> bool:
+    """Make this call in the answer to the webhook, when the update came by one: True if so."""
+    reply = _REPLY.get()
+    return reply is not None and reply.offer(method, params)
 
 
 def new_secret() -> str:
@@ -68,10 +99,15 @@ def web_app(
             return web.Response(status=400)
         # Processed before answering: Telegram keeps (and re-sends) what we have not yet
         # acknowledged, so a crash mid-update loses nothing; chat order holds via the processor.
-        await application.update_processor.process_update(
-            update, application.process_update(update)
-        )
-        return web.Response()
+        reply = WebhookReply()
+        token = _REPLY.set(reply)
+        try:
+            await application.update_processor.process_update(
+                update, application.process_update(update)
+            )
+        finally:
+            _REPLY.reset(token)
+        return web.Response() if reply.call is None else web.json_response(reply.call)
 
     app = web.Application()
     app[APPLICATION_KEY] = application

@@ -26,6 +26,7 @@ class Call:
     params: dict[str, Any]
     at: float = field(default_factory=time.monotonic)
     status: int = 200
+    via_webhook_reply: bool = False  # made in the bot's answer to a webhook POST, not a request
 
 
 @dataclass

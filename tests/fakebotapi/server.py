@@ -167,8 +167,30 @@ class FakeBotApi:
         assert self.webhook is not None and self._session is not None, "no webhook set"
         headers = {SECRET_HEADER: secret} if secret is not None else {}
         async with self._session.post(self.webhook.url, json=update, headers=headers) as response:
-            await response.read()
-            return response.status
+            body = await response.read()
+            status, json_answer = response.status, response.content_type == "application/json"
+        if status == 200 and json_answer and body.strip():  # PTB's own server sends JSON, empty
+            await self.run_webhook_reply(json.loads(body))
+        return status
+
+    async def run_webhook_reply(self, answer: Any) -> None:
+        """A method in the webhook's answer runs as if the bot had called it; as on Telegram,
+        the bot learns nothing of how it went (a refusal is only recorded)."""
+        if not isinstance(answer, dict) or not isinstance(answer.get("method"), str):
+            return
+        params = {key: value for key, value in answer.items() if key != "method"}
+        call = Call(answer["method"], params, via_webhook_reply=True)
+        self.records.calls.append(call)
+        if self.flood is not None and not self.flood.admit(call.method, params.get("chat_id")):
+            call.status = 429
+            return
+        try:
+            await self._dispatch(call.method, params)
+        except ApiError as exc:
+            call.status = exc.status
+            return
+        if self.listeners and call.method in REPLY_METHODS:
+            self._notify(call.method, params)
 
     async def wait_fetched(self, update_id: int, within: float = 10.0) -> None:
         """Wait until the bot has fetched this update by getUpdates (polling mode)."""

@@ -122,7 +122,9 @@ class CoachProcess:
         async with self._session.post(
             self.hook, json=update, headers=headers, timeout=timeout
         ) as response:
-            await response.read()
+            body = await response.read()
+            if response.status == 200 and response.content_type == "application/json":
+                await self.api.run_webhook_reply(json.loads(body))  # as Telegram would
             return response.status
 
     async def get(self, path: str) -> tuple[int, str]:

@@ -102,7 +102,9 @@ def _generate(junk: Junk, victims: dict[int, set[str]], foreign: list[str]) -> l
     return updates
 
 
-async def _post_all(coach: ObservedHarness, updates: list[dict[str, Any]]) -> Counter[int]:
+async def _post_all(
+    coach: ObservedHarness, api: FakeBotApi, updates: list[dict[str, Any]]
+) -> Counter[int]:
     statuses: Counter[int] = Counter()
     url = str(coach.settings.webhook_url)
     headers = {SECRET_HEADER: "s3cret-for-the-webhook-tests"}
@@ -111,6 +113,8 @@ async def _post_all(coach: ObservedHarness, updates: list[dict[str, Any]]) -> Co
         async def post(update: Any) -> None:
             async with session.post(url, json=update, headers=headers) as response:
                 statuses[response.status] += 1
+                if response.status == 200 and response.content_type == "application/json":
+                    await api.run_webhook_reply(await response.json())  # as Telegram would
 
         for start in range(0, len(updates), 20):
             await asyncio.gather(*(post(u) for u in updates[start : start + 20]))
@@ -141,7 +145,7 @@ async def test_ten_thousand_junk_updates_crash_nothing_change_nothing_and_get_sa
     for query_id, chat in junk.queries.items():
         api.records.open_queries[query_id] = {"chat_id": chat}
 
-    statuses = await _post_all(coach, updates[:OVER_HTTP])
+    statuses = await _post_all(coach, api, updates[:OVER_HTTP])
     assert coach.bot is not None
     application = coach.bot.application
     for update in updates[OVER_HTTP:]:

@@ -32,6 +32,23 @@ async def test_a_full_two_set_workout_by_buttons(harness: Harness) -> None:
     assert len(api.records.calls_to("answerCallbackQuery")) == len(pressed)
 
 
+async def test_by_webhook_a_press_is_answered_in_the_webhooks_own_answer(
+    harness: Harness,
+) -> None:
+    """Telegram runs a method the bot names in its answer to the webhook POST: the press is
+    answered without a request of its own. By polling there is no such answer to use."""
+    chat = harness.chat()
+    await chat.command("workout", "single-leg hip thrust 2x8")
+    await chat.tap("8")
+    await chat.tap("Go now")
+
+    answers = harness.api.records.calls_to("answerCallbackQuery")
+    assert len(answers) == 2 and not harness.api.records.open_queries
+    by_webhook = [call.via_webhook_reply for call in answers]
+    assert by_webhook == ([True, True] if harness.mode == "webhook" else [False, False])
+    assert chat.last.shown.startswith("Set 1 of 2 · Right leg")
+
+
 async def test_a_full_two_set_workout_by_typing(harness: Harness) -> None:
     chat = harness.chat()
     await chat.command("workout", "single-leg hip thrust 2x8")
