@@ -17,6 +17,7 @@ from telegram.constants import ChatAction, MessageLimit
 from telegram.error import TelegramError
 
 from bot.coach.replies import Button, Reply
+from bot.telegram.request import results_unread
 from bot.telegram.webhook import offer_to_webhook_reply
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,9 @@ class DeliveryFailed(Exception):
 
 async def send_replies(bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None:
     try:
-        for reply in replies:
-            await send_reply(bot, chat_id, reply)
+        with results_unread():
+            for reply in replies:
+                await send_reply(bot, chat_id, reply)
     except TelegramError as exc:
         raise DeliveryFailed(f"chat {chat_id}: {exc}") from exc
 
@@ -141,16 +143,21 @@ async def mark_chosen(query: CallbackQuery, chosen: str | None) -> None:
     shown = message.text if message.text is not None else message.caption
     chosen = chosen[:200] if chosen else None
     try:
-        if chosen and shown is not None:
-            limit = (TEXT_LIMIT if message.text is not None else CAPTION_LIMIT) - 8
-            body = split_text(shown, limit - utf16_length(chosen))[0]
-            edited = f"{html.escape(body)}\n\n✓ <b>{html.escape(chosen)}</b>"
-            if message.text is not None:
-                await message.edit_text(edited, reply_markup=None)
-            else:
-                await message.edit_caption(edited, reply_markup=None)
-        elif message.reply_markup is not None and message.reply_markup.inline_keyboard:
-            await message.edit_reply_markup(reply_markup=None)
+        with results_unread():
+            await _edit_pressed(message, shown, chosen)
     except TelegramError as exc:
         # "message is not modified", deleted meanwhile...: the press itself was handled.
         log.warning("could not edit the pressed message: %s", exc)
+
+
+async def _edit_pressed(message: Message, shown: str | None, chosen: str | None) -> None:
+    if chosen and shown is not None:
+        limit = (TEXT_LIMIT if message.text is not None else CAPTION_LIMIT) - 8
+        body = split_text(shown, limit - utf16_length(chosen))[0]
+        edited = f"{html.escape(body)}\n\n✓ <b>{html.escape(chosen)}</b>"
+        if message.text is not None:
+            await message.edit_text(edited, reply_markup=None)
+        else:
+            await message.edit_caption(edited, reply_markup=None)
+    elif message.reply_markup is not None and message.reply_markup.inline_keyboard:
+        await message.edit_reply_markup(reply_markup=None)

@@ -3,12 +3,46 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import aiohttp
 from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+# Methods whose answer is the Message sent or edited, which the coach's replies never read.
+_MESSAGE_METHODS = frozenset(
+    {
+        "sendMessage",
+        "sendPhoto",
+        "sendDocument",
+        "editMessageText",
+        "editMessageCaption",
+        "editMessageReplyMarkup",
+    }
+)
+# What Telegram itself answers for an edit of an inline message: PTB then returns True as is.
+_NOTHING_TO_READ = b'{"ok":true,"result":true}'
+_UNREAD: contextvars.ContextVar[bool] = contextvars.ContextVar("coach_unread", default=False)
+
+
+@contextmanager
+def results_unread() -> Iterator[None]:
+    """Sends and edits made here return True instead of the Message Telegram sent back.
+
+    Python-telegram-bot turns every such answer into a Message (with its sender, chat and
+    keyboard), and the coach's replies never look at it: that was a seventh of the bot's CPU
+    per update (bench/README.md). Only a successful answer is replaced; errors, 429s and
+    retries reach PTB as Telegram sent them.
+    """
+    token = _UNREAD.set(True)
+    try:
+        yield
+    finally:
+        _UNREAD.reset(token)
 
 
 class AiohttpRequest(BaseRequest):
@@ -77,7 +111,11 @@ class AiohttpRequest(BaseRequest):
                 body = form
         try:
             async with self._session.request(method, url, data=body, timeout=timeout) as response:
-                return response.status, await response.read()
+                answer = await response.read()
+                unread = _UNREAD.get() and url.rpartition("/")[2] in _MESSAGE_METHODS
+                if response.status == 200 and unread:
+                    return 200, _NOTHING_TO_READ
+                return response.status, answer
         except TimeoutError as exc:
             raise TimedOut from exc
         except aiohttp.ClientError as exc:
