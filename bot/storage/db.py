@@ -15,7 +15,6 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
-    async_sessionmaker,
     create_async_engine,
 )
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -50,7 +49,6 @@ class Database:
             _configure_sqlite(self.engine)
         else:
             _check_before_use(self.engine)
-        self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         # Each user's state as this process last committed it (bot/storage/kept.py); 0: none.
         self.kept = KeptUsers(kept_users)
 
@@ -65,11 +63,14 @@ class Database:
         may start from what this process last committed for them (bot/storage/kept.py), and
         the save's version check tells if that was stale (StaleStateError: run it again).
         """
-        async with self._sessions() as session:
-            async with session.begin():
-                store = SqlStore(session, self.dialect, self.kept, take_kept=for_event)
-                yield store
-                await store.check_kept()
+        async with self.engine.connect() as connection:
+            async with connection.begin():
+                store = SqlStore(connection, self.dialect, self.kept, take_kept=for_event)
+                try:
+                    yield store
+                    await store.before_commit()
+                finally:
+                    await store.close()
             store.committed()
 
     async def upgrade(self) -> UpgradeResult:

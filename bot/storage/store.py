@@ -43,25 +43,25 @@ _TIMERS = (
 
 
 class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
-    """CoachStore on one AsyncSession, inside one transaction the Database unit owns.
+    """CoachStore on one connection, inside one transaction the Database unit owns.
 
     The store never commits: Database.unit() commits once when the event's work succeeded.
-    `session` is public so that stores added later (reminders) can join the same transaction.
-    Its own statements are Core statements on the session's connection: no ORM objects to
-    build, track or flush on the path every event takes.
+    Its own statements are Core statements on the unit's connection: no ORM objects to build,
+    track or flush on the path every event takes. `session` lets ORM code (reminders) join
+    the same transaction.
     """
 
     def __init__(
         self,
-        session: AsyncSession,
+        connection: AsyncConnection,
         dialect: str,
         kept: KeptUsers | None = None,
         *,
         take_kept: bool = False,
     ) -> None:
-        self.session = session
+        self.connection = connection
         self.dialect = dialect
-        self._bound: AsyncConnection | None = None
+        self._session: AsyncSession | None = None
         self._workouts: dict[int, WorkoutRecord] = {}
         self._before: dict[int, int | None] = {}
         self._reminders: SqlReminders | None = None
@@ -75,6 +75,20 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
         self._forgotten = False
 
     @property
+    def session(self) -> AsyncSession:
+        """An ORM session in this unit's transaction, for the reminder tables' ORM code; made
+        on first use, as most events never need one (the coach's own statements are Core)."""
+        if self._session is None:
+            # Joins the transaction the unit began: its commit and close leave it to the unit
+            # (an ORM error's rollback ends it, and the unit then fails as it should).
+            self._session = AsyncSession(
+                bind=self.connection,
+                expire_on_commit=False,
+                join_transaction_mode="rollback_only",
+            )
+        return self._session
+
+    @property
     def reminders(self) -> SqlReminders:
         """The reminder tables in this unit's transaction (made on first use; few events do)."""
         if self._reminders is None:
@@ -82,10 +96,18 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
         return self._reminders
 
     async def _connection(self) -> AsyncConnection:
-        """The unit's connection, inside the transaction the session began."""
-        if self._bound is None:
-            self._bound = await self.session.connection()
-        return self._bound
+        """The unit's connection, inside the transaction the unit began."""
+        return self.connection
+
+    async def before_commit(self) -> None:
+        """What the ORM session holds goes to the database, and a kept user is checked."""
+        if self._session is not None:
+            await self._session.flush()
+        await self.check_kept()
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
 
     async def load_user(self, key: str) -> UserRecord:
         _check_key(key)
