@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -26,6 +27,7 @@ _MESSAGE_METHODS = frozenset(
 )
 # What Telegram itself answers for an edit of an inline message: PTB then returns True as is.
 _NOTHING_TO_READ = b'{"ok":true,"result":true}'
+_JSON = {"Content-Type": "application/json"}
 _UNREAD: contextvars.ContextVar[bool] = contextvars.ContextVar("coach_unread", default=False)
 
 
@@ -95,11 +97,15 @@ class AiohttpRequest(BaseRequest):
             sock_connect=_pick(connect_timeout, self._connect_timeout),
             sock_read=_pick(read_timeout, self._read_timeout),
         )
-        body: aiohttp.FormData | dict[str, str] | None = None
+        body: aiohttp.FormData | bytes | None = None
+        headers: dict[str, str] | None = None
         if request_data is not None:
-            body = request_data.json_parameters
-            if request_data.contains_files:
-                form = aiohttp.FormData(body)
+            # A JSON body, which Telegram takes as well as a form: one dumps, where aiohttp's
+            # FormData builds a multipart writer only to urlencode (~0.07 ms per call).
+            if not request_data.contains_files:
+                body, headers = json.dumps(request_data.parameters).encode(), _JSON
+            else:
+                form = aiohttp.FormData(request_data.json_parameters)
                 for name, part in request_data.multipart_data.items():
                     filename, content, *mimetype = part
                     form.add_field(
@@ -110,7 +116,9 @@ class AiohttpRequest(BaseRequest):
                     )
                 body = form
         try:
-            async with self._session.request(method, url, data=body, timeout=timeout) as response:
+            async with self._session.request(
+                method, url, data=body, headers=headers, timeout=timeout
+            ) as response:
                 answer = await response.read()
                 unread = _UNREAD.get() and url.rpartition("/")[2] in _MESSAGE_METHODS
                 if response.status == 200 and unread:
