@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import random
 import re
@@ -138,8 +139,8 @@ def listen_for_statements(database: Database, counts: Counter[str]) -> None:
         words = statement.replace("(", " ").split()
         after = {"SELECT": "FROM", "INSERT": "INTO", "UPDATE": "UPDATE", "DELETE": "FROM"}
         marker = after.get(words[0], "")
-        table = words[words.index(marker) + 1] if marker in words[:-1] else ""
-        counts[f"{words[0]} {table}".strip()] += 1
+        tables = [w for m, w in itertools.pairwise(words) if m == marker and w.islower()]
+        counts[f"{words[0]} {tables[0] if tables else ''}".strip()] += 1
 
     @sa_event.listens_for(database.engine.sync_engine, "commit")
     def _commit(_c: Any) -> None:
