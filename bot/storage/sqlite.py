@@ -29,6 +29,9 @@ def one_trip_creator(url: URL) -> Callable[[], Awaitable[aiosqlite.Connection]]:
     args, kwargs = SQLiteDialect_aiosqlite().create_connect_args(url)
 
     async def connect() -> aiosqlite.Connection:
+        # Opened on aiosqlite's thread, also used on the event loop's once a unit holds the
+        # write lock (OneTripCursor._trip); never by both at once, as each use is awaited.
+        kwargs["check_same_thread"] = False
         connection = OneTripConnection(partial(sqlite3.connect, *args, **kwargs), ITER_CHUNK_SIZE)
         # As SQLAlchemy does for its own: a connection never garbage collected must not keep
         # the process alive at exit.
@@ -43,6 +46,9 @@ class OneTripConnection(aiosqlite.Connection):
 
     # Set by begin_immediate(): the next statement's trip opens the transaction first.
     begin_pending = False
+    # The unit's BEGIN IMMEDIATE went through: this connection holds SQLite's write lock, and in
+    # WAL mode nothing it does until COMMIT waits for another connection.
+    holds_lock = False
 
     def cursor(self) -> OneTripCursor:  # type: ignore[override]
         return OneTripCursor(self)
@@ -56,10 +62,14 @@ class OneTripConnection(aiosqlite.Connection):
         if self.begin_pending:  # no statement ran, so no transaction was opened
             self.begin_pending = False
             return
+        if self.holds_lock:
+            self.holds_lock = False
+            self._conn.commit()  # see OneTripCursor._trip
+            return
         await super().commit()
 
     async def rollback(self) -> None:
-        self.begin_pending = False
+        self.begin_pending = self.holds_lock = False
         await super().rollback()
 
 
@@ -113,9 +123,16 @@ class OneTripCursor:
     async def _trip(self, sql: str, parameters: Any, many: bool) -> OneTripCursor:
         # aiosqlite's queue to its thread (untyped there); SQLAlchemy's adapter uses it too.
         trip = cast(Callable[..., Awaitable[Outcome]], self._connection._execute)
-        # Cleared before the trip: should it fail, the unit's rollback follows either way.
-        begin, self._connection.begin_pending = self._connection.begin_pending, False
-        outcome = await trip(_run, self._connection, sql, parameters, many, begin)
+        connection = self._connection
+        if connection.holds_lock:
+            # Once the unit holds the write lock, a statement waits for nobody (WAL: readers
+            # never block it), so it runs here: a trip to the thread costs more than it does.
+            outcome = _run(connection, sql, parameters, many, False)
+        else:
+            # Cleared before the trip: should it fail, the unit's rollback follows either way.
+            begin, connection.begin_pending = connection.begin_pending, False
+            outcome = await trip(_run, connection, sql, parameters, many, begin)
+            connection.holds_lock = begin
         self.description, self.rowcount, self.lastrowid, self._rows = outcome
         return self
 
