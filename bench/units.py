@@ -19,7 +19,6 @@ import asyncio
 import itertools
 import json
 import random
-import re
 import statistics
 import sys
 import tempfile
@@ -42,11 +41,12 @@ from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import load_library
 from bot.storage import Database
 from bot.storage.kept import DEFAULT_KEPT_USERS
+from tests.fakebotapi.load import START as LOAD_START
+from tests.fakebotapi.load import next_step
 
-QUESTIONS = ("what muscles does this work?", "I feel it in my lower back")
-_AVOID = re.compile(r"stop|cancel|pain|other|delete|change|no\b|later|snooze", re.IGNORECASE)
-_NUMBER = re.compile(r"^\d{1,3}$")
-START = Command("workout", "single-leg hip thrust 2x8")
+QUESTION_RATE = 0.05  # as bench/throughput.py's users
+
+START = Command("workout", LOAD_START.removeprefix("/workout ").strip())
 
 
 class Person:
@@ -59,22 +59,14 @@ class Person:
 
     def next_event(self) -> Event:
         self.since_start += 1
-        replies = self.last.replies if self.last else []
-        buttons = [b for reply in replies for row in reply.buttons for b in row]
-        if self.last is None or self.since_start > 60:
+        shown = self.last.replies[-1:] if self.last else []  # the latest message, as on Telegram
+        buttons = {b.label: b.data for reply in shown for row in reply.buttons for b in row}
+        labels = None if self.last is None else list(buttons)
+        kind, value = next_step(labels, self.since_start, self.rng, QUESTION_RATE)
+        if kind == "command":
             self.since_start = 0
             return START
-        if self.rng.random() < 0.05:
-            return Text(self.rng.choice(QUESTIONS))
-        choices = [b for b in buttons if not _AVOID.search(b.label)]
-        numbers = [b for b in choices if _NUMBER.match(b.label)]
-        if numbers:
-            button = self.rng.choice(numbers)
-            return Text(button.label) if self.rng.random() < 0.5 else Press(button.data)
-        if choices:
-            return Press(choices[0].data)
-        self.since_start = 0
-        return START
+        return Press(buttons[value]) if kind == "press" else Text(value)
 
 
 async def run_round(

@@ -61,8 +61,5 @@ class KeptUsers:
         while len(self._kept) > self.size:
             self._kept.popitem(last=False)
 
-    def forget(self, key: str) -> None:
-        self._kept.pop(key, None)
-
     def __len__(self) -> int:
         return len(self._kept)

@@ -27,11 +27,11 @@ def one_trip_creator(url: URL) -> Callable[[], Awaitable[aiosqlite.Connection]]:
     trips were a third of a unit's cost.
     """
     args, kwargs = SQLiteDialect_aiosqlite().create_connect_args(url)
+    # Opened on aiosqlite's thread, also used on the event loop's once a unit holds the write
+    # lock (OneTripCursor._trip); never by both at once, as each use is awaited.
+    kwargs["check_same_thread"] = False
 
     async def connect() -> aiosqlite.Connection:
-        # Opened on aiosqlite's thread, also used on the event loop's once a unit holds the
-        # write lock (OneTripCursor._trip); never by both at once, as each use is awaited.
-        kwargs["check_same_thread"] = False
         connection = OneTripConnection(partial(sqlite3.connect, *args, **kwargs), ITER_CHUNK_SIZE)
         # As SQLAlchemy does for its own: a connection never garbage collected must not keep
         # the process alive at exit.
@@ -121,14 +121,14 @@ class OneTripCursor:
         return await self._trip(sql, parameters, many=True)
 
     async def _trip(self, sql: str, parameters: Any, many: bool) -> OneTripCursor:
-        # aiosqlite's queue to its thread (untyped there); SQLAlchemy's adapter uses it too.
-        trip = cast(Callable[..., Awaitable[Outcome]], self._connection._execute)
         connection = self._connection
         if connection.holds_lock:
             # Once the unit holds the write lock, a statement waits for nobody (WAL: readers
             # never block it), so it runs here: a trip to the thread costs more than it does.
             outcome = _run(connection, sql, parameters, many, False)
         else:
+            # aiosqlite's queue to its thread (untyped there); SQLAlchemy's adapter uses it too.
+            trip = cast(Callable[..., Awaitable[Outcome]], connection._execute)
             # Cleared before the trip: should it fail, the unit's rollback follows either way.
             begin, connection.begin_pending = connection.begin_pending, False
             outcome = await trip(_run, connection, sql, parameters, many, begin)

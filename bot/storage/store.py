@@ -103,7 +103,7 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
         """What the ORM session holds goes to the database, and a kept user is checked."""
         if self._session is not None:
             await self._session.flush()
-        await self.check_kept()
+        await self._check_kept()
 
     async def close(self) -> None:
         if self._session is not None:
@@ -159,7 +159,7 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
         self._saved = user
         self._unchecked = None
 
-    async def check_kept(self) -> None:
+    async def _check_kept(self) -> None:
         """Before the commit: a user taken from kept and never saved (an event that changed
         nothing of theirs) is checked against the stored version all the same."""
         user, self._unchecked = self._unchecked, None

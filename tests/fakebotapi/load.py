@@ -6,6 +6,7 @@ import asyncio
 import random
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +56,26 @@ class LoadReport:
         }
 
 
+def next_step(
+    labels: Sequence[str] | None, since_start: int, rng: random.Random, question_rate: float
+) -> tuple[str, str]:
+    """What a person on a steady workout does next, given the buttons of the bot's latest
+    message (None: no message yet): ("command", START), ("question", text), ("typed", reps) or
+    ("press", label). bench/units.py drives the engine with the same choices."""
+    if labels is None or since_start > 60:
+        return "command", START
+    if rng.random() < question_rate:
+        return "question", rng.choice(QUESTIONS)
+    choices = [label for label in labels if not _AVOID.search(label)]
+    numbers = [label for label in choices if _NUMBER.match(label)]
+    if numbers:
+        label = rng.choice(numbers)
+        return ("typed" if rng.random() < 0.5 else "press"), label
+    if choices:
+        return "press", choices[0]
+    return "command", START
+
+
 class SimulatedUser:
     """Types reps or presses their button, answers prompts, asks a question now and then."""
 
@@ -73,22 +94,14 @@ class SimulatedUser:
     def next_update(self) -> tuple[str, dict[str, Any]]:
         latest = self._latest()
         self.since_start += 1
-        if latest is None or self.since_start > 60:
+        labels = None if latest is None else [str(b["text"]) for b in latest.buttons]
+        kind, value = next_step(labels, self.since_start, self.rng, self.question_rate)
+        if kind == "command":
             self.since_start = 0
-            return "command", self.user.text(START)
-        if self.rng.random() < self.question_rate:
-            return "question", self.user.text(self.rng.choice(QUESTIONS))
-        choices = [b for b in latest.buttons if not _AVOID.search(str(b["text"]))]
-        numbers = [b for b in choices if _NUMBER.match(str(b["text"]))]
-        if numbers:
-            button = self.rng.choice(numbers)
-            if self.rng.random() < 0.5:
-                return "typed", self.user.text(str(button["text"]))
-            return "press", self.user.press(latest, str(button["text"]))
-        if choices:
-            return "press", self.user.press(latest, str(choices[0]["text"]))
-        self.since_start = 0
-        return "command", self.user.text(START)
+        if kind == "press":
+            assert latest is not None
+            return kind, self.user.press(latest, value)
+        return kind, self.user.text(value)
 
     async def step(self, report: LoadReport, measure: bool) -> None:
         kind, update = self.next_update()

@@ -16,10 +16,11 @@ MAX_CALLBACK_DATA = 64
 class ApiError(Exception):
     """An error answer: HTTP status and Telegram's description."""
 
-    def __init__(self, status: int, description: str) -> None:
+    def __init__(self, status: int, description: str, retry_after: float | None = None) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
+        self.retry_after = retry_after
 
 
 Method = Callable[[Records, dict[str, Any]], Awaitable[Any]]

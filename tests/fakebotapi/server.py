@@ -168,29 +168,23 @@ class FakeBotApi:
         headers = {SECRET_HEADER: secret} if secret is not None else {}
         async with self._session.post(self.webhook.url, json=update, headers=headers) as response:
             body = await response.read()
-            status, json_answer = response.status, response.content_type == "application/json"
-        if status == 200 and json_answer and body.strip():  # PTB's own server sends JSON, empty
-            await self.run_webhook_reply(json.loads(body))
-        return status
+            await self.take_webhook_answer(response.status, response.content_type, body)
+            return response.status
 
-    async def run_webhook_reply(self, answer: Any) -> None:
-        """A method in the webhook's answer runs as if the bot had called it; as on Telegram,
-        the bot learns nothing of how it went (a refusal is only recorded)."""
+    async def take_webhook_answer(self, status: int, content_type: str, body: bytes) -> None:
+        """What Telegram does with the webhook's HTTP answer: a method named in it runs as if
+        the bot had called it, and the bot learns nothing of how it went (a refusal is only
+        recorded). An empty answer is nothing (PTB's own server answers JSON, empty)."""
+        if status != 200 or content_type != "application/json" or not body.strip():
+            return
+        answer = json.loads(body)
         if not isinstance(answer, dict) or not isinstance(answer.get("method"), str):
             return
         params = {key: value for key, value in answer.items() if key != "method"}
         call = Call(answer["method"], params, via_webhook_reply=True)
         self.records.calls.append(call)
-        if self.flood is not None and not self.flood.admit(call.method, params.get("chat_id")):
-            call.status = 429
-            return
-        try:
-            await self._dispatch(call.method, params)
-        except ApiError as exc:
-            call.status = exc.status
-            return
-        if self.listeners and call.method in REPLY_METHODS:
-            self._notify(call.method, params)
+        with contextlib.suppress(ApiError):
+            await self._carry_out(call)
 
     async def wait_fetched(self, update_id: int, within: float = 10.0) -> None:
         """Wait until the bot has fetched this update by getUpdates (polling mode)."""
@@ -239,18 +233,28 @@ class FakeBotApi:
             response = await self._misbehave(fault, request, call)
             if response is not None:
                 return response
-        if self.flood is not None and not self.flood.admit(method, params.get("chat_id")):
-            call.status = 429
-            retry = self.flood.limits.retry_after
-            return _error(429, f"Too Many Requests: retry after {retry}", retry)
         try:
-            result = await self._dispatch(method, params)
+            result = await self._carry_out(call)
+        except ApiError as exc:
+            return _error(exc.status, exc.description, exc.retry_after)
+        return web.json_response({"ok": True, "result": result})
+
+    async def _carry_out(self, call: Call) -> Any:
+        """The call's effect, within the flood limits; an ApiError (recorded on the call) if
+        refused."""
+        try:
+            if self.flood is not None and not self.flood.admit(
+                call.method, call.params.get("chat_id")
+            ):
+                retry = self.flood.limits.retry_after
+                raise ApiError(429, f"Too Many Requests: retry after {retry}", retry)
+            result = await self._dispatch(call.method, call.params)
         except ApiError as exc:
             call.status = exc.status
-            return _error(exc.status, exc.description)
-        if self.listeners and method in REPLY_METHODS:
-            self._notify(method, params)
-        return web.json_response({"ok": True, "result": result})
+            raise
+        if self.listeners and call.method in REPLY_METHODS:
+            self._notify(call.method, call.params)
+        return result
 
     def _notify(self, method: str, params: dict[str, Any]) -> None:
         chat_id = params.get("chat_id")

@@ -123,8 +123,7 @@ class CoachProcess:
             self.hook, json=update, headers=headers, timeout=timeout
         ) as response:
             body = await response.read()
-            if response.status == 200 and response.content_type == "application/json":
-                await self.api.run_webhook_reply(json.loads(body))  # as Telegram would
+            await self.api.take_webhook_answer(response.status, response.content_type, body)
             return response.status
 
     async def get(self, path: str) -> tuple[int, str]:

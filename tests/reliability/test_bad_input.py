@@ -113,8 +113,8 @@ async def _post_all(
         async def post(update: Any) -> None:
             async with session.post(url, json=update, headers=headers) as response:
                 statuses[response.status] += 1
-                if response.status == 200 and response.content_type == "application/json":
-                    await api.run_webhook_reply(await response.json())  # as Telegram would
+                body = await response.read()
+                await api.take_webhook_answer(response.status, response.content_type, body)
 
         for start in range(0, len(updates), 20):
             await asyncio.gather(*(post(u) for u in updates[start : start + 20]))

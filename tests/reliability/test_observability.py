@@ -8,7 +8,6 @@ import logging
 import os
 import sys
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import aiohttp
@@ -24,7 +23,7 @@ from bot.telegram.app import build_application
 from bot.telegram.handlers import SORRY
 from tests.fakebotapi import FakeBotApi
 from tests.reliability.observed import ObservedHarness, samples
-from tests.telegram.harness import coach_settings, logged_sets
+from tests.telegram.harness import WrappedStore, coach_settings, logged_sets, wrap_units
 
 pytestmark = [pytest.mark.reliability, pytest.mark.e2e]
 
@@ -130,13 +129,7 @@ def test_each_application_counts_in_its_own_registry(
     )
 
 
-class AlwaysLosesTheRace:
-    def __init__(self, store: Any) -> None:
-        self._store = store
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
-
+class AlwaysLosesTheRace(WrappedStore):
     async def save_user(self, user: Any) -> None:
         raise StaleStateError(user.key)
 
@@ -148,15 +141,7 @@ async def test_one_json_line_per_update_with_a_hashed_user_and_its_outcome(
     chat = observed.chat(987654321)
     await chat.command("start")
     await chat.say("8")
-    database = observed.services.database
-    real_unit = database.unit
-
-    @asynccontextmanager
-    async def losing_unit(**options: Any) -> AsyncIterator[Any]:
-        async with real_unit(**options) as store:
-            yield AlwaysLosesTheRace(store)
-
-    monkeypatch.setattr(database, "unit", losing_unit)
+    wrap_units(monkeypatch, observed.services.database, AlwaysLosesTheRace)
     await chat.say("hello")  # lost to "another replica" twice: given up, the user told
     monkeypatch.undo()
 

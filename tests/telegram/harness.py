@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import pytest
 from aiohttp import web
 
 from bot.config import Settings
 from bot.content import Library
+from bot.storage import Database
 from bot.telegram.app import CoachBot, build_application
 from bot.telegram.context import Services
 from bot.telegram.timers import user_key
@@ -159,3 +163,28 @@ async def workout_by_buttons(chat: Chat, reps: tuple[str, ...] = ("8", "9", "8",
             await chat.tap("Go now")  # the switch countdown
         elif number == 1:
             await chat.tap("Skip rest")
+
+
+class WrappedStore:
+    """A unit's store with a test's methods in place of some: the rest are the real store's."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def wrap_units(
+    monkeypatch: pytest.MonkeyPatch, database: Database, wrapper: Callable[[Any], WrappedStore]
+) -> None:
+    """Every unit of work the bot opens from now on hands it wrapper(store) (monkeypatch.undo
+    ends it)."""
+    real_unit = database.unit
+
+    @asynccontextmanager
+    async def unit(**options: Any) -> AsyncIterator[Any]:
+        async with real_unit(**options) as store:
+            yield wrapper(store)
+
+    monkeypatch.setattr(database, "unit", unit)

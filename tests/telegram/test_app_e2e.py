@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import aiohttp
@@ -14,7 +12,7 @@ from bot.coach.ports import StaleStateError
 from bot.content import Library
 from bot.telegram.app import MENU
 from tests.fakebotapi import FakeBotApi
-from tests.telegram.harness import Harness, coach_settings, logged_sets
+from tests.telegram.harness import Harness, WrappedStore, coach_settings, logged_sets, wrap_units
 
 pytestmark = pytest.mark.e2e
 
@@ -33,16 +31,10 @@ async def test_the_command_menu_is_set_at_start(harness: Harness) -> None:
     assert "No sessions yet" in replies[-1].shown  # a menu command that answers for real
 
 
-class LosesTheRaceOnce:
+class LosesTheRaceOnce(WrappedStore):
     """A store whose first save finds the user changed by someone else (another replica)."""
 
     lost = 0
-
-    def __init__(self, store: Any) -> None:
-        self._store = store
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
 
     async def save_user(self, user: Any) -> None:
         if LosesTheRaceOnce.lost == 0:
@@ -56,15 +48,7 @@ async def test_an_update_that_loses_a_race_is_applied_once_on_the_fresh_state(
 ) -> None:
     chat = harness.chat()
     await chat.command("workout", "single-leg hip thrust 2x8")
-    database = harness.services.database
-    real_unit = database.unit
-
-    @asynccontextmanager
-    async def racing_unit(**options: Any) -> AsyncIterator[Any]:
-        async with real_unit(**options) as store:
-            yield LosesTheRaceOnce(store)
-
-    monkeypatch.setattr(database, "unit", racing_unit)
+    wrap_units(monkeypatch, harness.services.database, LosesTheRaceOnce)
     LosesTheRaceOnce.lost = 0
     replies = await chat.tap("8")
 

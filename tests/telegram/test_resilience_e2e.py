@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -14,9 +13,11 @@ from tests.fakebotapi import FakeBotApi, FloodLimits
 from tests.telegram.harness import (
     Harness,
     Mode,
+    WrappedStore,
     coach_settings,
     logged_sets,
     workout_by_buttons,
+    wrap_units,
 )
 
 pytestmark = pytest.mark.e2e
@@ -86,14 +87,8 @@ async def test_the_coach_keeps_under_telegrams_flood_limits(
     assert limited_api.flood is not None and limited_api.flood.rejected == 0
 
 
-class FailingSave:
+class FailingSave(WrappedStore):
     """Wraps a unit of work's store so that saving the user fails once, after the set was logged."""
-
-    def __init__(self, store: Any) -> None:
-        self._store = store
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
 
     async def save_user(self, user: Any) -> None:
         raise RuntimeError("disk full")
@@ -105,15 +100,7 @@ async def test_a_failed_update_changes_nothing_and_the_user_is_told(
     chat = harness.chat()
     await chat.command("workout", "single-leg hip thrust 2x8")
     prompt = chat.last
-    database = harness.services.database
-    real_unit = database.unit
-
-    @asynccontextmanager
-    async def failing_unit(**options: Any) -> AsyncIterator[Any]:
-        async with real_unit(**options) as store:
-            yield FailingSave(store)
-
-    monkeypatch.setattr(database, "unit", failing_unit)
+    wrap_units(monkeypatch, harness.services.database, FailingSave)
     await chat.tap("8", prompt)
     monkeypatch.undo()
 
