@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
 from bot.answers.answerer import Answerer
 from bot.answers.model import Answer
 from bot.coach.engine import Coach
-from bot.coach.events import Command, Event, Press, Text, TimerDue
+from bot.coach.events import Event, TimerDue
 from bot.coach.ports import SetEntry, Side
 from bot.coach.replies import Button, Outcome, Timer
 from bot.coach.state import State, Step, read_state
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import Library, load_library
+from tests.coach.driver import EngineChat
 from tests.coach.fakes import FakeStore
 
 START = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
@@ -34,7 +35,7 @@ class SpyAnswerer:
 
 
 @dataclass
-class Chat:
+class Chat(EngineChat):
     coach: Coach
     store: FakeStore
     key: str = "ana"
@@ -42,28 +43,8 @@ class Chat:
     outcomes: list[Outcome] = field(default_factory=list)
     keyboard: tuple[tuple[Button, ...], ...] = ()
 
-    async def send(self, event: Event, seconds: float = 5) -> Outcome:
-        self.now += timedelta(seconds=seconds)
-        outcome = await self.coach.handle(self.store, self.key, event, self.now)
-        self.outcomes.append(outcome)
-        for reply in outcome.replies:
-            if reply.buttons:
-                self.keyboard = reply.buttons
-        return outcome
-
-    async def say(self, text: str) -> Outcome:
-        return await self.send(Text(text))
-
-    async def command(self, name: str, args: str = "") -> Outcome:
-        return await self.send(Command(name, args))
-
-    def button(self, label: str) -> Button:
-        found = [b for row in self.keyboard for b in row if b.label == label]
-        assert found, f"no button {label!r} in {self.labels}"
-        return found[0]
-
-    async def press(self, label: str) -> Outcome:
-        return await self.send(Press(self.button(label).data))
+    async def _apply(self, event: Event) -> Outcome:
+        return await self.coach.handle(self.store, self.key, event, self.now)
 
     async def fire(self, timer: Timer | None = None) -> Outcome:
         """Let the pending timer (or the given one) come due."""
@@ -75,10 +56,6 @@ class Chat:
     @property
     def timer(self) -> Timer | None:
         return self.store.users[self.key].timer
-
-    @property
-    def labels(self) -> list[str]:
-        return [b.label for row in self.keyboard for b in row]
 
     @property
     def text(self) -> str:

@@ -10,19 +10,20 @@ import pytest
 
 from bot.answers.answerer import Answerer
 from bot.coach.engine import Coach
-from bot.coach.events import Command, Event, Press, Text
+from bot.coach.events import Event
 from bot.coach.ports import SetEntry, Side, UserRecord, WorkoutRecord
 from bot.coach.replies import Button, Outcome, Reply
 from bot.coach.state import State, Step, read_state
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import Library, load_library
 from bot.storage import Database
+from tests.coach.driver import EngineChat
 
 START = datetime(2026, 3, 2, 17, 30, tzinfo=UTC)  # a Monday evening
 
 
 @dataclass
-class SqlChat:
+class SqlChat(EngineChat):
     """One user talking to the coach; every event is one unit of work on the real database."""
 
     coach: Coach
@@ -32,21 +33,9 @@ class SqlChat:
     outcomes: list[Outcome] = field(default_factory=list)
     keyboard: tuple[tuple[Button, ...], ...] = ()
 
-    async def send(self, event: Event, seconds: float = 5) -> Outcome:
-        self.now += timedelta(seconds=seconds)
+    async def _apply(self, event: Event) -> Outcome:
         async with self.database.unit() as store:
-            outcome = await self.coach.handle(store, self.key, event, self.now)
-        self.outcomes.append(outcome)
-        for reply in outcome.replies:
-            if reply.buttons:
-                self.keyboard = reply.buttons
-        return outcome
-
-    async def say(self, text: str) -> Outcome:
-        return await self.send(Text(text))
-
-    async def command(self, name: str, args: str = "") -> Outcome:
-        return await self.send(Command(name, args))
+            return await self.coach.handle(store, self.key, event, self.now)
 
     def button(self, label: str) -> Button:
         """A button of the last event's replies (mid-workout the step's own comes last), else
@@ -57,13 +46,6 @@ class SqlChat:
         found = [b for row in (*shown, *self.keyboard) for b in row if b.label == label]
         assert found, f"no button {label!r} in {self.labels}"
         return found[0]
-
-    async def press(self, label: str) -> Outcome:
-        return await self.send(Press(self.button(label).data))
-
-    @property
-    def labels(self) -> list[str]:
-        return [b.label for row in self.keyboard for b in row]
 
     @property
     def replies(self) -> list[Reply]:

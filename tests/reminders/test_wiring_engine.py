@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time
 
 from bot.answers.answerer import Answerer
 from bot.coach.engine import Coach
-from bot.coach.events import Command, Event, Press, Text
+from bot.coach.events import Command, Event, Press
 from bot.coach.replies import Button, Outcome
 from bot.coach.state import Step, read_state
 from bot.content import Library
 from bot.reminders.model import Reminder
 from bot.storage import Database
+from tests.coach.driver import EngineChat
 from tests.reminders.conftest import Outbox
 from tests.reminders.helpers import service
 
@@ -21,7 +22,7 @@ WEEKDAYS = 0b0011111
 
 
 @dataclass
-class Chat:
+class Chat(EngineChat):
     """One user talking to the whole coach, one unit of work per event, as the adapters do."""
 
     database: Database
@@ -31,22 +32,9 @@ class Chat:
     outcomes: list[Outcome] = field(default_factory=list)
     keyboard: tuple[tuple[Button, ...], ...] = ()
 
-    async def send(self, event: Event) -> Outcome:
-        self.now += timedelta(seconds=5)
+    async def _apply(self, event: Event) -> Outcome:
         async with self.database.unit() as store:
-            outcome = await self.coach.handle(store, self.key, event, self.now)
-        self.outcomes.append(outcome)
-        shown = [reply.buttons for reply in outcome.replies if reply.buttons]
-        self.keyboard = shown[-1] if shown else self.keyboard
-        return outcome
-
-    async def say(self, text: str) -> Outcome:
-        return await self.send(Text(text))
-
-    async def press(self, label: str) -> Outcome:
-        found = [b for row in self.keyboard for b in row if b.label == label]
-        assert found, f"no button {label!r} in {self.keyboard}"
-        return await self.send(Press(found[0].data))
+            return await self.coach.handle(store, self.key, event, self.now)
 
     @property
     def text(self) -> str:
