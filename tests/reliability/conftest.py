@@ -10,7 +10,9 @@ import pytest
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import Library, load_library
 from tests.fakebotapi import FakeBotApi
+from tests.reliability.observed import ObservedHarness
 from tests.reliability.process import CoachProcess
+from tests.telegram.harness import coach_settings
 
 ReplicaFactory = Callable[[str, str], CoachProcess]
 
@@ -47,3 +49,14 @@ async def replicas(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[ReplicaFact
     # Whatever happened, no replica may have written the token anywhere we read.
     for replica in made:
         assert api.token not in replica.stderr(), f"{replica.name} logged the bot token"
+
+
+@pytest.fixture
+async def observed(
+    api: FakeBotApi, sqlite_url: str, library: Library
+) -> AsyncIterator[ObservedHarness]:
+    """The real Application by webhook on SQLite, its log lines and metrics at hand."""
+    harness = ObservedHarness(api, coach_settings(api, sqlite_url, "webhook"), library)
+    await harness.start()
+    yield harness
+    await harness.stop()

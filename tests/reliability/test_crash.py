@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 
 from tests.fakebotapi import FakeBotApi, FakeUser
 from tests.reliability.conftest import ReplicaFactory
+from tests.reliability.process import CoachProcess
 from tests.reliability.scripted import EXPECTED, PLAN, press, sets_of, shown
 
 pytestmark = [pytest.mark.reliability, pytest.mark.e2e]
@@ -46,17 +48,7 @@ async def test_killed_while_replying_the_redelivered_press_is_not_logged_twice(
     user = FakeUser(api, 5002)
     assert await coach.post(user.command("workout", PLAN)) == 200
     tap = press(user, "8")
-    # The set is committed before the reply goes out; the reply hangs, and the process dies.
-    api.inject("slow", "sendMessage", delay=3)
-    sent_before = len(api.records.calls_to("sendMessage", ok_only=False))
-    in_flight = asyncio.create_task(coach.post(tap))
-    await api.wait_until(
-        lambda: len(api.records.calls_to("sendMessage", ok_only=False)) > sent_before, 20
-    )
-    await coach.kill()
-    with pytest.raises(Exception):  # noqa: B017 - the connection dies with the process
-        await in_flight
-    api.faults.clear()
+    await _killed_while_replying(api, coach, tap)
     await coach.start()
 
     # Telegram got no answer, so it delivers the same update again.
@@ -76,17 +68,24 @@ async def test_killed_while_replying_a_redelivered_typed_answer_is_not_logged_tw
     user = FakeUser(api, 5003)
     assert await coach.post(user.command("workout", PLAN)) == 200
     typed = user.text("8")
+    await _killed_while_replying(api, coach, typed)
+    await coach.start()
+
+    assert await coach.post(typed) == 200  # the same update, delivered again
+    assert await sets_of(url, user.id) == [(1, "left", 8)]
+    assert await coach.stop() == 0
+
+
+async def _killed_while_replying(api: FakeBotApi, coach: CoachProcess, update: Any) -> None:
+    """Post the update; its set is committed before the reply goes out, the reply hangs, and
+    the process dies. Telegram, having no answer, will deliver the update again."""
     api.inject("slow", "sendMessage", delay=3)
     sent_before = len(api.records.calls_to("sendMessage", ok_only=False))
-    in_flight = asyncio.create_task(coach.post(typed))
+    in_flight = asyncio.create_task(coach.post(update))
     await api.wait_until(
         lambda: len(api.records.calls_to("sendMessage", ok_only=False)) > sent_before, 20
     )
     await coach.kill()
     with pytest.raises(Exception):  # noqa: B017 - the connection dies with the process
         await in_flight
-    await coach.start()
-
-    assert await coach.post(typed) == 200  # the same update, delivered again
-    assert await sets_of(url, user.id) == [(1, "left", 8)]
-    assert await coach.stop() == 0
+    api.faults.clear()

@@ -7,7 +7,6 @@ import json
 import logging
 import os
 import sys
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -28,16 +27,6 @@ from tests.telegram.harness import WrappedStore, coach_settings, logged_sets, wr
 pytestmark = [pytest.mark.reliability, pytest.mark.e2e]
 
 UNREACHABLE = "postgresql+asyncpg://postgres@127.0.0.1:1/nowhere"
-
-
-@pytest.fixture
-async def observed(
-    api: FakeBotApi, sqlite_url: str, library: Library
-) -> AsyncIterator[ObservedHarness]:
-    harness = ObservedHarness(api, coach_settings(api, sqlite_url, "webhook"), library)
-    await harness.start()
-    yield harness
-    await harness.stop()
 
 
 async def _get(harness: ObservedHarness, path: str) -> tuple[int, str, str]:

@@ -3,34 +3,22 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
 
-from bot.content import Library
 from tests.fakebotapi import FakeBotApi
 from tests.reliability.observed import ObservedHarness, samples
 from tests.reliability.scripted import PLAN
-from tests.telegram.harness import coach_settings, logged_sets, workout_by_buttons
+from tests.telegram.harness import logged_sets, workout_by_buttons
 
 pytestmark = [pytest.mark.reliability, pytest.mark.e2e]
 
 SECRET = "s3cret-for-the-webhook-tests"  # what coach_settings configures
 
 
-@pytest.fixture
-async def coach(
-    api: FakeBotApi, sqlite_url: str, library: Library
-) -> AsyncIterator[ObservedHarness]:
-    harness = ObservedHarness(api, coach_settings(api, sqlite_url, "webhook"), library)
-    await harness.start()
-    yield harness
-    await harness.stop()
-
-
-def _handled(coach: ObservedHarness) -> float:
-    found = samples(coach.metrics.exposition().decode())
+def _handled(observed: ObservedHarness) -> float:
+    found = samples(observed.metrics.exposition().decode())
     return sum(v for (name, _), v in found.items() if name == "coach_updates_total")
 
 
@@ -39,38 +27,42 @@ def _handled(coach: ObservedHarness) -> float:
     [None, "", "wrong", SECRET.upper(), SECRET[:-1], SECRET + "x", "ü" + SECRET, SECRET * 2],
 )
 async def test_a_webhook_call_without_the_secret_gets_403_and_changes_nothing(
-    coach: ObservedHarness, api: FakeBotApi, secret: str | None
+    observed: ObservedHarness, api: FakeBotApi, secret: str | None
 ) -> None:
-    chat = coach.chat()
+    chat = observed.chat()
     await chat.command("workout", PLAN)
-    before, handled, calls = len(chat.messages), _handled(coach), len(api.records.calls)
+    before, handled, calls = len(chat.messages), _handled(observed), len(api.records.calls)
     forged = [chat.user.press(chat.last, "8"), chat.user.text("8"), chat.user.command("cancel")]
     headers = {} if secret is None else {"X-Telegram-Bot-Api-Secret-Token": secret}
     async with aiohttp.ClientSession() as session:
         for update in forged:
-            url = str(coach.settings.webhook_url)
+            url = str(observed.settings.webhook_url)
             async with session.post(url, json=update, headers=headers) as response:
                 assert response.status == 403
-    assert (len(chat.messages), _handled(coach), len(api.records.calls)) == (before, handled, calls)
-    assert await logged_sets(coach, chat.id) == []
+    assert (len(chat.messages), _handled(observed), len(api.records.calls)) == (
+        before,
+        handled,
+        calls,
+    )
+    assert await logged_sets(observed, chat.id) == []
     await chat.tap("8")  # the real user goes on from the same step
-    assert await logged_sets(coach, chat.id) == [(1, "left", 8)]
+    assert await logged_sets(observed, chat.id) == [(1, "left", 8)]
 
 
 async def test_the_token_and_the_secret_never_reach_a_log_line_or_a_page(
-    coach: ObservedHarness, api: FakeBotApi, caplog: pytest.LogCaptureFixture
+    observed: ObservedHarness, api: FakeBotApi, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
     api.inject("drop", "sendMessage")  # failures log exceptions, and the token is in every URL
     api.inject("500", "editMessageText")
     api.inject("429", "answerCallbackQuery", retry_after=0.01)
-    await workout_by_buttons(coach.chat())
+    await workout_by_buttons(observed.chat())
     async with aiohttp.ClientSession() as session:
         pages = []
         for path in ("/metrics", "/healthz"):
-            async with session.get(f"http://{coach.settings.webhook_listen}{path}") as response:
+            async with session.get(f"http://{observed.settings.webhook_listen}{path}") as response:
                 pages.append(await response.text())
-    await coach.restart()
+    await observed.restart()
 
     assert len(caplog.records) > 50, "too little was logged to prove anything"
     for secret in (api.token, SECRET, api.token.split(":")[1]):
@@ -80,13 +72,13 @@ async def test_the_token_and_the_secret_never_reach_a_log_line_or_a_page(
 
 
 async def test_one_user_cannot_read_or_change_anothers_data(
-    coach: ObservedHarness, api: FakeBotApi
+    observed: ObservedHarness, api: FakeBotApi
 ) -> None:
-    alice, mallory = coach.chat(1001, "Alice"), coach.chat(6666, "Mallory")
+    alice, mallory = observed.chat(1001, "Alice"), observed.chat(6666, "Mallory")
     await workout_by_buttons(alice)
     await alice.tap("Right")
     await alice.command("workout", PLAN)
-    alices = await logged_sets(coach, alice.id)
+    alices = await logged_sets(observed, alice.id)
     alice_buttons = [b["callback_data"] for m in alice.messages for b in m.buttons]
     await mallory.command("start")
     own = mallory.last
@@ -103,8 +95,8 @@ async def test_one_user_cannot_read_or_change_anothers_data(
     ]:
         await mallory.command(command, args)
 
-    assert await logged_sets(coach, mallory.id) == []
-    assert await logged_sets(coach, alice.id) == alices  # nothing of Alice's changed
+    assert await logged_sets(observed, mallory.id) == []
+    assert await logged_sets(observed, alice.id) == alices  # nothing of Alice's changed
     seen = " ".join(m.shown for m in mallory.messages)
     files = [m.document[1].decode(errors="replace") for m in mallory.messages if m.document]
     for trace in ("Alice", "Right leg: 9", "Left leg: 8"):  # her name, her sets
