@@ -21,11 +21,9 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.storage.kept import DEFAULT_KEPT_USERS, KeptUsers
 from bot.storage.migrate import UpgradeResult, upgrade_connection
-from bot.storage.sqlite import OneTripConnection, one_trip_creator
+from bot.storage.sqlite import BUSY_TIMEOUT_MS, OneTripConnection, one_trip_creator
 from bot.storage.store import SqlStore
 
-# How long a SQLite unit waits for another unit's write lock before giving up.
-SQLITE_BUSY_TIMEOUT_MS = 30_000
 # A PostgreSQL connection idle this long is pinged before use (see _check_before_use).
 PING_AFTER_IDLE_SECONDS = 10.0
 PING_TIMEOUT_SECONDS = 5.0
@@ -126,7 +124,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor = dbapi_connection.cursor()
         # WAL: readers never block the writer; NORMAL sync is still safe when the process dies.
         # First, so that even switching to WAL waits for a lock instead of failing.
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
