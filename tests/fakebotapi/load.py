@@ -87,12 +87,8 @@ class SimulatedUser:
         self.arrived = asyncio.Event()
         self.since_start = 0
 
-    def _latest(self) -> Message | None:
-        messages = self.api.records.bot_messages(self.user.id)
-        return messages[-1] if messages else None
-
     def next_update(self) -> tuple[str, dict[str, Any]]:
-        latest = self._latest()
+        latest = self.api.records.latest_bot_message(self.user.id)
         self.since_start += 1
         labels = None if latest is None else [str(b["text"]) for b in latest.buttons]
         kind, value = next_step(labels, self.since_start, self.rng, self.question_rate)

@@ -109,6 +109,8 @@ class Records:
         self.open_queries: dict[str, dict[str, Any]] = {}
         self.answered_queries: dict[str, dict[str, Any]] = {}
         self._next_message_id: dict[int, int] = {}
+        # (chat, message id) -> message, for edits: a load run's chats hold thousands each.
+        self._by_id: dict[tuple[int, int], Message] = {}
 
     def new_message_id(self, chat_id: int) -> int:
         number = self._next_message_id.get(chat_id, 0) + 1
@@ -117,13 +119,11 @@ class Records:
 
     def add(self, message: Message) -> Message:
         self.chats.setdefault(message.chat_id, []).append(message)
+        self._by_id[message.chat_id, message.message_id] = message
         return message
 
     def find(self, chat_id: int, message_id: int) -> Message | None:
-        for message in self.chats.get(chat_id, []):
-            if message.message_id == message_id:
-                return message
-        return None
+        return self._by_id.get((chat_id, message_id))
 
     def calls_to(self, *methods: str, ok_only: bool = True) -> list[Call]:
         return [
@@ -135,11 +135,17 @@ class Records:
     def bot_messages(self, chat_id: int) -> list[Message]:
         return [message for message in self.chats.get(chat_id, []) if message.from_bot]
 
+    def latest_bot_message(self, chat_id: int) -> Message | None:
+        for message in reversed(self.chats.get(chat_id, [])):
+            if message.from_bot:
+                return message
+        return None
+
     def last_bot_message(self, chat_id: int) -> Message:
-        messages = self.bot_messages(chat_id)
-        if not messages:
+        message = self.latest_bot_message(chat_id)
+        if message is None:
             raise AssertionError(f"the bot has sent nothing to chat {chat_id}")
-        return messages[-1]
+        return message
 
     def last_keyboard(self, chat_id: int) -> Message:
         """The latest bot message in the chat that still has buttons."""
