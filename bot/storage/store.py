@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -64,6 +64,7 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
         self._session: AsyncSession | None = None
         self._workouts: dict[int, WorkoutRecord] = {}
         self._before: dict[int, int | None] = {}
+        self._latest: dict[tuple[int, str], int | None] = {}
         self._reminders: SqlReminders | None = None
         # What the last unit of this process committed for a user (bot/storage/kept.py), and
         # what this unit will leave there once it commits.
@@ -73,12 +74,20 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
         self._stored_recent: dict[str, list[int]] = {}
         self._saved: UserRecord | None = None
         self._forgotten = False
+        # PostgreSQL: a save that is the unit's first statement waits; if nothing follows it,
+        # it runs alone at the commit, without BEGIN and COMMIT (see _write_save).
+        self._saves_wait = dialect == "postgresql"
+        self._waiting_save: tuple[UserRecord, dict[str, Any]] | None = None
+        self._statements_ran = False
 
     @property
     def session(self) -> AsyncSession:
         """An ORM session in this unit's transaction, for the reminder tables' ORM code; made
         on first use, as most events never need one (the coach's own statements are Core)."""
         if self._session is None:
+            if self._waiting_save is not None:  # its queries would not see the user's save
+                raise RuntimeError("the ORM session is made before save_user, not after")
+            self._statements_ran = True
             # Joins the transaction the unit began: its commit and close leave it to the unit
             # (an ORM error's rollback ends it, and the unit then fails as it should).
             self._session = AsyncSession(
@@ -96,14 +105,21 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
         return self._reminders
 
     async def _connection(self) -> AsyncConnection:
-        """The unit's connection, inside the transaction the unit began."""
+        """The unit's connection, inside the transaction the unit began; a save that waited
+        goes first, as what follows may read what it wrote."""
+        if self._waiting_save is not None:
+            await self._write_save(*self._waiting_save)
+        self._statements_ran = True
         return self.connection
 
     async def before_commit(self) -> None:
-        """What the ORM session holds goes to the database, and a kept user is checked."""
+        """What the ORM session holds goes to the database, a kept user is checked, and a save
+        that waited is written."""
         if self._session is not None:
             await self._session.flush()
         await self._check_kept()
+        if self._waiting_save is not None:
+            await self._write_save(*self._waiting_save, alone=not self._statements_ran)
 
     async def close(self) -> None:
         if self._session is not None:
@@ -139,6 +155,8 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
         return None if row is None else user_record(row)
 
     async def save_user(self, user: UserRecord) -> None:
+        if self._waiting_save is not None:
+            await self._connection()  # an earlier save of this unit first: this one follows it
         recorded = self._recorded(user.key)
         values = {
             **user_values(user),
@@ -147,17 +165,42 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
             "saved_id": user.id,
             "saved_version": user.version,
         }
-        connection = await self._connection()
-        result = await connection.execute(_SAVE_USER, values)
+        if self._saves_wait and not self._statements_ran:
+            self._waiting_save = (user, values)
+        else:
+            await self._write_save(user, values)
+        if "recent_updates" in recorded:
+            self._stored_recent[user.key] = recorded["recent_updates"]
+        self._saved = user
+        self._unchecked = None
+
+    async def _write_save(
+        self, user: UserRecord, values: dict[str, Any], *, alone: bool = False
+    ) -> None:
+        """The user's UPDATE, checked against the version it was loaded at.
+
+        alone: no other statement ran in this unit and none will, so the UPDATE runs without
+        a transaction around it (it is atomic by itself): one round trip to PostgreSQL instead
+        of three (BEGIN, UPDATE, COMMIT). A third of the coach's events (a kept user, no set
+        logged, no workout read) are just that. Had a transaction begun after all, the UPDATE
+        joins it and the unit commits it as usual.
+        """
+        self._waiting_save = None
+        self._statements_ran = True
+        connection = self.connection
+        driver = (await connection.get_raw_connection()).dbapi_connection if alone else None
+        if driver is not None:
+            driver.autocommit = True
+        try:
+            result = await connection.execute(_SAVE_USER, values)
+        finally:
+            if driver is not None:
+                driver.autocommit = False
         if getattr(result, "rowcount", 0) == 0:
             raise StaleStateError(
                 f"user {user.key!r} was changed by another event since version {user.version}"
             )
         user.version += 1  # so a second save in the same unit checks against what is stored
-        if "recent_updates" in recorded:
-            self._stored_recent[user.key] = recorded["recent_updates"]
-        self._saved = user
-        self._unchecked = None
 
     async def _check_kept(self) -> None:
         """Before the commit: a user taken from kept and never saved (an event that changed
@@ -190,6 +233,7 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
     async def forget_user(self, user_id: int) -> dict[str, int]:
         self._workouts.clear()  # whatever was kept belonged to rows about to be deleted
         self._before.clear()
+        self._latest.clear()
         self._forgotten = True
         return await super().forget_user(user_id)
 

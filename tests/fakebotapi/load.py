@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.fakebotapi.records import Message
 from tests.fakebotapi.server import FakeBotApi
 from tests.fakebotapi.users import FakeUser
 

@@ -132,3 +132,38 @@ async def test_deleting_a_user_deletes_their_workouts_and_sets(
         assert await store.user_by_key("gone") is None
         assert len(await store.workouts(kept.id)) == 1
     assert rows == {"workouts": [kept.id], "set_logs": [kept.id]}
+
+
+async def test_a_unit_that_fails_after_its_save_leaves_the_state_as_it_was(
+    database: Database,
+) -> None:
+    """On PostgreSQL a unit's lone save waits for the commit: a failure before it writes none."""
+    async with database.unit(for_event=True) as store:
+        user = await store.load_user("u")
+        user.state = {"step": "set 1"}
+        await store.save_user(user)
+    with pytest.raises(Boom):
+        async with database.unit(for_event=True) as store:
+            user = await store.load_user("u")  # kept: no statement has run in this unit
+            user.state = {"step": "set 2"}
+            await store.save_user(user)
+            raise Boom
+    async with database.unit() as store:
+        stored = await store.load_user("u")
+    assert (stored.state, stored.version) == ({"step": "set 1"}, 1)
+
+
+async def test_what_a_unit_reads_after_its_save_includes_the_save(database: Database) -> None:
+    async with database.unit(for_event=True) as store:
+        await store.load_user("u")
+    async with database.unit(for_event=True) as store:
+        user = await store.load_user("u")
+        user.state = {"step": "rest"}
+        await store.save_user(user)
+        read_back = await store.user_by_key("u")
+        user.state = {"step": "set 2"}
+        await store.save_user(user)  # a second save checks against the first
+    assert read_back is not None and (read_back.state, read_back.version) == ({"step": "rest"}, 1)
+    async with database.unit() as store:
+        stored = await store.load_user("u")
+    assert (stored.state, stored.version) == ({"step": "set 2"}, 2)
