@@ -13,7 +13,7 @@ from bot.coach.state import SETS_MAX, TARGET_MAX, WORKOUT_STEPS, Draft, Progress
 from bot.coach.turn import Turn, sides
 from bot.content import Exercise, Library
 from bot.content.loader import normalise_name
-from bot.progress.start import before_plan, before_start
+from bot.progress.start import RECENT, before_plan, before_start
 
 # Close enough to an alias to be a typo of it ("singel leg hip thrust"), not another phrase.
 FUZZY_CUTOFF = 85
@@ -45,7 +45,10 @@ def default_reps(ex: Exercise) -> int:
 async def begin(turn: Turn, state: State, slug: str, request: Request | None = None) -> State:
     """The exercise is chosen: ask for the plan, or start at once when the request says enough."""
     ex = turn.library[slug]
-    previous = await turn.store.previous_workout(turn.user.id, slug)
+    # The latest sessions of the exercise, newest first: last time's plan, and the look back
+    # before the workout (a leg that stays weaker, today's suggestion) from the same read.
+    recent = await turn.store.workouts(turn.user.id, slug, limit=RECENT)
+    previous = recent[0] if recent else None
     settings = turn.user.settings
     first = settings.first_side if settings.first_side is not Side.BOTH else Side.LEFT
     last = previous.plan if previous else None
@@ -63,12 +66,12 @@ async def begin(turn: Turn, state: State, slug: str, request: Request | None = N
             load, unit = request.load.value, request.load.unit or settings.unit
         sets, reps = request.sets or base.sets, request.reps or base.reps
         plan = Plan(sets, reps, load, unit, draft.first_side)
-        await before_start(turn, slug)
+        await before_start(turn, slug, recent)
         return await start(turn, state, slug, plan)
     step = Step.SAME if last and _fits(last, ex) else Step.SETS
     new = state.to(step, exercise=slug, draft=draft, progress=None)
     await ask(turn, new)
-    await before_plan(turn, new)  # a leg that stays weaker; today's plan, one tap to accept
+    await before_plan(turn, new, recent)  # a leg that stays weaker; today's plan, one tap to accept
     return new
 
 

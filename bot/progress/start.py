@@ -22,15 +22,19 @@ RECENT = 8
 ACCEPT_LABEL = "Use today's plan"
 
 
-async def recent_sessions(turn: Turn, slug: str) -> list[WorkoutRecord]:
-    """The user's latest sessions of this exercise that counted a set, newest first."""
-    found = await turn.store.workouts(turn.user.id, slug, limit=RECENT)
-    return [w for w in found if any(e.reps is not None for e in w.sets)]
+def counted(workouts: list[WorkoutRecord]) -> list[WorkoutRecord]:
+    """The sessions among these that counted a set, in their order."""
+    return [w for w in workouts if any(e.reps is not None for e in w.sets)]
 
 
-async def look_back(turn: Turn, slug: str) -> tuple[Imbalance | None, Suggestion | None]:
+async def look_back(
+    turn: Turn, slug: str, recent: list[WorkoutRecord] | None = None
+) -> tuple[Imbalance | None, Suggestion | None]:
+    """recent: the user's latest RECENT workouts of the exercise, newest first, if read already."""
     ex = turn.library[slug]
-    sessions = await recent_sessions(turn, slug)
+    if recent is None:
+        recent = await turn.store.workouts(turn.user.id, slug, limit=RECENT)
+    sessions = counted(recent)
     imbalance = persistent_weaker(sessions) if ex.unilateral else None
     latest = weaker(sessions[0]) if sessions and ex.unilateral else None
     # The article's fix: the weaker leg leads (a pattern first, else last session's gap).
@@ -38,11 +42,12 @@ async def look_back(turn: Turn, slug: str) -> tuple[Imbalance | None, Suggestion
     return imbalance, suggest(ex, sessions, turn.user.settings.unit, lead)
 
 
-async def before_plan(turn: Turn, state: State) -> None:
+async def before_plan(turn: Turn, state: State, recent: list[WorkoutRecord]) -> None:
     """The plan questions were just asked: put the heads-up and today's plan above the question,
-    and the button that accepts the plan under it (only when "same as last time" is offered)."""
+    and the button that accepts the plan under it (only when "same as last time" is offered).
+    recent: the user's latest RECENT workouts of the exercise, newest first."""
     assert state.exercise is not None
-    imbalance, found = await look_back(turn, state.exercise)
+    imbalance, found = await look_back(turn, state.exercise, recent)
     lines = [imbalance_text(imbalance)] if imbalance else []
     accept = None
     if found is not None and state.step is Step.SAME:
@@ -55,9 +60,10 @@ async def before_plan(turn: Turn, state: State) -> None:
     turn.out.replies[-1] = Reply("\n\n".join([*lines, prompt.text]), keyboard)
 
 
-async def before_start(turn: Turn, slug: str) -> None:
-    """A workout starts straight away (/workout NAME 3x10): the heads-up alone, said first."""
+async def before_start(turn: Turn, slug: str, recent: list[WorkoutRecord]) -> None:
+    """A workout starts straight away (/workout NAME 3x10): the heads-up alone, said first.
+    recent: the user's latest RECENT workouts of the exercise, newest first."""
     if turn.library[slug].unilateral:
-        imbalance = persistent_weaker(await recent_sessions(turn, slug))
+        imbalance = persistent_weaker(counted(recent))
         if imbalance is not None:
             turn.say(imbalance_text(imbalance))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Row
@@ -58,6 +59,15 @@ def plan_values(plan: Plan) -> dict[str, Any]:
         "plan_unit": Unit(plan.unit).value,
         "plan_first_side": Side(plan.first_side).value,
     }
+
+
+def new_workout_record(workout_id: int, values: dict[str, Any]) -> WorkoutRecord:
+    """The record of a workout just inserted with these values, as reading it back would give."""
+    row = WorkoutRow(id=workout_id, **values)
+    row.started_at = row.started_at.astimezone(UTC)  # as UTCDateTime reads it
+    if row.plan_load is not None:
+        row.plan_load = float(row.plan_load)  # a Float column
+    return workout_record(row, [])
 
 
 def workout_record(row: WorkoutRow | Row[Any], sets: list[SetEntry]) -> WorkoutRecord:

@@ -23,7 +23,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.coach.ports import Plan, SetEntry, WorkoutRecord, WorkoutStatus
 from bot.storage.models import SetLogRow, WorkoutRow
-from bot.storage.records import plan_values, set_entry, set_values, workout_record
+from bot.storage.records import (
+    new_workout_record,
+    plan_values,
+    set_entry,
+    set_values,
+    workout_record,
+)
 
 WORKOUTS = cast(Table, WorkoutRow.__table__)
 SETS = cast(Table, SetLogRow.__table__)
@@ -136,6 +142,10 @@ class WorkoutQueries:
     _workouts: dict[int, WorkoutRecord]
     # Workout id -> the id previous_workout(before_id=it) finds (None: there is none).
     _before: dict[int, int | None]
+    # (user id, exercise) -> the id of their newest workout of it, as this unit read it (None:
+    # none yet), kept in _workouts. /workout reads the recent sessions, asks for the latest,
+    # starts one and asks for the one before it: one statement, not three.
+    _latest: dict[tuple[int, str], int | None]
 
     async def _connection(self) -> AsyncConnection:
         raise NotImplementedError  # SqlStore provides the unit's connection
@@ -153,6 +163,17 @@ class WorkoutQueries:
         connection = await self._connection()
         workout_id: int = (await connection.execute(_START, values)).scalar_one()
         self._before.clear()  # started at any time, the new one may come between two others
+        new = new_workout_record(workout_id, values)
+        key = (user_id, exercise)
+        known, latest = self._known_latest(key)
+        # What the next events ask for: the new workout and the one before it; nothing else.
+        self._workouts, self._latest = {workout_id: new}, {}
+        if known and (latest is None or latest.started_at <= new.started_at):
+            # The newest now (ids grow, so an equal start time counts as newer too).
+            self._latest[key] = workout_id
+            self._before[workout_id] = None if latest is None else latest.id
+            if latest is not None:
+                self._workouts[latest.id] = latest
         return workout_id
 
     async def end_workout(
@@ -200,10 +221,18 @@ class WorkoutQueries:
             if anchor.user_id == user_id and anchor.exercise == exercise:
                 earlier = self._before[before_id]
                 return None if earlier is None else self._copy(earlier)
+        if before_id is None and (user_id, exercise) in self._latest:
+            latest_id = self._latest[user_id, exercise]
+            if latest_id is None:
+                return None
+            if latest_id in self._workouts:
+                return self._copy(latest_id)
         params: dict[str, Any] = {"user_id": user_id, "exercise": exercise}
         if before_id is not None:
             params["before_id"] = before_id
         found = await self._read(_LATEST if before_id is None else _LATEST_BEFORE, params)
+        if before_id is None:
+            self._note_latest(user_id, exercise, found)
         return found[0] if found else None
 
     async def workouts(
@@ -214,7 +243,24 @@ class WorkoutQueries:
         params = {"user_id": user_id, "limit": limit, "offset": max(0, offset)}
         if exercise is None:
             return await self._read(_PAGE, params)
-        return await self._read(_PAGE_OF_EXERCISE, {**params, "exercise": exercise})
+        found = await self._read(_PAGE_OF_EXERCISE, {**params, "exercise": exercise})
+        if offset <= 0:
+            self._note_latest(user_id, exercise, found)
+        return found
+
+    def _known_latest(self, key: tuple[int, str]) -> tuple[bool, WorkoutRecord | None]:
+        """Whether this unit knows the user's newest workout of the exercise, and which."""
+        if key not in self._latest:
+            return False, None
+        latest_id = self._latest[key]
+        latest = None if latest_id is None else self._workouts.get(latest_id)
+        return latest_id is None or latest is not None, latest
+
+    def _note_latest(self, user_id: int, exercise: str, newest_first: list[WorkoutRecord]) -> None:
+        latest = newest_first[0] if newest_first else None
+        if latest is not None:  # the caller's copy is theirs; what this unit wrote stays
+            self._workouts.setdefault(latest.id, replace(latest, sets=list(latest.sets)))
+        self._latest[user_id, exercise] = None if latest is None else latest.id
 
     async def all_sets(self, user_id: int) -> list[SetEntry]:
         """Every set the user logged, oldest first (for export)."""

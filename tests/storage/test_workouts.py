@@ -178,3 +178,42 @@ async def test_all_sets_are_every_set_of_the_user_in_time_order(database: Databa
     ]
     assert exported[2].exercise == "glute-bridge"
     assert nobody == []
+
+
+@pytest.mark.parametrize("new_start", [20, 10, 5], ids=["newest", "same-minute", "clock-behind"])
+async def test_what_a_unit_knows_of_a_workout_it_starts_is_what_the_database_holds(
+    database: Database, new_start: int
+) -> None:
+    """/workout reads the recent sessions once and answers "last time" and "the one before"
+    from that read and from what it wrote; a fresh unit reading the database agrees, even when
+    the new workout's start is not the latest (a clock set back)."""
+    async with database.unit() as store:
+        user_id = await _user(store)
+        first = await store.start_workout(user_id, SLUG, plan(reps=8), at(0))
+        await store.log_set(entry(first, 1, Side.LEFT, 8, 1))
+        second = await store.start_workout(user_id, SLUG, plan(reps=10, load=20), at(10))
+        await store.log_set(entry(second, 1, Side.LEFT, 10, 11))
+        await store.end_workout(second, at(15), WorkoutStatus.FINISHED)
+        await store.start_workout(user_id, "glute-bridge", plan(), at(30))
+
+    async def ask(store: SqlStore, new: int) -> list[object]:
+        return [
+            await store.workout(new),
+            await store.previous_workout(user_id, SLUG, before_id=new),
+            await store.previous_workout(user_id, SLUG),
+        ]
+
+    async with database.unit(for_event=True) as store:
+        await _user(store)
+        recent = await store.workouts(user_id, SLUG, limit=8)
+        latest_before = await store.previous_workout(user_id, SLUG)
+        new = await store.start_workout(user_id, SLUG, plan(sets=2, load=22.5), at(new_start))
+        await store.log_set(entry(new, 1, Side.LEFT, 9, new_start + 1, load=22.5))
+        from_memory = await ask(store, new)
+    async with database.unit() as store:
+        from_database = await ask(store, new)
+    assert latest_before == recent[0] and latest_before is not None
+    assert latest_before.id == second
+    assert from_memory == from_database
+    before_new = from_database[1]
+    assert before_new is not None and before_new.id == (second if new_start >= 10 else first)
