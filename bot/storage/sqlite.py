@@ -17,6 +17,11 @@ from sqlalchemy.engine import URL
 
 # How long a unit waits for another connection's write lock before giving up.
 BUSY_TIMEOUT_MS = 30_000
+# SQLite's own checkpoints (wal_autocheckpoint, every ~4 MB of log) run inside whichever COMMIT
+# crosses the mark, and commits run on the event loop (OneTripConnection.commit): two fsyncs
+# with every user's updates waiting. They are turned off for these connections; instead, every
+# this many commits of one engine, a PASSIVE checkpoint runs on aiosqlite's thread.
+CHECKPOINT_EVERY_COMMITS = 250
 # aiosqlite's default: rows per trip when a cursor is iterated (not used by SQLAlchemy).
 ITER_CHUNK_SIZE = 64
 
@@ -37,19 +42,40 @@ def one_trip_creator(url: URL) -> Callable[[], Awaitable[aiosqlite.Connection]]:
     # Opened on aiosqlite's thread, also used on the event loop's once a unit holds the write
     # lock (OneTripCursor._trip); never by both at once, as each use is awaited.
     kwargs["check_same_thread"] = False
+    commits = CommitCount(CHECKPOINT_EVERY_COMMITS)  # shared by the engine's connections
 
     async def connect() -> aiosqlite.Connection:
         connection = OneTripConnection(partial(sqlite3.connect, *args, **kwargs), ITER_CHUNK_SIZE)
         # As SQLAlchemy does for its own: a connection never garbage collected must not keep
         # the process alive at exit.
         connection._thread.daemon = True
-        return await connection
+        connection.commits = commits
+        await connection
+        await connection.trip(_pragma, connection._conn, "wal_autocheckpoint=0")  # see above
+        return connection
 
     return connect
 
 
+class CommitCount:
+    """Commits of one engine's connections, to checkpoint the write-ahead log every `every`."""
+
+    def __init__(self, every: int) -> None:
+        self.every = every
+        self.since_checkpoint = 0
+
+    def checkpoint_due(self) -> bool:
+        self.since_checkpoint += 1
+        if self.since_checkpoint < self.every:
+            return False
+        self.since_checkpoint = 0
+        return True
+
+
 class OneTripConnection(aiosqlite.Connection):
     """An aiosqlite connection whose cursors run each statement in one trip."""
+
+    commits = CommitCount(CHECKPOINT_EVERY_COMMITS)  # one_trip_creator shares one per engine
 
     # Set by begin_immediate(): the next statement's trip opens the transaction first.
     begin_pending = False
@@ -76,8 +102,12 @@ class OneTripConnection(aiosqlite.Connection):
         if self.holds_lock:
             self.holds_lock = False
             self._conn.commit()  # see OneTripCursor._trip
-            return
-        await self.on_thread(super().commit())
+        else:
+            await self.on_thread(super().commit())
+        if self.commits.checkpoint_due():
+            # Awaited, so the loop never uses this connection while its thread does; PASSIVE
+            # waits for no reader or writer.
+            await self.on_thread(self.trip(_checkpoint, self._conn))
 
     async def rollback(self) -> None:
         self.begin_pending = self.holds_lock = False
@@ -88,6 +118,11 @@ class OneTripConnection(aiosqlite.Connection):
             # it costs a few µs (nothing to undo, or a transaction that holds the write lock and
             # so waits for nobody), not a trip to the thread.
             self._conn.rollback()
+
+    def trip(self, function: Callable[..., T], *args: Any) -> Awaitable[T]:
+        """function(*args) on aiosqlite's thread, through its queue (untyped there)."""
+        queue = cast(Callable[..., Awaitable[T]], self._execute)
+        return queue(function, *args)
 
     async def on_thread(self, trip: Awaitable[T]) -> T:
         """Await a trip to aiosqlite's thread, noting whether it was abandoned (see above)."""
@@ -120,6 +155,14 @@ class OneTripConnection(aiosqlite.Connection):
         finally:
             connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         return True
+
+
+def _pragma(connection: sqlite3.Connection, pragma: str) -> None:
+    connection.execute(f"PRAGMA {pragma}").fetchall()
+
+
+def _checkpoint(connection: sqlite3.Connection) -> None:
+    _pragma(connection, "wal_checkpoint(PASSIVE)")
 
 
 def _run(
@@ -179,12 +222,10 @@ class OneTripCursor:
             # never block it), so it runs here: a trip to the thread costs more than it does.
             outcome = _run(connection, sql, parameters, many, False)
         else:
-            # aiosqlite's queue to its thread (untyped there); SQLAlchemy's adapter uses it too.
-            trip = cast(Callable[..., Awaitable[Outcome]], connection._execute)
             # Cleared before the trip: should it fail, the unit's rollback follows either way.
             begin, connection.begin_pending = connection.begin_pending, False
             outcome = await connection.on_thread(
-                trip(_run, connection, sql, parameters, many, begin)
+                connection.trip(_run, connection, sql, parameters, many, begin)
             )
             connection.holds_lock = begin
         self.description, self.rowcount, self.lastrowid, self._rows = outcome
