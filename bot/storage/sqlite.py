@@ -1,11 +1,13 @@
 """aiosqlite connections for the coach's units of work: each unit takes SQLite's write lock and
 runs its statements on the event loop's thread when the lock is free (nearly always: the coach's
 own units queue for it in-process), and waits for it on aiosqlite's thread, one trip per statement
-instead of four, when another connection holds it."""
+instead of four, when another connection holds it. The write-ahead log is checkpointed on that
+thread too, never inside a COMMIT on the loop."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
@@ -14,6 +16,8 @@ from typing import Any, TypeVar, cast
 import aiosqlite
 from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
 from sqlalchemy.engine import URL
+
+log = logging.getLogger(__name__)
 
 # How long a unit waits for another connection's write lock before giving up.
 BUSY_TIMEOUT_MS = 30_000
@@ -107,7 +111,11 @@ class OneTripConnection(aiosqlite.Connection):
         if self.commits.checkpoint_due():
             # Awaited, so the loop never uses this connection while its thread does; PASSIVE
             # waits for no reader or writer.
-            await self.on_thread(self.trip(_checkpoint, self._conn))
+            try:
+                await self.on_thread(self.trip(_checkpoint, self._conn))
+            except sqlite3.Error:  # committed already: the unit succeeded; the next one retries
+                log.warning("SQLite checkpoint failed; trying again later", exc_info=True)
+                self.commits.since_checkpoint = self.commits.every
 
     async def rollback(self) -> None:
         self.begin_pending = self.holds_lock = False

@@ -109,3 +109,20 @@ async def test_the_write_ahead_log_is_checkpointed_and_stays_small(
         log_size = path.with_name("coach.db-wal").stat().st_size
         assert await stored_step(database) == "set 1499"
     assert log_size < 1_000_000
+
+
+async def test_a_failed_checkpoint_does_not_fail_the_unit_it_follows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The checkpoint runs after the COMMIT: the user's event is saved, and says so."""
+
+    def failing(_connection: sqlite3.Connection) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(sqlite_module, "CHECKPOINT_EVERY_COMMITS", 1)
+    monkeypatch.setattr(sqlite_module, "_checkpoint", failing)
+    async with Database(f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}") as database:
+        await database.upgrade()
+        await save_step(database, "set 1")
+        assert await stored_step(database) == "set 1"
+    assert "checkpoint failed" in caplog.text
