@@ -79,7 +79,7 @@ class CommitCount:
 class OneTripConnection(aiosqlite.Connection):
     """An aiosqlite connection whose cursors run each statement in one trip."""
 
-    commits = CommitCount(CHECKPOINT_EVERY_COMMITS)  # one_trip_creator shares one per engine
+    commits: CommitCount  # set by one_trip_creator: one count per engine
 
     # Set by begin_immediate(): the next statement's trip opens the transaction first.
     begin_pending = False

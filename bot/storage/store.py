@@ -107,10 +107,13 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
     async def _connection(self) -> AsyncConnection:
         """The unit's connection, inside the transaction the unit began; a save that waited
         goes first, as what follows may read what it wrote."""
-        if self._waiting_save is not None:
-            await self._write_save(*self._waiting_save)
+        await self._write_waiting_save()
         self._statements_ran = True
         return self.connection
+
+    async def _write_waiting_save(self) -> None:
+        if self._waiting_save is not None:
+            await self._write_save(*self._waiting_save)
 
     async def before_commit(self) -> None:
         """What the ORM session holds goes to the database, a kept user is checked, and a save
@@ -155,8 +158,7 @@ class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
         return None if row is None else user_record(row)
 
     async def save_user(self, user: UserRecord) -> None:
-        if self._waiting_save is not None:
-            await self._connection()  # an earlier save of this unit first: this one follows it
+        await self._write_waiting_save()  # an earlier save of this unit first: this one follows it
         recorded = self._recorded(user.key)
         values = {
             **user_values(user),

@@ -13,21 +13,18 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from tests.fakebotapi.faults import Fault, FaultKind, FaultPlan, FloodGate, FloodLimits
+from tests.fakebotapi.faults import (
+    COUNTED_METHODS,
+    Fault,
+    FaultKind,
+    FaultPlan,
+    FloodGate,
+    FloodLimits,
+)
 from tests.fakebotapi.methods import METHODS, ApiError
 from tests.fakebotapi.records import Call, Records
 
-REPLY_METHODS = frozenset(
-    {
-        "sendMessage",
-        "sendPhoto",
-        "sendDocument",
-        "editMessageText",
-        "editMessageCaption",
-        "editMessageReplyMarkup",
-        "answerCallbackQuery",
-    }
-)
+REPLY_METHODS = COUNTED_METHODS | {"answerCallbackQuery"}
 DEFAULT_TOKEN = "7000001:AAH-fake-token-for-tests-0123456789abcd"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Parameters that arrive as plain strings; everything else the client JSON-encoded.

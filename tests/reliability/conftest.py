@@ -10,9 +10,8 @@ import pytest
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import Library, load_library
 from tests.fakebotapi import FakeBotApi
-from tests.reliability.observed import ObservedHarness
+from tests.reliability.observed import ObservedHarness, observed_coach
 from tests.reliability.process import CoachProcess
-from tests.telegram.harness import coach_settings
 
 ReplicaFactory = Callable[[str, str], CoachProcess]
 
@@ -56,7 +55,5 @@ async def observed(
     api: FakeBotApi, sqlite_url: str, library: Library
 ) -> AsyncIterator[ObservedHarness]:
     """The real Application by webhook on SQLite, its log lines and metrics at hand."""
-    harness = ObservedHarness(api, coach_settings(api, sqlite_url, "webhook"), library)
-    await harness.start()
-    yield harness
-    await harness.stop()
+    async with observed_coach(api, sqlite_url, library) as harness:
+        yield harness

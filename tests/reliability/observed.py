@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from prometheus_client.parser import text_string_to_metric_families
 
+from bot.content import Library
 from bot.observability import Metrics
 from bot.observability.http import routes
 from bot.telegram.app import CoachBot, build_application
-from tests.telegram.harness import Harness
+from tests.fakebotapi import FakeBotApi
+from tests.telegram.harness import Harness, coach_settings
 
 
 class ObservedHarness(Harness):
@@ -22,6 +27,19 @@ class ObservedHarness(Harness):
     def metrics(self) -> Metrics:
         assert self.bot is not None
         return self.bot.application.bot_data.metrics
+
+
+@asynccontextmanager
+async def observed_coach(
+    api: FakeBotApi, database_url: str, library: Library
+) -> AsyncIterator[ObservedHarness]:
+    """The real Application by webhook on this database, its log lines and metrics at hand."""
+    harness = ObservedHarness(api, coach_settings(api, database_url, "webhook"), library)
+    await harness.start()
+    try:
+        yield harness
+    finally:
+        await harness.stop()
 
 
 def samples(exposition: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

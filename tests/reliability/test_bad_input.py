@@ -18,9 +18,9 @@ from bot.storage.models import SetLogRow, WorkoutRow
 from bot.telegram.handlers import PRIVATE_ONLY, SORRY, SORRY_UNSENT
 from tests.fakebotapi import SECRET_HEADER, FakeBotApi, FakeUser
 from tests.reliability.junk import HARMLESS_COMMANDS, UNKNOWN_COMMANDS, Junk
-from tests.reliability.observed import ObservedHarness, samples
+from tests.reliability.observed import ObservedHarness, observed_coach, samples
 from tests.reliability.scripted import PLAN, press
-from tests.telegram.harness import coach_settings, logged_sets
+from tests.telegram.harness import logged_sets
 
 pytestmark = [pytest.mark.reliability, pytest.mark.e2e]
 
@@ -38,10 +38,8 @@ async def coach(
     api: FakeBotApi, empty_database_url: str, library: Library
 ) -> AsyncIterator[ObservedHarness]:
     """On SQLite, and on PostgreSQL when configured (it refuses some text SQLite takes)."""
-    harness = ObservedHarness(api, coach_settings(api, empty_database_url, "webhook"), library)
-    await harness.start()
-    yield harness
-    await harness.stop()
+    async with observed_coach(api, empty_database_url, library) as harness:
+        yield harness
 
 
 async def _rows(coach: ObservedHarness) -> set[tuple[Any, ...]]:
@@ -190,9 +188,7 @@ async def test_nul_and_control_characters_mid_set_on_each_database(
     api: FakeBotApi, empty_database_url: str, library: Library, typed: str
 ) -> None:
     """PostgreSQL refuses NUL in text and JSON: typed mid-set, it must not reach a statement."""
-    harness = ObservedHarness(api, coach_settings(api, empty_database_url, "webhook"), library)
-    await harness.start()
-    try:
+    async with observed_coach(api, empty_database_url, library) as harness:
         chat = harness.chat(8101)
         await chat.command("workout", PLAN)
         replies = await chat.say(typed)
@@ -201,5 +197,3 @@ async def test_nul_and_control_characters_mid_set_on_each_database(
         assert sets in ([], [(1, "left", 8)])
         await chat.command("start")
         assert "leg" in chat.last.shown.lower()
-    finally:
-        await harness.stop()
