@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.databases import fresh_database  # noqa: E402
 from bot.answers.answerer import Answerer  # noqa: E402
+from bot.app import build_coach  # noqa: E402
 from bot.coach.engine import Coach  # noqa: E402
 from bot.coach.events import Command, Event, Press  # noqa: E402
 from bot.coach.ports import Plan, SetEntry, Side, Unit, WorkoutStatus  # noqa: E402
@@ -86,7 +87,7 @@ async def timed(database: Database, coach: Coach, event: Event, now: datetime) -
 
 async def run(url: str, runs: int) -> dict[str, float]:
     library = load_library(DEFAULT_CONTENT_DIR)
-    coach = Coach(library, Answerer(library))
+    coach = build_coach(library, Answerer(library))
     async with Database(url) as database:
         await database.upgrade()
         began = time.perf_counter()

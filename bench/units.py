@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.databases import fresh_database
 from bot.answers.answerer import Answerer
+from bot.app import build_coach
 from bot.coach.engine import Coach
 from bot.coach.events import Command, Event, Press, Text
 from bot.coach.replies import Outcome
@@ -84,7 +85,7 @@ async def run_round(
 
 async def measure(kind: str, rounds: int, events: int) -> dict[str, Any]:
     library = load_library(DEFAULT_CONTENT_DIR)
-    coach = Coach(library, Answerer(library))
+    coach = build_coach(library, Answerer(library))
     with tempfile.TemporaryDirectory() as folder:
         url, drop = await fresh_database(kind, Path(folder), "units")
         variants = {

@@ -1,4 +1,4 @@
-"""Buttons: `c:<token>:<action>` data, and the keyboard each step offers (pure of the store).
+"""The workout's buttons (`c:<token>:<action>[:<arg>]`, bot/coach/codec.py) and step keyboards.
 
 A press is accepted only when its data is exactly one of the buttons the current step offers,
 so stale, repeated and forged presses are all recognised the same way: they match nothing.
@@ -6,13 +6,14 @@ so stale, repeated and forged presses are all recognised the same way: they matc
 
 from __future__ import annotations
 
+from bot.coach import codec
 from bot.coach.parsing import EFFORTS
 from bot.coach.ports import Plan, Side, Unit
 from bot.coach.replies import Button
 from bot.content import Exercise, Library
 
 PREFIX = "c"
-DATA_MAX = 64  # Telegram's callback_data limit, in bytes
+DATA_MAX = codec.DATA_MAX
 
 START = "start"
 SAME = "same"
@@ -22,26 +23,35 @@ OTHER = "o"
 SKIP = "s"
 STOP = "x"
 READY = "go"
+TODAY = "a"  # today's suggested plan, accepted (worked out afresh from the log at the press)
 
 Keyboard = tuple[tuple[Button, ...], ...]
 
 
-def encode(token: int, action: str) -> str:
-    return f"{PREFIX}:{token}:{action}"
+def encode(token: int, action: str) -> str | None:
+    """The data of a workout button; action may carry one argument ("n:10"). None: too long."""
+    name, *args = action.split(":")
+    return codec.encode(PREFIX, token, name, *args)
 
 
 def decode(data: str) -> tuple[int, str] | None:
-    """(token, action), or None for data that is not ours."""
-    prefix, _, rest = data.partition(":")
-    token, _, action = rest.partition(":")
-    if prefix != PREFIX or not token.isascii() or not token.isdigit() or not action:
+    """(token, action with its argument), or None for data that is not a workout button."""
+    found = codec.decode(data)
+    if found is None or found.owner != PREFIX:
         return None
-    return int(token), action
+    return found.token, ":".join((found.action, *found.args))
 
 
 def _row(token: int, *pairs: tuple[str, str]) -> tuple[Button, ...]:
-    buttons = (Button(label, encode(token, action)) for label, action in pairs)
-    return tuple(b for b in buttons if len(b.data.encode()) <= DATA_MAX)
+    buttons = ((label, encode(token, action)) for label, action in pairs)
+    return tuple(Button(label, data) for label, data in buttons if data is not None)
+
+
+TODAY_LABEL = "Use today's plan"
+
+
+def today_button(token: int, slug: str) -> Button | None:
+    return codec.button(TODAY_LABEL, PREFIX, token, TODAY, slug)
 
 
 def number(value: int) -> str:

@@ -1,4 +1,4 @@
-"""Slash commands: /start, /help, /cancel, /ask, /workout, and the ones still to come."""
+"""The engine's own commands: /start, /help, /cancel, /ask, /workout (features own the rest)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from bot.coach.planning import workout_command
 from bot.coach.prompts import ask
 from bot.coach.state import PLAN_STEPS, WORKOUT_STEPS, State, Step
 from bot.coach.turn import Turn
-from bot.progress import commands as progress_commands
 
 GREETING = (
     "Hi! I'm your single-leg coach. I take you through hip thrusts and their cousins one leg "
@@ -67,8 +66,6 @@ async def run(turn: Turn, state: State, name: str, args: str) -> State:
         else:
             await ask(turn, state, "Welcome back! Here's where we were.")
         return state
-    if name in progress_commands.NAMES:
-        return await progress_commands.run(turn, state, name, args)
     if name == "help":
         await reask(turn, state, HELP)
     elif name == "ask":

@@ -6,14 +6,14 @@ from rapidfuzz import fuzz, process
 
 from bot.coach import buttons as kb
 from bot.coach import parsing as parse
+from bot.coach.lookback import RECENT, before_plan, before_start, look_back
 from bot.coach.parsing import Invalid, Load, Request
 from bot.coach.ports import Plan, Side
 from bot.coach.prompts import ask, plan_text, set_prompt
-from bot.coach.state import SETS_MAX, TARGET_MAX, WORKOUT_STEPS, Draft, Progress, State, Step
+from bot.coach.state import SETS_MAX, TARGET_MAX, WORKOUT_STEPS, Draft, State, Step, WorkoutPosition
 from bot.coach.turn import Turn, sides
 from bot.content import Exercise, Library
 from bot.content.loader import normalise_name
-from bot.progress.start import RECENT, before_plan, before_start
 
 # Close enough to an alias to be a typo of it ("singel leg hip thrust"), not another phrase.
 FUZZY_CUTOFF = 85
@@ -84,7 +84,7 @@ async def start(turn: Turn, state: State, slug: str, plan: Plan) -> State:
     ex = turn.library[slug]
     workout_id = await turn.store.start_workout(turn.user.id, slug, plan, turn.now)
     lead = plan.first_side if ex.unilateral else Side.BOTH
-    progress = Progress(
+    progress = WorkoutPosition(
         workout_id=workout_id,
         plan=plan,
         set_number=1,
@@ -195,6 +195,17 @@ async def plan_text_answer(turn: Turn, state: State, text: str) -> State | None:
     return await _then(turn, state, draft.model_copy(update={field: answer}), step)
 
 
+async def _today(turn: Turn, state: State) -> State:
+    """Today's suggested plan, accepted: worked out afresh from the log, never from the button."""
+    slug = turn.exercise(state).slug
+    _, found = await look_back(turn, slug)
+    if found is None:
+        turn.out.notice = "That button is out of date"
+        return state
+    turn.out.chosen = "Today's plan"
+    return await start(turn, state, slug, found.plan)
+
+
 def _same(draft: Draft) -> Plan:
     assert draft.last is not None
     return draft.last
@@ -206,6 +217,8 @@ async def plan_press(turn: Turn, state: State, action: str) -> State:
     assert draft is not None
     if action == kb.SAME:
         return await start(turn, state, turn.exercise(state).slug, _same(draft))
+    if action.startswith(f"{kb.TODAY}:"):
+        return await _today(turn, state)
     if action == kb.CHANGE:
         return await _then(turn, state, draft, Step.SAME)
     if action.startswith("sd:"):

@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from bot.coach.replies import Timer
-
-if TYPE_CHECKING:  # bot.reminders imports this module; the Protocol is only needed for types
-    from bot.reminders.model import ReminderStore
 
 
 class Side(StrEnum):
@@ -137,10 +134,6 @@ class CoachStore(Protocol):
         """The user's workouts of one exercise started at since or later (all when None),
         oldest first, each with its sets: a period of training for a chart."""
 
-    @property
-    def reminders(self) -> ReminderStore:
-        """The user's reminders (/remind, the reminder buttons), in this same transaction."""
-
     async def forget_user(self, user_id: int) -> dict[str, int]:
         """Delete the user and every row of theirs in every table (/deleteme); rows per table.
 
@@ -148,5 +141,15 @@ class CoachStore(Protocol):
         """
 
 
-class StaleStateError(Exception):
+class Retryable(Exception):
+    """The unit lost a race with another event (at this or another replica) and was rolled back:
+    running the event again, on the fresh state, is safe."""
+
+
+class StaleStateError(Retryable):
     """Another event changed the user's state first; the caller retries or reports."""
+
+
+class AlreadyApplied(Exception):
+    """The update was applied to the user before (we died before answering it): its unit rolls
+    back and it is not applied again."""

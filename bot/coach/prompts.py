@@ -6,7 +6,7 @@ import math
 
 from bot.coach import buttons as kb
 from bot.coach.ports import Plan, SetEntry, Side
-from bot.coach.state import Progress, State, Step
+from bot.coach.state import State, Step, WorkoutPosition
 from bot.coach.turn import Turn, side_label, sides
 from bot.content import Exercise
 
@@ -49,14 +49,14 @@ async def last_time(turn: Turn, state: State, set_number: int, side: Side) -> Se
     return None
 
 
-def tip(ex: Exercise, progress: Progress) -> str:
+def tip(ex: Exercise, progress: WorkoutPosition) -> str:
     """One cue per set and side, rotating through the exercise's tips."""
     order = sides(ex, progress.lead)
     index = (progress.set_number - 1) * len(order) + order.index(progress.side)
     return ex.tips[index % len(ex.tips)].cue
 
 
-def target(progress: Progress) -> int:
+def target(progress: WorkoutPosition) -> int:
     return progress.match or progress.plan.reps
 
 
@@ -125,47 +125,53 @@ def plan_prompt(turn: Turn, state: State, lead: str = "") -> None:
 
 
 async def ask(turn: Turn, state: State, lead: str = "") -> None:
-    """Say what the current step is waiting for, after an optional lead line."""
-    if state.step is Step.SET:
-        await set_prompt(turn, state, lead)
-    elif state.step is Step.SWITCH:
-        switch_prompt(turn, state, lead)
-    elif state.step is Step.REST:
-        rest_prompt(turn, state, lead)
-    elif state.step is Step.CHOOSE:
-        turn.say(f"{lead}\nWhich exercise?", kb.choose_keyboard(state.token, turn.library))
-    elif state.step is Step.EFFORT:
-        turn.say(f"{lead}\nHow did that feel?", kb.effort_keyboard(state.token))
-    elif state.step is Step.IDLE:
-        text = "Type /workout to train, or ask me anything about the exercises."
-        turn.say(f"{lead}\n{text}", kb.start_keyboard(state.token))
-    else:
-        plan_prompt(turn, state, lead)
+    """Say what the current step is waiting for, after an optional lead line (the step table's
+    prompt for it)."""
+    await turn.ask(state, lead)
 
 
-def offered(turn: Turn, state: State) -> kb.Keyboard:
-    """The buttons the current step accepts (the same ones ask() shows)."""
-    token, step = state.token, state.step
-    if step is Step.SET:
-        assert state.progress is not None
-        return kb.set_keyboard(token, target(state.progress))
-    if step is Step.SWITCH:
-        return kb.switch_keyboard(token)
-    if step is Step.REST:
-        return kb.rest_keyboard(token)
-    if step is Step.CHOOSE:
-        return kb.choose_keyboard(token, turn.library)
-    if step is Step.EFFORT:
-        return kb.effort_keyboard(token)
-    if step is Step.IDLE:
-        return kb.idle_keyboard(token, turn.library)
-    draft, ex = state.draft, turn.exercise(state)
+async def choose_prompt(turn: Turn, state: State, lead: str = "") -> None:
+    turn.say(f"{lead}\nWhich exercise?", kb.choose_keyboard(state.token, turn.library))
+
+
+async def effort_prompt(turn: Turn, state: State, lead: str = "") -> None:
+    turn.say(f"{lead}\nHow did that feel?", kb.effort_keyboard(state.token))
+
+
+async def idle_prompt(turn: Turn, state: State, lead: str = "") -> None:
+    text = "Type /workout to train, or ask me anything about the exercises."
+    turn.say(f"{lead}\n{text}", kb.start_keyboard(state.token))
+
+
+async def switch_ask(turn: Turn, state: State, lead: str = "") -> None:
+    switch_prompt(turn, state, lead)
+
+
+async def rest_ask(turn: Turn, state: State, lead: str = "") -> None:
+    rest_prompt(turn, state, lead)
+
+
+async def plan_ask(turn: Turn, state: State, lead: str = "") -> None:
+    plan_prompt(turn, state, lead)
+
+
+def set_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    assert state.progress is not None
+    return kb.set_keyboard(state.token, target(state.progress))
+
+
+def plan_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    draft, ex, token = state.draft, turn.exercise(state), state.token
     assert draft is not None
-    keyboards = {
-        Step.SAME: kb.same_keyboard(token),
-        Step.SETS: kb.sets_keyboard(token, ex),
-        Step.REPS: kb.reps_keyboard(token, ex),
-        Step.LOAD: kb.load_keyboard(token, draft.last),
-        Step.SIDE: kb.side_keyboard(token),
-    }
-    return keyboards[step]
+    if state.step is Step.SAME:
+        # Today's plan is shown only when the log suggests one (lookback.before_plan); it is
+        # accepted here either way, and worked out afresh from the log when pressed.
+        today = kb.today_button(token, ex.slug)
+        return (*kb.same_keyboard(token), (today,)) if today else kb.same_keyboard(token)
+    if state.step is Step.SETS:
+        return kb.sets_keyboard(token, ex)
+    if state.step is Step.REPS:
+        return kb.reps_keyboard(token, ex)
+    if state.step is Step.LOAD:
+        return kb.load_keyboard(token, draft.last)
+    return kb.side_keyboard(token)

@@ -11,7 +11,7 @@ from bot.coach.parsing import Invalid, Keyword, RepsAnswer
 from bot.coach.ports import SetEntry, Side, WorkoutStatus
 from bot.coach.prompts import ask, set_prompt, target
 from bot.coach.replies import Timer
-from bot.coach.state import Progress, State, Step
+from bot.coach.state import State, Step, WorkoutPosition
 from bot.coach.summary import finish, logged_text
 from bot.coach.turn import Turn, side_label, sides
 
@@ -27,7 +27,7 @@ def uneven(a: int, b: int) -> bool:
     return gap >= GAP_REPS or gap / max(a, b) >= GAP_SHARE
 
 
-def _progress(state: State) -> Progress:
+def _progress(state: State) -> WorkoutPosition:
     assert state.progress is not None
     return state.progress
 
@@ -100,7 +100,7 @@ def _arm(turn: Turn, state: State, kind: str, seconds: int) -> None:
     turn.out.timer = Timer(kind, state.token, turn.now + timedelta(seconds=seconds))
 
 
-async def _imbalance(turn: Turn, progress: Progress) -> tuple[str, Side | None]:
+async def _imbalance(turn: Turn, progress: WorkoutPosition) -> tuple[str, Side | None]:
     """Compare the two sides of the set just finished: what to say, and the weaker side."""
     if progress.side is Side.BOTH:
         return "", None

@@ -50,7 +50,7 @@ class Draft(_Model):
         return Plan(self.sets, self.reps, self.load, self.unit, self.first_side)
 
 
-class Progress(_Model):
+class WorkoutPosition(_Model):
     """Where the user is in a workout that has started (its sets live in the store)."""
 
     workout_id: int
@@ -66,12 +66,19 @@ class Progress(_Model):
     match: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
-    def _within_plan(self) -> Progress:
+    def _within_plan(self) -> WorkoutPosition:
         if not 1 <= self.plan.sets <= SETS_MAX or not 1 <= self.plan.reps <= TARGET_MAX:
             raise ValueError("plan out of range")
         if self.set_number > self.plan.sets:
             raise ValueError("set number beyond the plan")
         return self
+
+
+class Dialog(_Model):
+    """A feature's conversation: which feature (its button owner) and its own JSON state."""
+
+    owner: str
+    data: dict[str, Any]
 
 
 class State(_Model):
@@ -81,10 +88,21 @@ class State(_Model):
     token: int = Field(default=0, ge=0)
     exercise: str | None = None
     draft: Draft | None = None
-    progress: Progress | None = None
-    # The /remind conversation in progress, owned by bot/reminders/dialog.py; None when there is
+    progress: WorkoutPosition | None = None
+    # A feature's own conversation in progress (the /remind questions); None when there is
     # none. Kept beside the workout so /remind mid-rest leaves the workout where it was.
-    reminder_dialog: dict[str, Any] | None = None
+    dialog: Dialog | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_dialog(cls, raw: Any) -> Any:
+        """States saved before features owned dialogs kept the /remind one under its own key."""
+        if isinstance(raw, dict) and "reminder_dialog" in raw:
+            raw = dict(raw)
+            older = raw.pop("reminder_dialog")
+            if older is not None:
+                raw["dialog"] = {"owner": "rm", "data": older}
+        return raw
 
     @model_validator(mode="after")
     def _step_has_what_it_needs(self) -> State:

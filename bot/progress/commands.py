@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.coach import planning
+from bot.coach import codec, planning
+from bot.coach.codec import ButtonData
+from bot.coach.features import Feature
 from bot.coach.ports import WorkoutRecord
 from bot.coach.prompts import ask
 from bot.coach.replies import Reply
@@ -10,8 +12,7 @@ from bot.coach.state import State, Step
 from bot.coach.turn import Turn
 from bot.progress import buttons as pb
 from bot.progress import export, history, settings, view
-from bot.progress.sessions import user_zone
-from bot.progress.start import look_back
+from bot.progress.dates import user_zone
 from bot.reminders.parsing import Invalid
 
 NAMES = frozenset({"history", "progress", "settings", "export", "deleteme"})
@@ -24,9 +25,17 @@ ASK_DELETE = (
 )
 
 
-def owns(data: str) -> bool:
-    """Is this button press one of ours (the engine routes it here before its own checks)?"""
-    return pb.ours(data)
+class ProgressFeature(Feature):
+    """History, the progress chart, settings, the export and /deleteme, with their buttons."""
+
+    commands = NAMES
+    owner = pb.PREFIX
+
+    async def command(self, turn: Turn, state: State, name: str, args: str) -> State:
+        return await run(turn, state, name, args)
+
+    async def press(self, turn: Turn, state: State, data: str) -> State:
+        return await _checked_press(turn, state, codec.decode(data))
 
 
 async def run(turn: Turn, state: State, name: str, args: str) -> State:
@@ -53,16 +62,14 @@ async def _again(turn: Turn, state: State) -> None:
         await ask(turn, state)
 
 
-async def press(turn: Turn, state: State, data: str) -> State:
+async def _checked_press(turn: Turn, state: State, data: ButtonData | None) -> State:
     """A button of ours. Anything stale, malformed or not offered answers with a notice only
     and changes nothing; nothing in the data names a user, so it only ever reaches the
     presser's own data."""
-    decoded = pb.decode(data)
-    if decoded is None or decoded[0] != state.token:
+    if data is None or not data.is_current(state.token):
         turn.out.notice = STALE
         return state
-    action, *args = decoded[1]
-    new = await _press(turn, state, action, args)
+    new = await _press(turn, state, data.action, list(data.args))
     if new is None:
         turn.out.notice = STALE
         return state
@@ -97,8 +104,6 @@ async def _press(turn: Turn, state: State, action: str, args: list[str]) -> Stat
     elif action == pb.KEEP and not args:
         turn.out.chosen = "Kept"
         turn.say("Good: nothing was deleted.")
-    elif action == pb.ACCEPT and len(args) == 1:
-        return await _accept(turn, state, args[0])
     else:
         return None
     return state
@@ -179,14 +184,3 @@ async def _forget(turn: Turn) -> None:
         "our place in the chat. Nothing of yours is left here. /start if you ever want to "
         "begin again."
     )
-
-
-async def _accept(turn: Turn, state: State, slug: str) -> State | None:
-    """Today's suggested plan, accepted: worked out afresh from the log, never from the button."""
-    if state.step is not Step.SAME or state.exercise != slug or slug not in turn.library:
-        return None
-    _, found = await look_back(turn, slug)
-    if found is None:
-        return None
-    turn.out.chosen = "Today's plan"
-    return await planning.start(turn, state, slug, found.plan)

@@ -8,9 +8,9 @@ from datetime import datetime, tzinfo
 
 from bot.coach.buttons import Keyboard
 from bot.coach.ports import Side, Unit, WorkoutRecord, WorkoutStatus
+from bot.coach.session_sides import by_side, side_text, totals
 from bot.content import Exercise
 from bot.progress import buttons as pb
-from bot.progress.sessions import by_side, side_text, totals
 
 PAGE_SIZE = 5
 PAGE_MAX = 10_000  # beyond any real history: a larger page number is forged

@@ -9,7 +9,7 @@ from datetime import datetime, tzinfo
 
 from bot.coach.ports import Side, Unit, WorkoutRecord
 from bot.coach.summary import side_stats
-from bot.progress.units import convert
+from bot.coach.units import convert
 
 # How many sessions at each end are averaged when saying how the gap moved (one is too noisy).
 ENDS = 3

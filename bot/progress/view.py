@@ -12,8 +12,8 @@ from bot.coach.replies import Reply
 from bot.coach.turn import Turn
 from bot.progress import buttons as pb
 from bot.progress import chart
+from bot.progress.dates import user_zone
 from bot.progress.series import build, reading
-from bot.progress.sessions import user_zone
 
 # Period key -> (weeks back from the latest session, None for all of it; button label).
 PERIODS: dict[str, tuple[int | None, str]] = {

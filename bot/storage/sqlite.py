@@ -11,11 +11,13 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import aiosqlite
 from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
 from sqlalchemy.engine import URL
+
+from bot.storage.aiosqlite_private import daemonise, on_its_thread, raw
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +52,10 @@ def one_trip_creator(url: URL) -> Callable[[], Awaitable[aiosqlite.Connection]]:
 
     async def connect() -> aiosqlite.Connection:
         connection = OneTripConnection(partial(sqlite3.connect, *args, **kwargs), ITER_CHUNK_SIZE)
-        # As SQLAlchemy does for its own: a connection never garbage collected must not keep
-        # the process alive at exit.
-        connection._thread.daemon = True
+        daemonise(connection)
         connection.commits = commits
         await connection
-        await connection.trip(_pragma, connection._conn, "wal_autocheckpoint=0")  # see above
+        await connection.trip(_pragma, raw(connection), "wal_autocheckpoint=0")  # see above
         return connection
 
     return connect
@@ -105,14 +105,14 @@ class OneTripConnection(aiosqlite.Connection):
             return
         if self.holds_lock:
             self.holds_lock = False
-            self._conn.commit()  # see OneTripCursor._trip
+            raw(self).commit()  # see OneTripCursor._trip
         else:
             await self.on_thread(super().commit())
         if self.commits.checkpoint_due():
             # Awaited, so the loop never uses this connection while its thread does; PASSIVE
             # waits for no reader or writer.
             try:
-                await self.on_thread(self.trip(_checkpoint, self._conn))
+                await self.on_thread(self.trip(_checkpoint, raw(self)))
             except sqlite3.Error:  # committed already: the unit succeeded; the next one retries
                 log.warning("SQLite checkpoint failed; trying again later", exc_info=True)
                 self.commits.since_checkpoint = self.commits.every
@@ -125,12 +125,11 @@ class OneTripConnection(aiosqlite.Connection):
             # The pool rolls back every connection it gets back, after a commit too: here, where
             # it costs a few µs (nothing to undo, or a transaction that holds the write lock and
             # so waits for nobody), not a trip to the thread.
-            self._conn.rollback()
+            raw(self).rollback()
 
     def trip(self, function: Callable[..., T], *args: Any) -> Awaitable[T]:
         """function(*args) on aiosqlite's thread, through its queue (untyped there)."""
-        queue = cast(Callable[..., Awaitable[T]], self._execute)
-        return queue(function, *args)
+        return on_its_thread(self, function, *args)
 
     async def on_thread(self, trip: Awaitable[T]) -> T:
         """Await a trip to aiosqlite's thread, noting whether it was abandoned (see above)."""
@@ -152,7 +151,7 @@ class OneTripConnection(aiosqlite.Connection):
         """
         if self.trip_abandoned:
             return False
-        connection = self._conn
+        connection = raw(self)
         connection.execute("PRAGMA busy_timeout=0")
         try:
             connection.execute("BEGIN IMMEDIATE")
@@ -177,7 +176,7 @@ def _run(
     connection: aiosqlite.Connection, sql: str, parameters: Any, many: bool, begin: bool
 ) -> Outcome:
     """On aiosqlite's thread: execute, fetch every row, close; what the cursor then reports."""
-    cursor = connection._conn.cursor()
+    cursor = raw(connection).cursor()
     try:
         if begin:
             cursor.execute("BEGIN IMMEDIATE")

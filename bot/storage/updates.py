@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from bot.coach.ports import AlreadyApplied
+
+__all__ = ["REMEMBERED", "AlreadyApplied", "Deliveries"]
+
 # Ids kept per user. Telegram re-sends only what was not acknowledged, soon after; and a user's
 # updates may be re-sent out of order, so this is a set of recent ids, not a high-water mark.
 REMEMBERED = 32
-
-
-class AlreadyApplied(Exception):
-    """The update was applied to the user before (we died before answering it): its unit rolls
-    back and it is not applied again."""
 
 
 class Deliveries:

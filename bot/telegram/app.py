@@ -16,17 +16,18 @@ from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, ExtBot, JobQueue
 
-from bot.answers.answerer import Answerer
-from bot.coach.engine import Coach
+from bot.app import build_coach
+from bot.coach.runner import Runner
 from bot.config import Settings
 from bot.content import Library
-from bot.observability import Metrics, UpdateObserver
+from bot.observability import Metrics, UpdateObserver, note_retry
 from bot.observability.http import routes
 from bot.observability.updates import hash_key
 from bot.storage import Database
 from bot.telegram import handlers
-from bot.telegram.context import BotData, CoachContext, Services, utc_now
+from bot.telegram.context import BotData, CoachContext, Services, TelegramEffects, utc_now
 from bot.telegram.processor import ChatLocks, ChatOrderedProcessor
+from bot.telegram.ptb_private import bot_requests
 from bot.telegram.ratelimit import CoachRateLimiter
 from bot.telegram.redact import REDACTOR, configure_logging
 from bot.telegram.reminders import reminder_service
@@ -142,13 +143,16 @@ async def start_services(
     if job_queue is None:
         raise RuntimeError("the job queue is missing: install python-telegram-bot[job-queue]")
     timers = TimerScheduler(job_queue, handlers.on_timer)
-    coach = Coach(library, Answerer(library))
     gate = asyncio.Lock() if database.dialect == "sqlite" else None
     reminders = reminder_service(
         database, application.bot, locks, library, clock=clock,
         grace_minutes=settings.reminder_grace_minutes, per_second=settings.global_per_second,
     )  # fmt: skip
-    application.bot_data.services = Services(coach, database, timers, locks, clock, gate, reminders)
+    effects = TelegramEffects(timers, reminders)
+    runner = Runner(
+        build_coach(library), database, effects, clock=clock, gate=gate, retries=note_retry
+    )
+    application.bot_data.services = Services(runner, effects, locks)
     application.bot_data.metrics.watch_reminders(lambda: reminders.totals)
     async with database.unit() as store:
         pending = await store.pending_timers()
@@ -198,7 +202,7 @@ class CoachBot:
         except BaseException:
             # PTB opens both HTTP clients before checking the token and leaves them open when
             # the check fails; shutdown() then does nothing, as nothing counts as initialised.
-            for request in app.bot._request:
+            for request in bot_requests(app.bot):
                 await request.shutdown()
             raise
         if app.post_init is not None:

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.coach.engine import Coach
 from bot.coach.events import Event
-from bot.coach.ports import StaleStateError
 from bot.coach.replies import Outcome
-from bot.observability import Metrics, note_retry
+from bot.coach.runner import Runner
+from bot.observability import Metrics
 from bot.reminders.service import ReminderService
 from bot.storage import Database
-from bot.storage.updates import AlreadyApplied
 from bot.telegram.processor import ChatLocks
-from bot.telegram.timers import TimerScheduler, user_key
+from bot.telegram.timers import TimerScheduler, chat_of, user_key
 
 log = logging.getLogger(__name__)
 
@@ -31,63 +26,54 @@ def utc_now() -> datetime:
 
 
 @dataclass
+class TelegramEffects:
+    """What follows an event's commit on Telegram: its timer armed or cancelled, and the
+    reminder service told when the event changed reminders (so a new one is not late)."""
+
+    timers: TimerScheduler
+    reminders: ReminderService | None = None
+
+    async def committed(self, key: str, outcome: Outcome, now: datetime) -> None:
+        chat_id = chat_of(key)
+        if chat_id is not None:
+            self.timers.apply(chat_id, outcome, now)
+        if outcome.reminders_changed and self.reminders is not None:
+            try:
+                await self.reminders.changed()
+            except Exception:  # committed already; the service's 30 s poll finds it anyway
+                log.exception("could not re-aim the reminder scheduler")
+
+
+@dataclass
 class Services:
     """Built in post_init, closed in post_shutdown; one per running Application."""
 
-    coach: Coach
-    database: Database
-    timers: TimerScheduler
+    runner: Runner
+    effects: TelegramEffects
     locks: ChatLocks
-    clock: Callable[[], datetime] = utc_now
-    # SQLite has one writer at a time, and a unit that finds the file locked sleeps and polls
-    # (busy_timeout) for up to tens of milliseconds; queueing on a lock here instead wakes the
-    # next unit the moment the last one commits. PostgreSQL locks rows, so it needs none.
-    unit_gate: asyncio.Lock | None = None
-    # Sends the reminders; told after a commit that changed them, so a new one is not late.
-    reminders: ReminderService | None = None
+
+    @property
+    def database(self) -> Database:
+        units = self.runner.units
+        assert isinstance(units, Database)
+        return units
+
+    @database.setter
+    def database(self, database: Database) -> None:
+        self.runner.units = database
+
+    @property
+    def timers(self) -> TimerScheduler:
+        return self.effects.timers
+
+    @property
+    def reminders(self) -> ReminderService | None:
+        return self.effects.reminders
 
     async def handle(self, chat_id: int, event: Event, update_id: int | None = None) -> Outcome:
-        """One event in one unit of work, committed once; then its timer armed or cancelled.
-
-        When another event changed the user first (StaleStateError), the event is tried once
-        more on the fresh state; a second failure, like any error, leaves the state untouched.
-        Handlers send the replies after this returns, i.e. after the commit: a retried event
-        never repeats a message, and no database transaction waits on Telegram.
-        An update Telegram sends again (update_id already applied: we died before answering it)
-        is rolled back and gives an empty outcome.
-        """
-        for attempt in (1, 2):
-            now = self.clock()
-            try:
-                async with self._gate(), self.database.unit(for_event=True) as store:
-                    key = user_key(chat_id)
-                    if update_id is not None:
-                        store.apply_once(key, update_id)  # checked at load, recorded at save
-                    outcome: Outcome = await self.coach.handle(store, key, event, now)
-            except AlreadyApplied:
-                log.info("chat %s: update %s was already applied; not again", chat_id, update_id)
-                return Outcome()
-            except StaleStateError:
-                if attempt == 2:
-                    raise
-                log.info("chat %s: state changed meanwhile; trying the event again", chat_id)
-                note_retry()
-                continue
-            self.timers.apply(chat_id, outcome, now)
-            if outcome.reminders_changed and self.reminders is not None:
-                await self._reminders_changed()
-            return outcome
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    async def _reminders_changed(self) -> None:
-        assert self.reminders is not None
-        try:
-            await self.reminders.changed()
-        except Exception:  # committed already; the service's 30 s poll finds it anyway
-            log.exception("could not re-aim the reminder scheduler")
-
-    def _gate(self) -> contextlib.AbstractAsyncContextManager[Any]:
-        return self.unit_gate if self.unit_gate is not None else contextlib.nullcontext()
+        """One event through the runner (bot/coach/runner.py); replies are sent after it
+        returns, i.e. after the commit, so a retried event never repeats a message."""
+        return await self.runner.run(user_key(chat_id), event, update_id)
 
 
 class BotData:

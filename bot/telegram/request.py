@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import aiohttp
-from telegram._utils.defaultvalue import DEFAULT_NONE
-from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+from bot.telegram.ptb_private import DEFAULT_NONE, ODVInput
 
 # Methods whose answer is the Message sent or edited, which the coach's replies never read.
 _MESSAGE_METHODS = frozenset(

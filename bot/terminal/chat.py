@@ -14,12 +14,13 @@ from typing import Protocol, TextIO
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.answers.answerer import Answerer
+from bot.app import build_coach
 from bot.coach.buttons import Keyboard
 from bot.coach.engine import Coach
 from bot.coach.events import Command, Event, TimerDue
-from bot.coach.ports import CoachStore, StaleStateError, UserRecord
+from bot.coach.ports import UserRecord
 from bot.coach.replies import Outcome, Timer
+from bot.coach.runner import EventStore, Runner
 from bot.config import Settings
 from bot.content import Library
 from bot.reminders.model import Delivery, SendResult
@@ -30,12 +31,10 @@ from bot.terminal.render import keeper, keyboard_after, read_line, show
 
 log = logging.getLogger(__name__)
 
-# Another process (a second terminal, the bot) may change the user between load and save.
-ATTEMPTS = 3
 SORRY = "Sorry, that didn't work and nothing was changed. Try again, or /help."
 
 
-class TerminalStore(CoachStore, Protocol):
+class TerminalStore(EventStore, Protocol):
     async def user_by_key(self, key: str) -> UserRecord | None: ...
 
 
@@ -64,6 +63,9 @@ class TerminalChat:
     ) -> None:
         self.database, self.coach, self.key, self.out = database, coach, key, out
         self.echo, self.clock = echo, clock
+        # Another process (a second terminal, the bot) may change the user between load and
+        # save: the runner runs the event again then, like on Telegram.
+        self.runner = Runner(coach, database, self, clock=lambda: self.clock())
         self.keep = keeper(key, clock)  # charts and exports land under the current folder
         self.keyboard: Keyboard = ()
         self._turns = asyncio.Lock()  # a due timer waits for the line being handled, and back
@@ -96,11 +98,14 @@ class TerminalChat:
                 return
             self._print(show(outcome, self.keep))
             self.keyboard = keyboard_after(outcome, self.keyboard)
-            if outcome.timer is not None:
-                self._arm(outcome.timer)
-            elif outcome.cancel_timer:
-                self._disarm()
-        if outcome is not None and outcome.reminders_changed and self.reminders is not None:
+
+    async def committed(self, key: str, outcome: Outcome, now: datetime) -> None:
+        """The runner's effects after a commit: this chat's timer, and the reminders re-aimed."""
+        if outcome.timer is not None:
+            self._arm(outcome.timer)
+        elif outcome.cancel_timer:
+            self._disarm()
+        if outcome.reminders_changed and self.reminders is not None:
             try:
                 await self.reminders.changed()  # a new reminder is sent on time, not at a poll
             except Exception:
@@ -115,16 +120,11 @@ class TerminalChat:
         return SendResult.ok()
 
     async def _outcome(self, event: Event) -> Outcome | None:
-        for _ in range(ATTEMPTS):
-            try:
-                async with self.database.unit(for_event=True) as store:
-                    return await self.coach.handle(store, self.key, event, self.clock())
-            except StaleStateError:
-                continue  # rolled back; run the event again on the fresh state
-            except Exception:
-                log.exception("the coach failed on %r", event)
-                return None
-        return None
+        try:
+            return await self.runner.run(self.key, event)
+        except Exception:
+            log.exception("the coach failed on %r", event)
+            return None
 
     def _arm(self, timer: Timer) -> None:
         self._disarm()
@@ -169,7 +169,7 @@ async def _chat(settings: Settings, library: Library, key: str) -> None:
     database = Database(settings.database_url)
     try:
         await database.upgrade()
-        coach = Coach(library, Answerer(library))
+        coach = build_coach(library)
         chat = TerminalChat(database, coach, key, sys.stdout, echo=not sys.stdin.isatty())
         scheduler = AsyncIOScheduler(timezone=UTC)
         scheduler.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -9,6 +10,7 @@ import pytest
 
 from bot.answers.answerer import Answerer
 from bot.answers.model import Answer
+from bot.app import build_coach
 from bot.coach.engine import Coach
 from bot.coach.events import Event, TimerDue
 from bot.coach.ports import SetEntry, Side
@@ -103,8 +105,11 @@ def store() -> FakeStore:
 
 
 @pytest.fixture
-def coach(library: Library, answerer: SpyAnswerer) -> Coach:
-    return Coach(library, answerer)
+def coach(library: Library, answerer: SpyAnswerer) -> Iterator[Coach]:
+    coach = build_coach(library, answerer)
+    yield coach
+    # Every move the test made is one the step table declares (and so the diagram shows).
+    assert coach.undeclared == set()
 
 
 @pytest.fixture

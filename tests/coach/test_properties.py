@@ -9,7 +9,8 @@ from datetime import timedelta
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from bot.coach.engine import LOST_PLACE, Coach
+from bot.app import build_coach
+from bot.coach.engine import LOST_PLACE
 from bot.coach.events import Command, Event, Press, Text, TimerDue
 from bot.coach.ports import Side
 from bot.coach.replies import Outcome, Timer
@@ -61,7 +62,7 @@ class Run:
 
     def __init__(self, switch: int, rest: int) -> None:
         self.store = FakeStore()
-        self.coach = Coach(LIBRARY, SpyAnswerer(LIBRARY))
+        self.coach = build_coach(LIBRARY, SpyAnswerer(LIBRARY))
         self.now = START
         self.shown: list[str] = []  # every button data handed out so far
         self.timers: list[Timer] = []

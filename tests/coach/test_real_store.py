@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from bot.coach.engine import Coach
+from bot.app import build_coach
 from bot.coach.events import Command, Event, Press, Text, TimerDue
 from bot.coach.ports import SetEntry
 from bot.coach.replies import Button, Outcome, Timer
@@ -82,7 +82,7 @@ async def _transcript(handle: Handle) -> list[tuple[object, ...]]:
 async def test_fake_and_sql_store_hold_the_same_conversation(
     database: Database, library: Library
 ) -> None:
-    coach = Coach(library, SpyAnswerer(library))
+    coach = build_coach(library, SpyAnswerer(library))
     clocks = {"fake": START, "sql": START}
     fake = FakeStore()
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.answers.answerer import Answerer
+from bot.app import build_coach
 from bot.coach.engine import Coach
 from bot.coach.events import Event
 from bot.coach.ports import SetEntry, Side, UserRecord, WorkoutRecord
@@ -107,7 +108,7 @@ def library() -> Library:
 
 @pytest.fixture(scope="session")
 def coach(library: Library) -> Coach:
-    return Coach(library, Answerer(library))
+    return build_coach(library, Answerer(library))
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 from bot.coach.events import Press
 from bot.coach.ports import Plan, SetEntry, Side, Unit, WorkoutRecord, WorkoutStatus
 from bot.coach.state import Step
+from bot.coach.trends import persistent_weaker, suggest
 from bot.content import Library
-from bot.progress.trends import persistent_weaker, suggest
 from tests.progress.conftest import SqlChat
 
 DAY = datetime(2026, 3, 2, 18, tzinfo=UTC)

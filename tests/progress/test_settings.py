@@ -9,7 +9,7 @@ import pytest
 
 from bot.coach.ports import Side, Unit
 from bot.coach.replies import Outcome, Reply
-from bot.progress.units import convert, shown
+from bot.coach.units import convert, shown
 from bot.terminal.render import keeper, show
 from tests.progress.conftest import SqlChat
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 
 from bot.answers.answerer import Answerer
+from bot.app import build_coach
 from bot.coach.engine import Coach
 from bot.coach.events import Command, Event, Press
 from bot.coach.replies import Button, Outcome
@@ -53,7 +54,7 @@ class Chat(EngineChat):
 
 
 def _chat(database: Database, library: Library, key: str = "tg:1") -> Chat:
-    return Chat(database, Coach(library, Answerer(library)), key)
+    return Chat(database, build_coach(library, Answerer(library)), key)
 
 
 async def _weekdays_berlin(chat: Chat) -> None:

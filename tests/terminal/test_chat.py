@@ -12,7 +12,7 @@ import pytest
 
 from bot.answers.answerer import Answerer
 from bot.answers.model import Answer
-from bot.coach.engine import Coach
+from bot.app import build_coach
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import Library, load_library
 from bot.storage import Database
@@ -39,7 +39,7 @@ async def _settings(database: Database, key: str, **changes: object) -> None:
 
 
 def _chat(database: Database, library: Library, out: io.StringIO) -> TerminalChat:
-    return TerminalChat(database, Coach(library, Answerer(library)), "t1", out, echo=True)
+    return TerminalChat(database, build_coach(library, Answerer(library)), "t1", out, echo=True)
 
 
 async def test_rest_over_is_printed_when_the_timer_comes_due(
@@ -92,7 +92,7 @@ async def test_a_failing_event_says_sorry_and_the_chat_goes_on(
     database: Database, library: Library, caplog: pytest.LogCaptureFixture
 ) -> None:
     out = io.StringIO()
-    chat = TerminalChat(database, Coach(library, BrokenAnswerer()), "t1", out)
+    chat = TerminalChat(database, build_coach(library, BrokenAnswerer()), "t1", out)
     await chat.run(lines("/workout slht 1x5", "what muscles does this work", "5"))
     assert "Sorry, that didn't work and nothing was changed." in out.getvalue()
     assert "Left leg: 5 ✓" in out.getvalue()

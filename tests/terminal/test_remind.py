@@ -9,7 +9,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from bot.answers.answerer import Answerer
-from bot.coach.engine import Coach
+from bot.app import build_coach
 from bot.config import DEFAULT_CONTENT_DIR, Settings
 from bot.content import Library, load_library
 from bot.reminders.model import Reminder
@@ -40,7 +40,12 @@ async def test_a_reminder_typed_in_the_terminal_prints_when_due_and_starts_the_w
     out = io.StringIO()
     moment = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)
     chat = TerminalChat(
-        database, Coach(library, Answerer(library)), "t1", out, echo=True, clock=lambda: moment
+        database,
+        build_coach(library, Answerer(library)),
+        "t1",
+        out,
+        echo=True,
+        clock=lambda: moment,
     )
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     chat.reminders = terminal_reminders(database, chat, library, settings)
@@ -69,7 +74,7 @@ async def test_a_reminder_typed_in_the_terminal_prints_when_due_and_starts_the_w
 async def test_another_users_reminders_are_not_printed_here(
     database: Database, library: Library
 ) -> None:
-    coach = Coach(library, Answerer(library))
+    coach = build_coach(library, Answerer(library))
     moment = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)
     other = TerminalChat(database, coach, "t2", io.StringIO(), clock=lambda: moment)
     await other.run(lines("/remind every day at 7pm Europe/Berlin glute bridge"))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from bot.coach import buttons as kb
 from bot.coach.ports import WorkoutRecord
 from bot.coach.replies import Reply
+from bot.coach.session_sides import weaker
 from bot.coach.state import State, Step
-from bot.coach.turn import Turn
-from bot.progress import buttons as pb
-from bot.progress.sessions import weaker
-from bot.progress.trends import (
+from bot.coach.trends import (
     Imbalance,
     Suggestion,
     imbalance_text,
@@ -16,10 +15,10 @@ from bot.progress.trends import (
     suggest,
     suggestion_text,
 )
+from bot.coach.turn import Turn
 
 # Enough sessions for a streak of weaker sides and a run of misses.
 RECENT = 8
-ACCEPT_LABEL = "Use today's plan"
 
 
 def counted(workouts: list[WorkoutRecord]) -> list[WorkoutRecord]:
@@ -52,7 +51,7 @@ async def before_plan(turn: Turn, state: State, recent: list[WorkoutRecord]) -> 
     accept = None
     if found is not None and state.step is Step.SAME:
         lines.append(suggestion_text(found))
-        accept = pb.button(ACCEPT_LABEL, state.token, pb.ACCEPT, state.exercise)
+        accept = kb.today_button(state.token, state.exercise)
     if not lines or not turn.out.replies:
         return
     prompt = turn.out.replies[-1]

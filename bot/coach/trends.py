@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from bot.coach.ports import Plan, SetEntry, Side, Unit, WorkoutRecord
 from bot.coach.prompts import plan_text
+from bot.coach.session_sides import by_side, side_text, weaker
 from bot.coach.summary import FIRST_LOAD, LOAD_STEP, Verdict, verdict
+from bot.coach.units import convert, rounded
 from bot.content import Exercise
-from bot.progress.sessions import by_side, side_text, weaker
-from bot.progress.units import convert, rounded
 
 # A weaker side in this many sessions in a row is a pattern, not a bad day.
 STREAK = 3

@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, tzinfo
 from itertools import groupby
 
 from bot.coach.ports import SetEntry, Side, Unit, WorkoutRecord
 from bot.coach.setloop import uneven
 from bot.coach.summary import SIDE_ORDER
-from bot.progress.units import shown
-from bot.reminders.zones import zone
-
-
-def user_zone(name: str | None) -> tzinfo:
-    """The user's timezone for dates (an IANA name or "UTC+05:30"), UTC when unset or unknown."""
-    if not name:
-        return UTC
-    try:
-        return zone(name)
-    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
-        return UTC
+from bot.coach.units import shown
 
 
 def by_side(workout: WorkoutRecord) -> dict[Side, list[SetEntry]]:

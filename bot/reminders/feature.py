@@ -1,0 +1,92 @@
+"""The reminders as a feature of the coach: /remind, its questions and buttons, and the buttons
+under a reminder message (Start now opens the workout in the same event)."""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from bot.coach.events import Command, Event, Press, Text
+from bot.coach.features import Feature
+from bot.coach.ports import CoachStore, UserSettings
+from bot.coach.state import Dialog, State, Step
+from bot.coach.turn import Turn
+from bot.reminders import flow
+from bot.reminders.model import ReminderStore
+from bot.reminders.texts import START
+
+OWNER = "rm"
+
+
+@runtime_checkable
+class RemindersUnit(Protocol):
+    """The unit of work as the reminders see it: the coach's store with their own beside it."""
+
+    @property
+    def reminders(self) -> ReminderStore: ...
+
+
+def reminder_store(store: CoachStore) -> ReminderStore:
+    """The reminders' part of this unit of work (bot.storage's store has it; so do the fakes)."""
+    if not isinstance(store, RemindersUnit):
+        raise TypeError("this store keeps no reminders")
+    return store.reminders
+
+
+class RemindersFeature(Feature):
+    commands = frozenset({"remind"})
+    owner = OWNER
+    standalone = True  # a reminder's buttons work wherever the user is
+
+    def listens(self, state: State) -> bool:
+        """Typed text is for /remind while it asks something, or shows the list with nothing else
+        waiting; mid-workout, a list does not swallow the reps."""
+        dialog = _dialog(state)
+        if dialog is None:
+            return False
+        return not (dialog.get("step") == "list" and state.step is not Step.IDLE)
+
+    async def command(self, turn: Turn, state: State, name: str, args: str) -> State:
+        return await self._handle(turn, state, Command(name, args))
+
+    async def press(self, turn: Turn, state: State, data: str) -> State:
+        return await self._handle(turn, state, Press(data))
+
+    async def text(self, turn: Turn, state: State, text: str) -> State:
+        return await self._handle(turn, state, Text(text))
+
+    async def settled(self, turn: Turn, before: UserSettings) -> None:
+        zone = turn.user.settings.timezone
+        if zone is not None and zone != before.timezone:
+            # /settings (or /remind) moved the user: their reminders keep their wall-clock times.
+            await reminder_store(turn.store).set_zone(turn.user.id, zone, turn.now)
+            turn.out.reminders_changed = True
+
+    async def _handle(self, turn: Turn, state: State, event: Event) -> State:
+        last = await turn.store.workouts(turn.user.id, limit=1)
+        handled = await flow.handle(
+            reminder_store(turn.store), turn.user, event, _dialog(state), turn.library, turn.now,
+            last[0].exercise if last else None,
+        )  # fmt: skip
+        out = handled.outcome
+        turn.out.replies += out.replies
+        turn.out.notice, turn.out.chosen = out.notice, out.chosen
+        turn.out.reminders_changed = turn.out.reminders_changed or handled.changed
+        dialog = handled.dialog_state
+        new = state.model_copy(
+            update={"dialog": Dialog(owner=OWNER, data=dialog) if dialog else None}
+        )
+        started = isinstance(event, Press) and out.chosen == "Started"
+        if handled.start_exercise is not None or (started and _is_start(event)):
+            # Start now: the workout opens as /workout would (mid-workout, it says so instead).
+            ex = turn.library.get(handled.start_exercise or "")
+            new = new.model_copy(update={"dialog": None})
+            turn.follow = Command("workout", ex.name if ex else "")
+        return new
+
+
+def _dialog(state: State) -> dict[str, object] | None:
+    return state.dialog.data if state.dialog is not None and state.dialog.owner == OWNER else None
+
+
+def _is_start(event: Event) -> bool:
+    return isinstance(event, Press) and event.data.startswith(f"{OWNER}:{START}:")
