@@ -6,7 +6,7 @@ from bot.answers.answerer import Answerer
 from bot.coach.engine import Coach
 from bot.coach.turn import QuestionAnswerer
 from bot.content import Library
-from bot.progress.commands import ProgressFeature
+from bot.progress.feature import ProgressFeature
 from bot.reminders.feature import RemindersFeature
 
 

@@ -7,9 +7,10 @@ import logging
 from collections.abc import Iterable
 from datetime import datetime
 
-from bot.coach import buttons as kb
-from bot.coach import codec, commands
-from bot.coach import parsing as parse
+from bot.coach import codec
+from bot.coach import core_commands as commands
+from bot.coach import keyboards as kb
+from bot.coach import typed as parse
 from bot.coach.events import Command, Event, Press, Text, TimerDue
 from bot.coach.features import Feature, Features
 from bot.coach.ports import CoachStore, WorkoutStatus

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.coach import buttons as kb
+from bot.coach import keyboards as kb
 from bot.coach.ports import WorkoutRecord
 from bot.coach.replies import Reply
 from bot.coach.session_sides import weaker

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from bot.coach import buttons as kb
-from bot.coach import parsing as parse
+from bot.coach import keyboards as kb
+from bot.coach import typed as parse
 from bot.coach.lookback import RECENT, before_plan, before_start, look_back
-from bot.coach.parsing import Invalid, Load, Request
 from bot.coach.ports import Plan, Side
 from bot.coach.prompts import ask, plan_text, set_prompt
 from bot.coach.state import SETS_MAX, TARGET_MAX, WORKOUT_STEPS, Draft, State, Step, WorkoutPosition
 from bot.coach.turn import Turn, sides
+from bot.coach.typed import Invalid, Load, Request
 from bot.content import Exercise, Library
 from bot.content.loader import normalise_name
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from bot.coach import buttons as kb
+from bot.coach import keyboards as kb
 from bot.coach.ports import Plan, SetEntry, Side
 from bot.coach.state import State, Step, WorkoutPosition
 from bot.coach.turn import Turn, side_label, sides

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.answers.model import Topic
-from bot.coach import buttons as kb
-from bot.coach import parsing as parse
-from bot.coach.parsing import Invalid, Keyword, RepsAnswer
+from bot.coach import keyboards as kb
+from bot.coach import typed as parse
 from bot.coach.ports import SetEntry, Side, WorkoutStatus
 from bot.coach.prompts import ask, set_prompt, target
 from bot.coach.replies import Timer
 from bot.coach.state import State, Step, WorkoutPosition
 from bot.coach.summary import finish, logged_text
 from bot.coach.turn import Turn, side_label, sides
+from bot.coach.typed import Invalid, Keyword, RepsAnswer
 
 # The article's thresholds for "the sides differ": 2 reps, or 15 % of the stronger side.
 GAP_REPS = 2

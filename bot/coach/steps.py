@@ -8,9 +8,9 @@ checks the committed one matches it.
 
 from __future__ import annotations
 
-from bot.coach import buttons as kb
-from bot.coach import parsing as parse
+from bot.coach import keyboards as kb
 from bot.coach import planning, prompts, setloop, summary
+from bot.coach import typed as parse
 from bot.coach.state import PLAN_STEPS, State, Step
 from bot.coach.turn import StepSpec, Turn
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.coach import buttons as kb
-from bot.coach import parsing as parse
+from bot.coach import keyboards as kb
+from bot.coach import typed as parse
 from bot.coach.ports import SetEntry, Side, Unit, WorkoutRecord, WorkoutStatus
 from bot.coach.prompts import LOOKBACK, ask
 from bot.coach.state import State, Step

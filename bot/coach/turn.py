@@ -8,8 +8,8 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.answers.model import Answer
-from bot.coach.buttons import Keyboard
 from bot.coach.events import Event
+from bot.coach.keyboards import Keyboard
 from bot.coach.ports import CoachStore, Side, UserRecord
 from bot.coach.replies import Outcome, Reply
 from bot.coach.state import State, Step

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from bot.coach.buttons import Keyboard
+from bot.coach.keyboards import Keyboard
 from bot.coach.ports import Side, Unit, WorkoutRecord, WorkoutStatus
 from bot.coach.session_sides import by_side, side_text, totals
 from bot.content import Exercise

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.coach.buttons import Keyboard
+from bot.coach.keyboards import Keyboard
 from bot.coach.ports import Side, Unit, UserSettings
 from bot.coach.replies import Button
 from bot.progress import buttons as pb

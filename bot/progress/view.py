@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from bot.coach.buttons import Keyboard
+from bot.coach.keyboards import Keyboard
 from bot.coach.planning import resolve
 from bot.coach.ports import Side, WorkoutRecord
 from bot.coach.replies import Reply

@@ -55,7 +55,7 @@ class UserRow(Base):
     timer_kind: Mapped[str | None] = mapped_column(String())
     timer_token: Mapped[int | None] = mapped_column(Integer)
     timer_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # Telegram update ids recently applied, newest last (bot/storage/updates.py).
+    # Telegram update ids recently applied, newest last (bot/storage/deliveries.py).
     recent_updates: Mapped[list[int] | None] = mapped_column(JSONDocument)
 
 

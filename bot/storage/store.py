@@ -12,12 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.coach.ports import CoachStore, StaleStateError, UserRecord, UserSettings, WorkoutRecord
 from bot.coach.replies import Timer
+from bot.storage.deliveries import Deliveries
+from bot.storage.forget import Forgetting
 from bot.storage.kept import KeptUser, KeptUsers
 from bot.storage.models import KEY_MAX, UserRow
-from bot.storage.progress import ProgressQueries
+from bot.storage.periods import PeriodQueries
 from bot.storage.records import user_record, user_values
 from bot.storage.reminders import SqlReminders
-from bot.storage.updates import Deliveries
 from bot.storage.workouts import WorkoutQueries
 
 USERS = cast(Table, UserRow.__table__)
@@ -42,7 +43,7 @@ _TIMERS = (
 )
 
 
-class SqlStore(WorkoutQueries, ProgressQueries, Deliveries):
+class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries):
     """CoachStore on one connection, inside one transaction the Database unit owns.
 
     The store never commits: Database.unit() commits once when the event's work succeeded.

@@ -15,9 +15,9 @@ from typing import Protocol, TextIO
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.app import build_coach
-from bot.coach.buttons import Keyboard
 from bot.coach.engine import Coach
 from bot.coach.events import Command, Event, TimerDue
+from bot.coach.keyboards import Keyboard
 from bot.coach.ports import UserRecord
 from bot.coach.replies import Outcome, Timer
 from bot.coach.runner import EventStore, Runner

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from bot.coach.buttons import Keyboard, numbers_are_answers
 from bot.coach.events import Command, Event, Press, Text
+from bot.coach.keyboards import Keyboard, numbers_are_answers
 from bot.coach.replies import Outcome
 
 

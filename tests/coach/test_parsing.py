@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coach.parsing import (
+from bot.coach.ports import Unit
+from bot.coach.typed import (
     BODYWEIGHT,
     Invalid,
     Keyword,
@@ -17,7 +18,6 @@ from bot.coach.parsing import (
     read_request,
     reports_pain,
 )
-from bot.coach.ports import Unit
 
 
 @pytest.mark.parametrize(

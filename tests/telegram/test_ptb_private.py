@@ -1,4 +1,4 @@
-"""python-telegram-bot's private API the adapter relies on (bot/telegram/ptb_private.py) is there."""
+"""The private API of python-telegram-bot the adapter relies on (ptb_private.py) is there."""
 
 from __future__ import annotations
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.answers.model import Topic
-from bot.coach import buttons as kb
-from bot.coach import parsing as parse
+from bot.coach import keyboards as kb
 from bot.coach import setloop
+from bot.coach import typed as parse
 from bot.coach.planning import workout_command
 from bot.coach.prompts import ask
 from bot.coach.state import PLAN_STEPS, WORKOUT_STEPS, State, Step

@@ -7,9 +7,9 @@ so stale, repeated and forged presses are all recognised the same way: they matc
 from __future__ import annotations
 
 from bot.coach import codec
-from bot.coach.parsing import EFFORTS
 from bot.coach.ports import Plan, Side, Unit
 from bot.coach.replies import Button
+from bot.coach.typed import EFFORTS
 from bot.content import Exercise, Library
 
 PREFIX = "c"
