@@ -12,7 +12,7 @@ from bot.progress import buttons as pb
 from bot.progress import export, history, settings, view
 from bot.progress.sessions import user_zone
 from bot.progress.start import look_back
-from bot.reminders.parsing import Invalid
+from bot.reminders.parsing import NotUnderstood
 
 NAMES = frozenset({"history", "progress", "settings", "export", "deleteme"})
 STALE = "That button is out of date"
@@ -132,7 +132,7 @@ def _settings(turn: Turn, state: State, args: str) -> None:
         turn.say(settings.apply(turn.user.settings, change))
         return
     text = settings.view(turn.user.settings)
-    if isinstance(change, Invalid):  # said what was wrong, then what can be set and how
+    if isinstance(change, NotUnderstood):  # said what was wrong, then what can be set and how
         text = f"{change.message}\n\n{text}"
     turn.say(text, settings.keyboard(state.token, turn.user.settings))
 
