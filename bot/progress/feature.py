@@ -13,7 +13,7 @@ from bot.coach.turn import Turn
 from bot.progress import buttons as pb
 from bot.progress import export, history, settings, view
 from bot.progress.dates import user_zone
-from bot.reminders.parsing import Invalid
+from bot.reminders.parsing import NotUnderstood
 
 NAMES = frozenset({"history", "progress", "settings", "export", "deleteme"})
 STALE = "That button is out of date"
@@ -137,7 +137,7 @@ def _settings(turn: Turn, state: State, args: str) -> None:
         turn.say(settings.apply(turn.user.settings, change))
         return
     text = settings.view(turn.user.settings)
-    if isinstance(change, Invalid):  # said what was wrong, then what can be set and how
+    if isinstance(change, NotUnderstood):  # said what was wrong, then what can be set and how
         text = f"{change.message}\n\n{text}"
     turn.say(text, settings.keyboard(state.token, turn.user.settings))
 

@@ -105,6 +105,7 @@ def set_entry(row: Row[Any]) -> SetEntry:
         effort=row.set_effort,
         note=row.set_note,
         pain=row.set_pain,
+        id=row.set_id,
     )
 
 
