@@ -10,6 +10,7 @@ from bot.coach.lookback import RECENT, before_plan, before_start, look_back
 from bot.coach.ports import Plan, Side
 from bot.coach.prompts import ask, plan_text, set_prompt
 from bot.coach.state import SETS_MAX, TARGET_MAX, WORKOUT_STEPS, Draft, State, Step, WorkoutPosition
+from bot.coach.summary import as_done
 from bot.coach.turn import Turn, sides
 from bot.coach.typed import Invalid, Load, Request
 from bot.content import Exercise, Library
@@ -51,7 +52,7 @@ async def begin(turn: Turn, state: State, slug: str, request: Request | None = N
     previous = recent[0] if recent else None
     settings = turn.user.settings
     first = settings.first_side if settings.first_side is not Side.BOTH else Side.LEFT
-    last = previous.plan if previous else None
+    last = as_done(ex, previous) if previous else None
     draft = Draft(
         reps=default_reps(ex),
         unit=settings.unit,
