@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import io
 import json
 import re
@@ -217,7 +216,7 @@ class Expect:
     kind: str  # set, nothing, ask, load, undo, replace, skip, stop
     side: str | None = None  # None: the prompted side
     reps: int | None = None
-    load: float | None | str = "current"  # kg; None is bodyweight; "current": unchanged
+    load: float | str | None = "current"  # kg; None is bodyweight; "current": unchanged
     extras: dict[str, str] = field(default_factory=dict)  # effort, rpe, rir as written
     strict: bool = True  # unlisted effort, RPE and RIR must be empty
     pain: bool = False
@@ -243,7 +242,7 @@ def parse_expect(text: str, unit: str) -> Expect:
         if not m:
             raise ValueError(f"bad expectation {text!r}")
         reps = None if m[1] == "-" else int(m[1])
-        load: float | None | str = "current" if m[2] is None else _load(m[2], unit)
+        load: float | str | None = "current" if m[2] is None else _load(m[2], unit)
         extras = {k: v for k, v in pairs.items() if k in ("effort", "rpe", "rir")}
         return Expect("set", head, reps, load, extras, True, pain, note)
     kind = ALIASES.get(head, head)
@@ -264,7 +263,7 @@ def parse_expect(text: str, unit: str) -> Expect:
     return Expect(kind)
 
 
-def _same_load(row: dict[str, Any], expected: float | None | str, current: float | None) -> bool:
+def _same_load(row: dict[str, Any], expected: float | str | None, current: float | None) -> bool:
     wanted = current if expected == "current" else expected
     got = _kg(row["load"], row["unit"])
     if got is None or wanted is None:
@@ -286,9 +285,9 @@ def _set_matches(row: dict[str, Any], want: Expect, run: Run) -> str | None:
     if not _same_load(row, want.load, run.load):
         problems.append(f"load {row['load']} {row['unit']}")
     effort = want.extras.get("effort")
-    if effort != "*" and (effort is not None or want.strict):
-        if EFFORT_CLASSES.get(row["effort"] or "", row["effort"]) != effort:
-            problems.append(f"effort {row['effort']}")
+    checked = effort != "*" and (effort is not None or want.strict)
+    if checked and EFFORT_CLASSES.get(row["effort"] or "", row["effort"]) != effort:
+        problems.append(f"effort {row['effort']}")
     for name in ("rpe", "rir"):
         if name in want.extras or want.strict:
             wanted = float(want.extras[name]) if name in want.extras else None
