@@ -19,6 +19,9 @@ side), `rest2` (the rest before set 2). `expect`, alternatives joined by ` | `:
   stop         the workout is stopped (after a "yes" if the coach asks first)
 A LOAD is `12.5kg`, `25lb` or `bw`; unspecified effort, RPE and RIR must be empty, pain false.
 
+--parser reads each input with bot.workout.read_entry alone (bench/entry_parser.py): the
+parser's score before it is wired into the set step.
+
 Last line: {"cases", "passed", "score", "by_kind": {kind: [passed, cases]}, "seconds", ...}.
 """
 
@@ -40,6 +43,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.entry_parser import simulate  # noqa: E402
 from bot.answers.answerer import Answerer  # noqa: E402
 from bot.coach.engine import Coach  # noqa: E402
 from bot.config import DEFAULT_CONTENT_DIR, Settings  # noqa: E402
@@ -349,7 +353,7 @@ def judge(case: Case, run: Run) -> str | None:
     return None if None in reasons else "; ".join(r or "" for r in reasons)
 
 
-async def score(paths: list[Path], quick: bool, show: bool) -> dict[str, Any]:
+async def score(paths: list[Path], quick: bool, show: bool, parser: bool) -> dict[str, Any]:
     library = load_library(DEFAULT_CONTENT_DIR)
     coach = Coach(library, Answerer(library))
     report: dict[str, Any] = {}
@@ -360,14 +364,22 @@ async def score(paths: list[Path], quick: bool, show: bool) -> dict[str, Any]:
         await database.upgrade()
         try:
             for path in paths:
-                report[path.name] = await _score_file(settings, database, coach, path, quick, show)
+                report[path.name] = await _score_file(
+                    settings, database, coach, path, quick, show, parser
+                )
         finally:
             await database.dispose()
     return report
 
 
 async def _score_file(
-    settings: Settings, database: Database, coach: Coach, path: Path, quick: bool, show: bool
+    settings: Settings,
+    database: Database,
+    coach: Coach,
+    path: Path,
+    quick: bool,
+    show: bool,
+    parser: bool,
 ) -> dict[str, Any]:
     cases = read_cases(path)
     if quick:
@@ -375,7 +387,10 @@ async def _score_file(
     by_kind: dict[str, list[int]] = {}
     passed, failures = 0, []
     for index, case in enumerate(cases):
-        run = await run_case(settings, database, coach, case, f"{path.stem}-{index}")
+        if parser:
+            run = simulate(case, Run(), route)
+        else:
+            run = await run_case(settings, database, coach, case, f"{path.stem}-{index}")
         why = judge(case, run)
         kind = case.expect.split()[0]
         kind = kind if kind in KINDS or kind in ALIASES else "set"
@@ -402,10 +417,13 @@ def main() -> None:
         "--cases", type=Path, nargs="*", help="TSV files (default: ours + held-out)"
     )
     parser.add_argument("--show-failures", action="store_true")
+    parser.add_argument(
+        "--parser", action="store_true", help="bot.workout's parser alone, without the chat"
+    )
     args = parser.parse_args()
     paths = args.cases or [p for p in (OWN, HELD_OUT) if p.exists()]
     started = time.perf_counter()
-    report = asyncio.run(score(paths, args.quick, args.show_failures))
+    report = asyncio.run(score(paths, args.quick, args.show_failures, args.parser))
     for name, figures in report.items():
         print(f"{name}: {figures['passed']}/{figures['cases']} ({figures['score']:.1%})")
     total = sum(f["cases"] for f in report.values())
