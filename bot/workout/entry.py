@@ -81,7 +81,7 @@ def read_entry(text: str, context: Context) -> Entry | None:
     load = _load_alone(low, context)
     if load is not None:
         return load
-    if re.fullmatch(r"[0-9]+[.,][0-9]+", low):
+    if re.fullmatch(r"[0-9]+[.,][0-9]{1,2}", low):
         return _weight_or_not(low, context)
     found = read_set(norm, context)
     if isinstance(found, SetAnswer):

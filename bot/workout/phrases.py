@@ -97,7 +97,7 @@ def stop_with_reason(text: str) -> str | None:
 # "oops 8", "*9") or a verb phrase ("I meant 9", "make that 9", "edit last set to 9").
 _INTERJECTION = (
     r"(?:oops|oopsie|whoops|sorry|wait|ah|argh|ugh|actually|correction|wrong|err?m?|uh|"
-    r"my bad|no,|nope,|typo|mistake)"
+    r"my bad|no|nope|nah|typo|mistake)"
 )
 _VERB = (
     r"(?:i\s+meant(?:\s+to\s+(?:say|type))?|meant|make\s+(?:that|it)|"
@@ -111,11 +111,15 @@ _CORRECTION = re.compile(
     rf"^(?:\*\s*(?=[0-9])|(?:{_INTERJECTION}[\s,!.:;-]*)+)?(?:{_VERB}\b)?[\s:,=-]*",
     re.IGNORECASE,
 )
+_ACTUALLY = re.compile(r"^(?P<rest>[0-9].*?)[\s,]+(?:actually|i mean)[\s.!]*$", re.IGNORECASE)
 _NOT_THAT = re.compile(r"\s*,?\s*\(?(?:not|instead of|rather than)\s+[0-9]+\)?\s*$", re.I)
 
 
 def correction(text: str) -> tuple[str, str | None] | None:
     """(the corrected entry, the side named) when text corrects the last set, else None."""
+    trailing = _ACTUALLY.match(text)
+    if trailing:  # "7 actually"
+        return trailing["rest"], None
     found = _CORRECTION.match(text)
     if not found or not found[0].strip(" :,=-"):  # "-5" is no correction
         return None

@@ -30,6 +30,8 @@ _I = r"[0-9]{1,3}"
 _U = r"(?:kilograms?|kilos?|kgs?|k[a-z]?(?![a-z])|pounds?|lbs?|#)"
 _END = r"(?![0-9a-z])"
 
+# What may follow a number that is then no load: `8 with 2 rir`, `10 with 2 in the tank`.
+_NOT_LOAD = r"(?:rir|rpe|more|left|in\s+(?:the\s+)?(?:tank|reserve|me)|reps?\b)"
 _SET_LABEL = re.compile(r"^set\s*[0-9]+\s*[:.)-]\s*")
 _SIDE_FIRST = re.compile(
     r"^(?P<side>left|right)(?:\s+(?:leg|side))?\s*[:=,-]?\s*(?=[0-9x]|did|got)"
@@ -44,7 +46,8 @@ _LOAD_FIRST = re.compile(
 _TIMES = re.compile(rf"^(?P<a>{_I})\s*(?:reps?\s*)?[x*]\s*(?P<b>{_N})\s*(?P<u>{_U})?{_END}")
 _AT = re.compile(
     rf"^(?P<r>{_I})(?:\s*(?:reps?|r)\b)?\s*(?P<how>@|at\b|with\b|w/|on\b|using\b)\s*"
-    rf"(?:(?P<v>{_N})\s*(?P<u>{_U})?{_END}|(?P<bw>{BODYWEIGHT_WORDS})\b)"
+    rf"(?:(?P<v>(?>{_N}))\s*(?:(?P<u>{_U}){_END}|{_END}(?!\s*{_NOT_LOAD}))"
+    rf"|(?P<bw>{BODYWEIGHT_WORDS})\b)"
 )
 _FRACTION = re.compile(
     rf"^(?P<r>{_I})\s*(?:/|of\b|out of\b)\s*(?P<t>{_I})(?![0-9.,])(?:\s*reps?\b)?"
@@ -55,7 +58,7 @@ _FAILED_AT = re.compile(
     rf"(?:rep\s+)?(?P<n>{ORDINAL_WORDS})(?:\s+rep)?\b"
 )
 _TAIL_LOAD = re.compile(
-    rf"^\s*[,;-]?\s*(?:@|at\b|with\b|on\b|using\b)?\s*(?:(?P<v>{_N})\s*(?P<u>{_U}){_END}"
+    rf"^\s*[,;-]?\s*(?:@|at\b|with\b|on\b|using\b|x\b)?\s*(?:(?P<v>{_N})\s*(?P<u>{_U}){_END}"
     rf"|(?P<bw>{BODYWEIGHT_WORDS})\b)"
 )
 _TAIL_RPE = re.compile(rf"^\s*@\s*(?P<v>[0-9]{{1,2}}(?:[.,]5)?)(?![0-9.,])(?!\s*{_U})")
@@ -64,7 +67,7 @@ _TAIL_SIDE = re.compile(
     rf"^\s*[,(:-]?\s*(?:on\s+(?:the\s+|my\s+)?|for\s+(?:the\s+)?)?(?P<side>left|right)"
     rf"(?:\s+(?:leg|side))?\b(?!\s+(?:{_BODY}|in\s+the\s+tank|in\s+me))\s*\)?"
 )
-_TAIL_FILLER = re.compile(r"^\s*(?:reps?|r|times|done|completed|total|each)\b")
+_TAIL_FILLER = re.compile(r"^\s*(?:reps?|r|times|done|completed|total)\b")
 _BAD_NUMBER = re.compile(
     r"^(?:[-+]\s*[0-9]|[0-9]+(?:[.,][0-9]+)*e[-+]?[0-9]|[0-9]{4,}|[0-9]+[.,][0-9]{3}\b)"
 )

@@ -18,7 +18,7 @@ class Effort(StrEnum):
 
 _EFFORT_WORDS = {
     Effort.EASY: "easy|light|too easy|easy peasy|a breeze|breeze|piece of cake|comfortable|"
-    "smooth|effortless|warm up|warmup",
+    "smooth|effortless|warm up|warmup|ez|simple",
     Effort.OK: "ok|okay|fine|good|decent|moderate|medium|solid|just right|about right|alright|"
     "all right|not bad|manageable|normal",
     Effort.HARD: "hard|tough|heavy|brutal|difficult|challenging|grindy|a grind|grind|a struggle|"
@@ -45,10 +45,10 @@ _RPE = [
     re.compile(rf"(?<![0-9.,]){_VALUE}\s*rpe\b"),
 ]
 _RIR = [
-    re.compile(rf"@?\s*\brir\s*[:=]?\s*{_VALUE}"),
-    re.compile(rf"@?\s*(?<![0-9.,]){_VALUE}\s*rir\b"),
+    re.compile(rf"(?:with\s+|@\s*)?\brir\s*[:=]?\s*{_VALUE}"),
+    re.compile(rf"(?:with\s+|@\s*)?(?<![0-9.,]){_VALUE}\s*rir\b"),
     re.compile(
-        rf"(?:(?:felt|feels|feeling)\s+like\s+|maybe\s+|about\s+|~\s*|prob(?:ably)?\s+)?"
+        rf"(?:with\s+|(?:felt|feels|feeling)\s+like\s+|maybe\s+|about\s+|~\s*|prob(?:ably)?\s+)?"
         rf"(?<![0-9.,]){_VALUE}\s+(?:more\s+)?(?:reps?\s+)?(?:left\s+)?in\s+(?:the\s+)?"
         r"(?:tank|reserve|me)\b"
     ),
