@@ -1,4 +1,4 @@
-"""Any text at a set step reads as a well-formed result: never an exception, always within limits."""
+"""Any text at a set step reads as a well-formed result: never an exception, always in limits."""
 
 from __future__ import annotations
 
