@@ -13,11 +13,13 @@ from bot.coach.ports import UserRecord, WorkoutRecord
 from bot.progress.sessions import user_zone
 
 # The first ten are what `coach export` always had; the rest make the file complete: the set's
-# own effort and pain, the exact time, and the workout (plan, start, end, status, how it felt).
+# own effort and pain, the exact time, and the workout (plan, start, end, status, how it felt);
+# last, the set's effort as numbers (RPE, reps in reserve), added later and so appended.
 COLUMNS = (
     "date", "exercise", "workout", "set_number", "side", "reps", "load", "unit", "effort", "note",
     "pain", "logged_at", "workout_started_at", "workout_ended_at", "workout_status",
     "workout_effort", "plan_sets", "plan_reps", "plan_load", "plan_unit", "plan_first_side",
+    "rpe", "rir",
 )  # fmt: skip
 FORMATS = ("csv", "json")
 
@@ -61,6 +63,8 @@ def rows(user: UserRecord, workouts: Sequence[WorkoutRecord]) -> list[dict[str, 
                     "effort": entry.effort,
                     "note": entry.note,
                     "pain": entry.pain,
+                    "rpe": entry.rpe,
+                    "rir": entry.rir,
                     "logged_at": _time(entry.logged_at),
                 }
             )
