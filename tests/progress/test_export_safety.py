@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -27,25 +28,13 @@ USER = UserRecord(1, "tg:1", UserSettings(), {})
 
 def _workout(*notes: str | None, rpe: float | None = None, rir: int | None = None) -> WorkoutRecord:
     plan = Plan(3, 10, 12.5, Unit.KG, Side.LEFT)
+    logged = SetEntry(7, "single-leg-hip-thrust", 1, Side.LEFT, 10, 12.5, Unit.KG, WHEN, "hard")
     sets = [
-        SetEntry(
-            7,
-            "single-leg-hip-thrust",
-            n,
-            Side.LEFT,
-            10,
-            12.5,
-            Unit.KG,
-            WHEN,
-            "hard",
-            note,
-            rpe=rpe,
-            rir=rir,
-        )  # fmt: skip
+        replace(logged, set_number=n, note=note, rpe=rpe, rir=rir)
         for n, note in enumerate(notes, start=1)
     ]
-    return WorkoutRecord(7, 1, "single-leg-hip-thrust", plan, WHEN, WorkoutStatus.FINISHED,
-                         WHEN, "hard", sets)  # fmt: skip
+    status = WorkoutStatus.FINISHED
+    return WorkoutRecord(7, 1, "single-leg-hip-thrust", plan, WHEN, status, WHEN, "hard", sets)
 
 
 def _csv(workout: WorkoutRecord) -> list[dict[str, str]]:
