@@ -71,6 +71,8 @@ class SetEntry:
     effort: str | None = None  # "easy" | "right" | "hard", when the user said so
     note: str | None = None
     pain: bool = False
+    rpe: float | None = None  # 1-10 in half steps, when the user gave one
+    rir: int | None = None  # reps in reserve, when the user gave them
     id: int | None = None  # the store's id once logged: what an undo or an edit names
 
 
