@@ -19,7 +19,7 @@ side), `rest2` (the rest before set 2). `expect`, alternatives joined by ` | `:
   stop         the workout is stopped (after a "yes" if the coach asks first)
 A LOAD is `12.5kg`, `25lb` or `bw`; unspecified effort, RPE and RIR must be empty, pain false.
 
---parser reads each input with bot.workout.read_entry alone (bench/entry_parser.py): the
+--parser reads each input with bot.coach.entry.read_entry alone (bench/entry_parser.py): the
 parser's score before it is wired into the set step.
 
 Last line: {"cases", "passed", "score", "by_kind": {kind: [passed, cases]}, "seconds", ...}.
@@ -418,7 +418,7 @@ def main() -> None:
     )
     parser.add_argument("--show-failures", action="store_true")
     parser.add_argument(
-        "--parser", action="store_true", help="bot.workout's parser alone, without the chat"
+        "--parser", action="store_true", help="bot.coach.entry's parser alone, without the chat"
     )
     args = parser.parse_args()
     paths = args.cases or [p for p in (OWN, HELD_OUT) if p.exists()]

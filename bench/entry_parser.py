@@ -1,6 +1,6 @@
 """bench/entries.py --parser: the set-entry parser alone, its result played as a chat would log.
 
-No engine and no database: bot.workout.read_entry reads the input with the context of the `at`
+No engine and no database: bot.coach.entry.read_entry reads the input with the context of the `at`
 step, and its result becomes the rows a coach that obeys it would hold, judged like a chat run.
 A Confirm counts as asked (nothing logged); a Refused or None as nothing logged.
 """
@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.coach.ports import Side, Unit
-from bot.workout import (
+from bot.coach.entry import (
     Confirm,
     Context,
     Load,
@@ -24,6 +23,7 @@ from bot.workout import (
     Undo,
     read_entry,
 )
+from bot.coach.ports import Side, Unit
 
 if TYPE_CHECKING:
     from bench.entries import Case, Run

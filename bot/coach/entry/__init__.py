@@ -1,8 +1,8 @@
 """The set-entry language: what a lifter types at a set step, read without side effects."""
 
-from bot.workout.entry import read_entry
-from bot.workout.loads import Load
-from bot.workout.results import (
+from bot.coach.entry.entry import read_entry
+from bot.coach.entry.loads import Load
+from bot.coach.entry.results import (
     Confirm,
     Context,
     Entry,
@@ -17,7 +17,7 @@ from bot.workout.results import (
     Stop,
     Undo,
 )
-from bot.workout.tags import Effort, reports_pain
+from bot.coach.entry.tags import Effort, reports_pain
 
 __all__ = [
     "Confirm", "Context", "Effort", "Entry", "Load", "LoadChange", "Option", "PainReport",

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.workout.text import as_float
+from bot.coach.entry.text import as_float
 
 
 class Effort(StrEnum):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from bot.coach.entry.loads import Load
+from bot.coach.entry.tags import Effort
 from bot.coach.ports import Side, Unit
-from bot.workout.loads import Load
-from bot.workout.tags import Effort
 
 
 @dataclass(frozen=True)

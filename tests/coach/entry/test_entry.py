@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coach.ports import Side, Unit
-from bot.workout import (
+from bot.coach.entry import (
     Confirm,
     Context,
     Effort,
@@ -21,6 +20,7 @@ from bot.workout import (
     Undo,
     read_entry,
 )
+from bot.coach.ports import Side, Unit
 
 KG = Context(Unit.KG, Load(10.0, Unit.KG), Side.LEFT, 10)
 LB = Context(Unit.LB, Load(135.0, Unit.LB), Side.RIGHT, 8)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.coach.ports import Side, Unit
-from bot.workout import loads
-from bot.workout.loads import BODYWEIGHT_WORDS, Load
-from bot.workout.results import Context, Refused, SetAnswer
-from bot.workout.tags import (
+from bot.coach.entry import loads
+from bot.coach.entry.loads import BODYWEIGHT_WORDS, Load
+from bot.coach.entry.results import Context, Refused, SetAnswer
+from bot.coach.entry.tags import (
     Effort,
     clause_reports_pain,
     clause_spans,
@@ -17,7 +16,8 @@ from bot.workout.tags import (
     effort_of,
     negated_pain,
 )
-from bot.workout.text import NOTE_MAX, ORDINAL_WORDS, REPS_MAX, as_float, ordinal
+from bot.coach.entry.text import NOTE_MAX, ORDINAL_WORDS, REPS_MAX, as_float, ordinal
+from bot.coach.ports import Side, Unit
 
 # `a x b` with no unit reads as a plan when a is a likely number of sets and b of reps; as
 # weight x reps when a is more reps than anyone types.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.workout.text import simplify
+from bot.coach.entry.text import simplify
 
 
 class Phrase(StrEnum):

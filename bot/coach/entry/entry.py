@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.coach.ports import Side
-from bot.workout import loads
-from bot.workout.loads import BODYWEIGHT_WORDS, NUMBER, UNIT, Load
-from bot.workout.phrases import Phrase, correction, phrase, stop_with_reason
-from bot.workout.results import (
+from bot.coach.entry import loads
+from bot.coach.entry.loads import BODYWEIGHT_WORDS, NUMBER, UNIT, Load
+from bot.coach.entry.phrases import Phrase, correction, phrase, stop_with_reason
+from bot.coach.entry.results import (
     Confirm,
     Context,
     Entry,
@@ -24,9 +23,10 @@ from bot.workout.results import (
     Stop,
     Undo,
 )
-from bot.workout.sets import read_set
-from bot.workout.tags import reports_pain
-from bot.workout.text import NOTE_MAX, TEXT_MAX, normalise
+from bot.coach.entry.sets import read_set
+from bot.coach.entry.tags import reports_pain
+from bot.coach.entry.text import NOTE_MAX, TEXT_MAX, normalise
+from bot.coach.ports import Side
 
 # A count this far from the target is more likely a slip than a set: three times it, or over 50.
 FAR_FACTOR = 3

@@ -5,8 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.coach.ports import Side, Unit
-from bot.workout import (
+from bot.coach.entry import (
     Confirm,
     Context,
     Entry,
@@ -19,8 +18,9 @@ from bot.workout import (
     Stop,
     read_entry,
 )
-from bot.workout.loads import LOAD_MAX, STEP
-from bot.workout.text import NOTE_MAX, REPS_MAX
+from bot.coach.entry.loads import LOAD_MAX, STEP
+from bot.coach.entry.text import NOTE_MAX, REPS_MAX
+from bot.coach.ports import Side, Unit
 
 # Pieces lifters type, so random text often is a set, and often nearly one.
 PIECES = [
