@@ -60,8 +60,12 @@ async def begin(turn: Turn, state: State, slug: str, request: Request | None = N
         last=last,
     )
     if request is not None:
-        # Whatever the request leaves out comes from last time, else from the defaults.
+        # Whatever the request leaves out comes from today's plan as the log suggests it (what
+        # was done last time, progressed), else from last time, else from the defaults.
+        _, found = await look_back(turn, slug, recent)
         base = last if last and _fits(last, ex) else draft.plan()
+        if found is not None and _fits(found.plan, ex):
+            base = found.plan
         load, unit = base.load, base.unit
         if request.load is not None:
             load, unit = request.load.value, request.load.unit or settings.unit

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.coach import corrections
 from bot.coach import keyboards as kb
 from bot.coach import typed as parse
+from bot.coach.entry.phrases import Phrase, phrase
 from bot.coach.ports import Plan, SetEntry, Side, Unit, WorkoutRecord, WorkoutStatus
 from bot.coach.prompts import LOOKBACK, ask
 from bot.coach.state import State, Step
@@ -209,9 +211,13 @@ async def rate(turn: Turn, state: State, effort: str) -> State:
 
 
 async def effort_text(turn: Turn, state: State, text: str) -> State | None:
+    if phrase(parse.simplify(text)) is Phrase.UNDO:
+        return await corrections.undo(turn, state)  # the last set, back from the summary
     effort = parse.effort_word(text)
     return await rate(turn, state, effort) if effort else None
 
 
 async def effort_press(turn: Turn, state: State, action: str) -> State:
+    if action == kb.UNDO:
+        return await corrections.undo(turn, state)
     return await rate(turn, state, action.removeprefix("f:"))
