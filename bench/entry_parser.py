@@ -26,7 +26,7 @@ from bot.coach.entry import (
 from bot.coach.ports import Side, Unit
 
 if TYPE_CHECKING:
-    from bench.entries import Case, Run
+    from bench.entry_judge import Case, Run
 
 
 def _plan(case: Case) -> tuple[int, Load, bool]:

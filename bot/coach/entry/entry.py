@@ -161,7 +161,8 @@ def _checked(answer: SetAnswer, context: Context, bare: bool) -> Entry:
     reps, target = answer.reps, context.target
     if reps < FAR_FACTOR * target and reps <= FAR_REPS:
         return answer
-    guess = reps // 10 if reps % 10 == 0 and 0 < reps // 10 < FAR_FACTOR * target else target
+    tenth = reps // 10  # 100 for a target of 10: one 0 too many
+    guess = tenth if reps % 10 == 0 and abs(tenth - target) <= target / 2 else target
     options = [
         Option(f"Log {reps}", answer),
         Option(f"I meant {guess}", replace(answer, reps=guess)),

@@ -61,7 +61,7 @@ _TAIL_LOAD = re.compile(
     rf"^\s*[,;-]?\s*(?:@|at\b|with\b|on\b|using\b|x\b)?\s*(?:(?P<v>{_N})\s*(?P<u>{_U}){_END}"
     rf"|(?P<bw>{BODYWEIGHT_WORDS})\b)"
 )
-_TAIL_RPE = re.compile(rf"^\s*@\s*(?P<v>[0-9]{{1,2}}(?:[.,]5)?)(?![0-9.,])(?!\s*{_U})")
+_TAIL_AT = re.compile(rf"^\s*@\s*(?P<v>(?>{_N}))(?!\s*{_U})(?![0-9a-z])")
 _BODY = r"(?:knee|hip|glute|ham|hamstring|quad|calf|ankle|foot|back|butt|adductor|groin|hand)"
 _TAIL_SIDE = re.compile(
     rf"^\s*[,(:-]?\s*(?:on\s+(?:the\s+|my\s+)?|for\s+(?:the\s+)?)?(?P<side>left|right)"
@@ -138,11 +138,18 @@ def _at(found: re.Match[str], ctx: Context) -> Head | Refused:
         return Head(reps, Load(None, ctx.unit), None, end)
     value, unit = found["v"], found["u"]
     if not unit and found["how"] == "@":
-        number = as_float(value)
-        rpe_like = 1 <= number <= 10 and number * 2 == int(number * 2)
-        if rpe_like and not loads.close(number, _current(ctx)):
-            return Head(reps, None, number, end)  # `8 @ 9` at 135 lb is an RPE
+        return _at_number(reps, value, end, ctx)
     load = _load(value, unit, ctx)
+    return load if isinstance(load, Refused) else Head(reps, load, None, end)
+
+
+def _at_number(reps: int, value: str, end: int, ctx: Context) -> Head | Refused:
+    """`8 @ 9`: an RPE when it can be one and is far from the current load, else a load."""
+    number = as_float(value)
+    rpe_like = 1 <= number <= 10 and number * 2 == int(number * 2)
+    if rpe_like and not loads.close(number, _current(ctx)):
+        return Head(reps, None, number, end)  # `8 @ 9` at 135 lb is an RPE
+    load = _load(value, None, ctx)
     return load if isinstance(load, Refused) else Head(reps, load, None, end)
 
 
@@ -223,8 +230,16 @@ def _tail(
                 return checked
             load = checked
         cut = extra.end()
-    if rpe is None and (at := _TAIL_RPE.match(low[cut:])):
-        rpe, cut = as_float(at["v"]), cut + at.end()
+    if rpe is None and (at := _TAIL_AT.match(low[cut:])):
+        if load is not None:  # `10 @ 12.5kg @9`: the weight is given, so this is an RPE
+            read = _at_number(found.reps, at["v"], 0, replace(ctx, load=Load(None, ctx.unit)))
+        else:  # `1x10 @ 12.5`
+            read = _at_number(found.reps, at["v"], 0, ctx)
+        if isinstance(read, Refused):
+            return read
+        if read.load is not None and load is not None:
+            return Refused("Two weights? Type one, like 10 @ 12.5kg.")
+        load, rpe, cut = load or read.load, read.rpe, cut + at.end()
     if re.match(r"^\s*@", low[cut:]) and not re.match(r"^\s*@\s*(?:rpe|rir|[0-9])", low[cut:]):
         return Refused(f"I got {found.reps} reps but not the weight. Try {found.reps} @ 10kg.")
     named = _TAIL_SIDE.match(low[cut:])
