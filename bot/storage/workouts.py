@@ -129,7 +129,8 @@ _LOG_SET = (
     )
     .returning(SETS.c.id)
 )
-_THE_SET = and_(SETS.c.id == bindparam("set_id"), SETS.c.workout_id == bindparam("workout_id"))
+# Named apart from the columns: an UPDATE's SET clause keeps those names for its values.
+_THE_SET = and_(SETS.c.id == bindparam("b_set_id"), SETS.c.workout_id == bindparam("b_workout_id"))
 _CHANGE_SET = update(SETS).where(_THE_SET)
 _REMOVE_SET = delete(SETS).where(_THE_SET)
 _REMOVE_SETS = delete(SETS).where(SETS.c.workout_id == bindparam("workout_id"))
@@ -211,7 +212,7 @@ class WorkoutQueries:
         assert entry.id is not None
         values = set_values(entry)
         del values["workout_id"]
-        where = {"set_id": entry.id, "workout_id": entry.workout_id}
+        where = {"b_set_id": entry.id, "b_workout_id": entry.workout_id}
         changed = await self._write(_CHANGE_SET.values(**values), where)
         kept = self._workouts.get(entry.workout_id)
         if changed and kept is not None:
@@ -219,7 +220,7 @@ class WorkoutQueries:
         return changed
 
     async def remove_set(self, workout_id: int, set_id: int) -> bool:
-        removed = await self._write(_REMOVE_SET, {"set_id": set_id, "workout_id": workout_id})
+        removed = await self._write(_REMOVE_SET, {"b_set_id": set_id, "b_workout_id": workout_id})
         kept = self._workouts.get(workout_id)
         if removed and kept is not None:
             kept.sets[:] = [e for e in kept.sets if e.id != set_id]

@@ -238,7 +238,7 @@ async def test_a_forged_timer_does_nothing(chat: Chat) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    # ("ten" and "🔟" are ten reps, and "10.5" is asked about as a weight: tests/coach/test_entry_steps.py)
+    # "ten" and "🔟" are ten reps, "10.5" is asked about: tests/coach/test_entry_steps.py
     ["0", "-3", "201", "1e9", "x" * 5000, "💪", "   ", "12 @ lots"],
 )
 async def test_bad_input_mid_set_gets_a_clear_reprompt_and_logs_nothing(

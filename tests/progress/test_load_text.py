@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.coach.units import PLATE_STEP, convert, in_unit, load_text
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.coach.ports import Unit
+from bot.coach.units import PLATE_STEP, convert, in_unit, load_text
 
 
 def test_loads_are_shown_in_the_users_unit_at_plate_precision() -> None:

@@ -14,6 +14,7 @@ from bot.coach.entry.tags import (
     clause_spans,
     effort_numbers,
     effort_of,
+    leading_effort,
     negated_pain,
 )
 from bot.coach.entry.text import NOTE_MAX, ORDINAL_WORDS, REPS_MAX, as_float, ordinal
@@ -264,10 +265,16 @@ def _words(
         return Refused("Two RPEs? Type one, like 10 rpe 8.")
     for start, end in numbers.spans:
         low = low[:start] + "," * (end - start) + low[end:]
-    effort, pain, kept = found.effort, False, []
+    effort, pain = found.effort, False
+    kept: list[str] = []
     for start, end in clause_spans(low):
         clause, typed = low[start:end].strip(), source[start:end].strip(" ,;:-")
         said = effort_of(clause)
+        leading = leading_effort(clause) if said is None and effort is None and not kept else None
+        if leading is not None:  # "hard wobbly": the effort, then a note
+            effort, clause = leading
+            typed = typed[len(typed) - len(clause) :].strip(" ,;:-")
+            said = None
         if said is not None and effort is None:
             effort = said
         elif said is None and negated_pain(clause):

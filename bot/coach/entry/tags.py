@@ -86,6 +86,18 @@ def effort_of(segment: str) -> Effort | None:
     return _EFFORT_OF[match["word"]] if match else None
 
 
+# Effort words clear enough to lead a note ("10 hard wobbly": hard, and a note "wobbly"); words
+# like "good" or "fine" lead notes about other things ("good form"), so they must stand alone.
+_LEADING = ("easy", "light", "hard", "tough", "heavy", "brutal", "failure", "failed", "grindy")
+_LEADING_EFFORT = re.compile(rf"^(?P<word>{'|'.join(_LEADING)})\s+(?P<rest>\S.*)$")
+
+
+def leading_effort(clause: str) -> tuple[Effort, str] | None:
+    """An effort word that starts a clause with more after it: the effort and the rest."""
+    match = _LEADING_EFFORT.match(clause.strip().lower())
+    return (_EFFORT_OF[match["word"]], match["rest"]) if match else None
+
+
 @dataclass(frozen=True)
 class Numbers:
     """RPE and RIR found in a text, where they were, and what was wrong with them."""
