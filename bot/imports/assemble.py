@@ -68,9 +68,9 @@ def source_key(app: SourceApp, block: _Block, token: str) -> str:
     return f"{app.value}:{hashlib.sha256(material.encode()).hexdigest()[:32]}"
 
 
-def _sides(block: _Block, unilateral: bool, named: Side | None, notes: list[str]) -> list[
-    tuple[Side, SideFrom]
-]:
+def _sides(
+    block: _Block, unilateral: bool, named: Side | None, notes: list[str]
+) -> list[tuple[Side, SideFrom]]:
     if not unilateral:
         return [(Side.BOTH, SideFrom.BILATERAL)] * len(block.sets)
     if named is not None:

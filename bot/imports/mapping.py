@@ -87,7 +87,9 @@ class ExerciseMap:
         key = "".join(tokens)
         if len(key) < _FUZZY_MIN_CHARS:
             return None
-        hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        hit = process.extractOne(
+            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
+        )
         return self._exact[hit[0]] if hit is not None else None
 
 

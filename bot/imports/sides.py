@@ -34,7 +34,9 @@ _BOTH_FILLER = frozenset(("side", "sides", "leg", "legs"))
 
 def _names_both(bracket: str) -> bool:
     words = [w for w in re.split(r"[\s/&+,-]+", bracket.lower()) if w]
-    return bool(words) and set(words) <= _BOTH_WORDS | _BOTH_FILLER and bool(_BOTH_WORDS & set(words))
+    return (
+        bool(words) and set(words) <= _BOTH_WORDS | _BOTH_FILLER and bool(_BOTH_WORDS & set(words))
+    )
 
 
 @dataclass(frozen=True)
