@@ -69,8 +69,10 @@ def source_key(app: SourceApp, block: _Block, token: str) -> str:
 
 
 def _sides(
-    block: _Block, unilateral: bool, named: Side | None, notes: list[str]
+    block: _Block, slug: str | None, unilateral: bool, named: Side | None, notes: list[str]
 ) -> list[tuple[Side, SideFrom]]:
+    if slug is None:  # not one of the coach's exercises: left out, and no side claimed
+        return [(Side.UNKNOWN, SideFrom.NONE)] * len(block.sets)
     if not unilateral:
         return [(Side.BOTH, SideFrom.BILATERAL)] * len(block.sets)
     if named is not None:
@@ -123,7 +125,7 @@ def assemble(
         unilateral = slug is not None and exercises.library[slug].unilateral
         texts = [*exercise_notes[(block.workout_id, block.exercise_name)]]
         texts += [t for raw in block.sets for t in (raw.note, raw.exercise_note) if t]
-        sides = _sides(block, unilateral, named.side, texts)
+        sides = _sides(block, slug, unilateral, named.side, texts)
         for position, (raw, token, (side, side_from)) in enumerate(
             zip(block.sets, block.tokens, sides, strict=True), start=1
         ):

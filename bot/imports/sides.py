@@ -8,12 +8,15 @@ from dataclasses import dataclass
 
 from bot.imports.records import Side
 
-_WORD = r"(left|right|lft|rgt|lt|rt|l|r)"
+# Whole words in a few languages too ("Gauche", "rechts"); single letters only in English.
+_WORD = (
+    r"(left|right|lft|rgt|lt|rt|l|r|gauche|droite|links|rechts|izquierda|derecha|esquerda"
+    r"|direita|sinistra|destra)"
+)
 _LIMB = r"(?:\s+(?:leg|side|foot|glute))?"
-_SIDE_WORDS = {
-    "left": Side.LEFT, "lft": Side.LEFT, "lt": Side.LEFT, "l": Side.LEFT,
-    "right": Side.RIGHT, "rgt": Side.RIGHT, "rt": Side.RIGHT, "r": Side.RIGHT,
-}  # fmt: skip
+_LEFT_WORDS = ("left", "lft", "lt", "l", "gauche", "links", "izquierda", "esquerda", "sinistra")
+_RIGHT_WORDS = ("right", "rgt", "rt", "r", "droite", "rechts", "derecha", "direita", "destra")
+_SIDE_WORDS = {w: Side.LEFT for w in _LEFT_WORDS} | {w: Side.RIGHT for w in _RIGHT_WORDS}
 _ANY_SIDE = re.compile(rf"\b{_WORD}\b", re.IGNORECASE)
 
 # --- in a name: "(Left)", "[R]", " - Left", "Left Single Leg Hip Thrust", "SLHT R" -------------
