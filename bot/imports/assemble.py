@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bot.imports.mapping import ExerciseMap
@@ -40,13 +40,20 @@ def _token(app: SourceApp, raw: RawSet, block: _Block) -> str:
 
 def blocks(app: SourceApp, sets: list[RawSet]) -> list[_Block]:
     """Sets grouped per exercise per workout; a set number not above the last one starts a
-    new block (Strong and Hevy number each exercise's sets afresh)."""
+    new block (Strong and Hevy number each exercise's sets afresh), unless the row repeats one
+    of the block's rows cell for cell: then it is the same set listed twice, and shares its key."""
     out: list[_Block] = []
     current: dict[tuple[str, str], _Block] = {}
     last_ordinal: dict[tuple[str, str], int] = {}
     for raw in sets:
         ident = (raw.workout_id, raw.exercise_name)
         block = current.get(ident)
+        if block is not None and app is not SourceApp.FITNOTES:
+            twin = _twin(block, raw)
+            if twin is not None:
+                block.tokens.append(twin)
+                block.sets.append(raw)
+                continue
         restarts = raw.ordinal is not None and raw.ordinal <= last_ordinal.get(ident, -1)
         if block is None or (restarts and app is not SourceApp.FITNOTES):
             block = _Block(raw.workout_id, raw.exercise_name, block.occurrence + 1 if block else 0)
@@ -58,6 +65,17 @@ def blocks(app: SourceApp, sets: list[RawSet]) -> list[_Block]:
         block.tokens.append(_token(app, raw, block))
         block.sets.append(raw)
     return out
+
+
+def _twin(block: _Block, raw: RawSet) -> str | None:
+    """The token of a numbered row in the block that raw repeats exactly (its line aside)."""
+    if raw.ordinal is None:
+        return None
+    same = replace(raw, line=0)
+    for token, earlier in zip(block.tokens, block.sets, strict=True):
+        if replace(earlier, line=0) == same:
+            return token
+    return None
 
 
 def source_key(app: SourceApp, block: _Block, token: str) -> str:

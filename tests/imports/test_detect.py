@@ -56,9 +56,7 @@ def test_the_comma_form_of_strongs_quoted_layout_is_read_like_the_semicolon_one(
     read: Reader,
 ) -> None:
     semicolon = read("strong_android_quoted.csv")
-    text = (
-        (SAMPLES / "strong_android_quoted.csv").read_text(encoding="utf-8").replace('";"', '","')
-    )
+    text = (SAMPLES / "strong_android_quoted.csv").read_text(encoding="utf-8").replace('";"', '","')
     comma = read(text.encode())
     assert comma.layout == semicolon.layout
     assert [s.source_key for s in comma.sets] == [s.source_key for s in semicolon.sets]
@@ -76,4 +74,3 @@ def test_fitnotes_2_on_ios_reads_whichever_weight_column_is_filled(read: Reader)
     )
     assert (parsed.app, parsed.layout) == (SourceApp.FITNOTES, "iOS layout")
     assert [(s.load, s.unit.value) for s in parsed.sets] == [(90, "kg"), (200, "lb")]
-
