@@ -13,6 +13,11 @@ from bot.content import Library, load_library
 from bot.imports import ExerciseMap, ParsedExport, read_export
 
 SAMPLES = Path(__file__).parent / "samples"
+# Strong's iPhone header, for tests that write a few rows of their own.
+STRONG_HEADER = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    "Workout Notes,RPE\n"
+)
 
 Reader = Callable[..., ParsedExport]
 

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from bot.imports import LeftOut
-from tests.imports.conftest import SAMPLES, Reader
-
-STRONG_HEADER = (
-    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-    "Workout Notes,RPE\n"
-)
+from tests.imports.conftest import SAMPLES, STRONG_HEADER, Reader
 
 
 def _keys(read: Reader, source: str | bytes) -> set[str]:

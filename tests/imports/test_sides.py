@@ -6,7 +6,7 @@ import pytest
 
 from bot.imports import Side, SideFrom
 from bot.imports.sides import alternation, note_side, split_name
-from tests.imports.conftest import Reader
+from tests.imports.conftest import STRONG_HEADER, Reader
 
 L, R = Side.LEFT, Side.RIGHT
 
@@ -61,19 +61,17 @@ def test_sides_in_a_sets_note(note: str | None, side: Side | None) -> None:
         ("odd sets = left", L), ("Odd sets left, even sets right", L), ("even sets = right", L),
         ("odd = R, even = L", R), ("L odd / R even", L), ("first set left, then alternate", L),
         ("R leg weaker", None), ("alternate; R leg weaker", None), ("left then right", None),
-        ("alternating legs", None), ("odd = L, even = L", None), ("odd feeling in right knee", None),
+        ("alternating legs", None), ("odd = L, even = L", None),
+        ("odd feeling in right knee", None),
     ],
 )  # fmt: skip
 def test_alternation_orders_in_an_exercise_note(note: str, odd_side: Side | None) -> None:
     assert alternation(note) is odd_side
 
 
-HEADER = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
-
-
 def _strong(rows: list[tuple[str, str, str]]) -> bytes:
     lines = [f'2026-01-01 10:00:00,"W",10m,"{n}",{o},10,10,0,0,"{note}","",' for n, o, note in rows]
-    return (HEADER + "\n".join(lines) + "\n").encode()
+    return (STRONG_HEADER + "\n".join(lines) + "\n").encode()
 
 
 def test_a_sets_own_mark_beats_the_alternation_and_the_name_beats_both(read: Reader) -> None:

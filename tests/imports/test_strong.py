@@ -8,9 +8,7 @@ import pytest
 
 from bot.coach.ports import Unit
 from bot.imports import ImportedSet, LeftOut, SetKind, Side, SideFrom
-from tests.imports.conftest import Reader
-
-HEADER = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+from tests.imports.conftest import STRONG_HEADER, Reader
 
 
 def _rows(sets: tuple[ImportedSet, ...], exercise_name: str) -> list[ImportedSet]:
@@ -81,7 +79,7 @@ def test_12_hour_dates_with_a_narrow_no_break_space_bom_and_crlf(read: Reader) -
 )
 def test_strong_dates_in_each_clock_style(read: Reader, cell: str, expected: datetime) -> None:
     row = f'{cell},"W",10m,"Glute Bridge",1,0,15,0,0,"","",\n'
-    (s,) = read((HEADER + row).encode()).sets
+    (s,) = read((STRONG_HEADER + row).encode()).sets
     assert s.workout_start == expected
 
 
@@ -134,7 +132,7 @@ def test_a_rest_timer_named_as_the_exercise_is_skipped_too(read: Reader) -> None
         '2026-01-01 10:00:00,"W",10m,"Glute Bridge",1,0,15,0,0,"","",\n'
         '2026-01-01 10:00:00,"W",10m,"Rest Timer",1,0,0,0,60,"","",\n'
     )
-    parsed = read((HEADER + rows).encode())
+    parsed = read((STRONG_HEADER + rows).encode())
     assert [s.exercise_name for s in parsed.sets] == ["Glute Bridge"]
     assert parsed.rest_timer_rows == 1
 
@@ -147,7 +145,7 @@ def test_reps_printed_with_a_decimal_are_whole_reps_and_fractions_are_refused(
         '2026-01-01 10:00:00,"W",10m,"Glute Bridge",2,0,7.5,0,0,"","",\n'
         '2026-01-01 10:00:00,"W",10m,"Glute Bridge",X,0,7,0,0,"","",\n'
     )
-    parsed = read((HEADER + rows).encode())
+    parsed = read((STRONG_HEADER + rows).encode())
     assert [s.reps for s in parsed.sets] == [15]
     assert [b.line for b in parsed.bad_rows] == [3, 4]
     assert "7.5" in parsed.bad_rows[0].reason
@@ -156,5 +154,5 @@ def test_reps_printed_with_a_decimal_are_whole_reps_and_fractions_are_refused(
 
 def test_literal_backslash_n_in_a_note_is_a_newline(read: Reader) -> None:
     row = '2026-01-01 10:00:00,"W",10m,"Glute Bridge",1,0,15,0,0,"slow\\nsqueeze","",\n'
-    (s,) = read((HEADER + row).encode()).sets
+    (s,) = read((STRONG_HEADER + row).encode()).sets
     assert s.note == "slow\nsqueeze"
