@@ -87,7 +87,7 @@ def _clock(hour: int, period: str | None) -> int:
     if period is None:
         return hour
     if not 1 <= hour <= 12:
-        raise ValueError("a 12-hour clock time past 12")
+        raise ValueError(f"hour {hour} is not on a 12-hour clock")
     return hour % 12 + (12 if period.lower() == "p" else 0)
 
 
@@ -97,7 +97,14 @@ def strong_datetime(cell: str) -> datetime:
     if not match:
         raise ValueError(f"{cell!r} is not a date and time")
     y, mo, d, h, mi, s, period = match.groups()
-    return datetime(int(y), int(mo), int(d), _clock(int(h), period), int(mi), int(s or 0))
+    return _moment(cell, int(y), int(mo), int(d), _clock(int(h), period), int(mi), int(s or 0))
+
+
+def _moment(cell: str, *parts: int) -> datetime:
+    try:
+        return datetime(*parts)
+    except ValueError:
+        raise ValueError(f"{cell!r} is not a date and time") from None
 
 
 def hevy_datetime(cell: str) -> datetime:
@@ -110,7 +117,7 @@ def hevy_datetime(cell: str) -> datetime:
     month = month_number(month_word)
     if month is None:
         raise ValueError(f"{month_word!r} in {cell!r} is not a month I know")
-    return datetime(int(y), month, int(d), _clock(int(h), period), int(mi), int(s or 0))
+    return _moment(cell, int(y), month, int(d), _clock(int(h), period), int(mi), int(s or 0))
 
 
 def fitnotes_date(cell: str) -> date:
@@ -118,7 +125,10 @@ def fitnotes_date(cell: str) -> date:
     match = _DAY.match(cell.strip())
     if not match:
         raise ValueError(f"{cell!r} is not a year-month-day date")
-    return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        raise ValueError(f"{cell!r} is not a year-month-day date") from None
 
 
 _DURATION_PART = re.compile(r"(\d+)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)")

@@ -65,9 +65,9 @@ class Cells:
 
 
 def width_problem(row: Row, header_width: int) -> str | None:
-    """More cells than the header names means a stray delimiter: the columns cannot be trusted."""
-    extra = [c for c in row.cells[header_width:] if c.strip()]
-    if extra:
+    """More cells than the header names means a stray delimiter (an unquoted comma in a note):
+    every column after it is shifted, so none of the row can be trusted."""
+    if len(row.cells) > header_width:
         return f"has {len(row.cells)} fields but the header has {header_width}"
     return None
 
