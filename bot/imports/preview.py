@@ -146,9 +146,10 @@ def _text(p: Preview) -> str:
     if left_out:
         lines.append("Left out: " + "; ".join(left_out) + ".")
     if p.sides_unknown:
+        them = "it" if p.sides_unknown == 1 else "them"
         lines.append(
             f"No side marked on {_plural(p.sides_unknown, 'single-leg set')}: "
-            "I'll keep them with the side unknown."
+            f"I'll keep {them} with the side unknown."
         )
     if p.unit_assumed:
         lines.append(f"The file gives no unit, so I read the weights as {p.unit.value}, your unit.")
