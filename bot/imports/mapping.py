@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz, process
 
@@ -10,10 +11,13 @@ from bot.answers.exercises import phrase_tokens
 from bot.content import Library
 
 # Equipment words the apps put in a name or in brackets; they do not change the exercise.
+# A few other languages' too, for apps that name stock exercises in the phone's language.
 _EQUIPMENT = frozenset(
     phrase_tokens(
         "barbell bb dumbbell dumbbells db kettlebell kb bodyweight bw machine smith cable plate"
-        " plates weighted band banded bench landmine loaded"
+        " plates weighted band banded bench landmine loaded barre halteres haltere poids corps"
+        " mancuerna mancuernas barra maquina peso corporal langhantel kurzhantel maschine"
+        " bilanciere manubri manubrio halter halteres elastique elastico"
     )
 )
 # Two-leg names that, with a side marked in the name ("Hip Thrust (Left)"), mean their
@@ -35,8 +39,14 @@ _BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]")
 _BRAND_TAIL = re.compile(r"\s+[-–—]\s+[^-–—]+$")  # FitNotes' "Preacher Curl - Star Trac"
 
 
+def _plain(text: str) -> str:
+    """Accents off ("Haltères" -> "Halteres"), so they neither split a word nor miss a match."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _key(text: str) -> str:
-    return "".join(phrase_tokens(text))
+    return "".join(phrase_tokens(_plain(text)))
 
 
 class ExerciseMap:
@@ -81,7 +91,7 @@ class ExerciseMap:
     def _fuzzy(self, candidate: str) -> str | None:
         # Only a name holding a word no exercise uses can be a misspelling; a name of known
         # words that matched nothing is another exercise ("Single Leg Glute Bridge").
-        tokens = phrase_tokens(candidate)
+        tokens = phrase_tokens(_plain(candidate))
         if all(t in self._known for t in tokens):
             return None
         key = "".join(tokens)
@@ -101,7 +111,7 @@ def _without_equipment(text: str) -> str:
 def _candidates(name: str) -> list[str]:
     """Readings of a name, most literal first: as written, the bracket moved to the front
     ("Barbell Hip Thrust"), the brand tail or equipment words dropped."""
-    text = " ".join(name.split())
+    text = " ".join(_plain(name).split())
     out = [text]
     inside = " ".join(m.strip() for m in _BRACKETS.findall(text))
     outside = " ".join(_BRACKETS.sub(" ", text).split())

@@ -23,6 +23,7 @@ _ANY_SIDE = re.compile(rf"\b{_WORD}\b", re.IGNORECASE)
 _NAME_BRACKET = re.compile(rf"\s*[(\[]\s*{_WORD}{_LIMB}\s*[)\]]", re.IGNORECASE)
 _NAME_DASH = re.compile(rf"\s+[-–—:/|]\s*{_WORD}{_LIMB}\s*$", re.IGNORECASE)
 _NAME_HEAD = re.compile(rf"^(left|right){_LIMB}\b\s*[-–—:]?\s*|^(l|r)\s*[-–—:]?\s+", re.IGNORECASE)
+_SIDE_PART = re.compile(rf"{_WORD}{_LIMB}", re.IGNORECASE)
 _NAME_TAIL = re.compile(rf"\s+(left|right|l|r){_LIMB}$", re.IGNORECASE)
 # "(Each Side)", "- per leg": the weight is per side; it says nothing about which side.
 _EACH_SIDE = re.compile(
@@ -61,6 +62,15 @@ def split_name(name: str) -> NamedSide:
         if _names_both(match.group(1)):
             text = text.replace(match.group(0), " ")
             found = {Side.LEFT, Side.RIGHT}
+            continue
+        # "(Dumbbell, Left)": a side among other words in one bracket.
+        parts = [p.strip() for p in match.group(1).split(",")]
+        sided = [(p, m) for p in parts if (m := _SIDE_PART.fullmatch(p))]
+        if len(parts) > 1 and len(sided) == 1:
+            part, side_match = sided[0]
+            found.add(_SIDE_WORDS[side_match.group(1).lower()])
+            kept = ", ".join(p for p in parts if p is not part)
+            text = text.replace(match.group(0), f" ({kept})")
     side = found.pop() if len(found) == 1 else None
     return NamedSide(" ".join(text.split()) or name.strip(), side)
 

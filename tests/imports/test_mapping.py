@@ -33,6 +33,7 @@ from bot.imports import ExerciseMap
         ("Banded Hip Thrust", "hip-thrust"),
         ("Hip Thrust - Star Trac", "hip-thrust"),  # FitNotes' machine-brand suffix
         ("Single Leg Hip Thurst", "single-leg-hip-thrust"),  # a typo
+        ("Hip Thrust (Haltères)", "hip-thrust"),  # equipment in the phone's language
     ],
 )
 def test_names_that_are_the_coachs_exercises(exercises: ExerciseMap, name: str, slug: str) -> None:

@@ -30,6 +30,9 @@ L, R = Side.LEFT, Side.RIGHT
         ("Hip Thrust (Barbell)", "Hip Thrust (Barbell)", None),
         ("Romanian Deadlift", "Romanian Deadlift", None),
         ("Single Leg Hip Thrust (Gauche)", "Single Leg Hip Thrust", L),
+        ("Single Leg Hip Thrust (Left, Dumbbell)", "Single Leg Hip Thrust (Dumbbell)", L),
+        ("Single Leg Hip Thrust (Dumbbell, R)", "Single Leg Hip Thrust (Dumbbell)", R),
+        ("Hip Thrust (Barbell, Machine)", "Hip Thrust (Barbell, Machine)", None),
     ],
 )
 def test_sides_in_exercise_names(name: str, bare: str, side: Side | None) -> None:
