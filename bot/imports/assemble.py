@@ -71,9 +71,8 @@ def _twin(block: _Block, raw: RawSet) -> str | None:
     """The token of a numbered row in the block that raw repeats exactly (its line aside)."""
     if raw.ordinal is None:
         return None
-    same = replace(raw, line=0)
     for token, earlier in zip(block.tokens, block.sets, strict=True):
-        if replace(earlier, line=0) == same:
+        if earlier.ordinal == raw.ordinal and replace(earlier, line=raw.line) == raw:
             return token
     return None
 
@@ -133,17 +132,15 @@ def assemble(
         exercise_notes[(note.workout_id, note.exercise_name)].append(note.text)
     out: list[ImportedSet] = []
     seen: set[str] = set()
+    mapped: dict[str, tuple[str | None, Side | None]] = {}
     for block in blocks(app, sets):
-        named = split_name(block.exercise_name)
-        slug = exercises.slug(named.name)
-        if slug is not None and named.side is not None:
-            slug = exercises.one_leg_version(slug) or (
-                slug if exercises.library[slug].unilateral else None
-            )
+        if block.exercise_name not in mapped:
+            mapped[block.exercise_name] = _exercise(block.exercise_name, exercises)
+        slug, named_side = mapped[block.exercise_name]
         unilateral = slug is not None and exercises.library[slug].unilateral
         texts = [*exercise_notes[(block.workout_id, block.exercise_name)]]
         texts += [t for raw in block.sets for t in (raw.note, raw.exercise_note) if t]
-        sides = _sides(block, slug, unilateral, named.side, texts)
+        sides = _sides(block, slug, unilateral, named_side, list(dict.fromkeys(texts)))
         for position, (raw, token, (side, side_from)) in enumerate(
             zip(block.sets, block.tokens, sides, strict=True), start=1
         ):
@@ -151,6 +148,16 @@ def assemble(
             out.append(_imported(app, raw, key, slug, position, side, side_from, seen))
     out.sort(key=lambda s: (s.workout_date, s.workout_start or datetime.min, s.line))
     return out
+
+
+def _exercise(name: str, exercises: ExerciseMap) -> tuple[str | None, Side | None]:
+    """The slug an app's name maps to and the side it marks; a side on a two-leg exercise
+    ("Hip Thrust (Left)") means its one-leg version, or nothing the coach can file."""
+    named = split_name(name)
+    slug = exercises.slug(named.name)
+    if slug is not None and named.side is not None and not exercises.library[slug].unilateral:
+        slug = exercises.one_leg_version(slug)
+    return slug, named.side
 
 
 def _imported(

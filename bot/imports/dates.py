@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 # Hevy writes the month as the phone's language abbreviates it ("8 Apr 2026", "8 avr. 2026",
 # "8 Okt. 2026"). Accents and dots are dropped before the lookup.
@@ -47,6 +48,7 @@ def _plain(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=512)
 def month_number(word: str) -> int | None:
     """A month in any of the listed languages, full or abbreviated; None if unsure."""
     key = _plain(word)
@@ -100,9 +102,9 @@ def strong_datetime(cell: str) -> datetime:
     return _moment(cell, int(y), int(mo), int(d), _clock(int(h), period), int(mi), int(s or 0))
 
 
-def _moment(cell: str, *parts: int) -> datetime:
+def _moment(cell: str, y: int, mo: int, d: int, h: int, mi: int, s: int) -> datetime:
     try:
-        return datetime(*parts)
+        return datetime(y, mo, d, h, mi, s)
     except ValueError:
         raise ValueError(f"{cell!r} is not a date and time") from None
 
