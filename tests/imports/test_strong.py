@@ -156,3 +156,15 @@ def test_literal_backslash_n_in_a_note_is_a_newline(read: Reader) -> None:
     row = '2026-01-01 10:00:00,"W",10m,"Glute Bridge",1,0,15,0,0,"slow\\nsqueeze","",\n'
     (s,) = read((STRONG_HEADER + row).encode()).sets
     assert s.note == "slow\nsqueeze"
+
+
+def test_the_oldest_layout_names_its_unit_in_the_weight_columns_header(read: Reader) -> None:
+    data = (
+        b"Date;Workout Name;Exercise Name;Set Order;lbs;Reps;mi.;Seconds;Notes;Workout Notes\n"
+        b'2018-05-02 18:00:00;"Legs";"Hip Thrust (Barbell)";1;135;10;;0;"";""\n'
+        b'"2018-05-02 18:00:00;""Legs"";""Hip Thrust (Barbell)"";2;135;10;;0;"""";"""""\n'
+    )
+    parsed = read(data)
+    assert [(s.load, s.unit, s.unit_assumed) for s in parsed.sets] == [(135.0, Unit.LB, False)]
+    # A whole line quoted as one field (seen in an old export): refused with its line, not split.
+    assert [b.line for b in parsed.bad_rows] == [3]
