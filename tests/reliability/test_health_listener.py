@@ -5,16 +5,18 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import aiohttp
 import pytest
 from sqlalchemy import event
 
+from bot.content import Library
 from bot.observability.http import HEALTH_FRESH_SECONDS
 from bot.storage import Database
-from tests.reliability.observed import ObservedHarness
+from tests.fakebotapi import FakeBotApi
+from tests.reliability.observed import ObservedHarness, observed_coach
 from tests.telegram.harness import logged_sets, workout_by_buttons
 
 pytestmark = [pytest.mark.reliability, pytest.mark.e2e]
@@ -53,9 +55,19 @@ async def test_health_and_metrics_answer_on_the_internal_listener_only(
     await observed.chat().command("start")  # the webhook's route is still there
 
 
+@pytest.fixture
+async def observed_any(
+    api: FakeBotApi, empty_database_url: str, library: Library
+) -> AsyncIterator[ObservedHarness]:
+    """The observed coach on SQLite, and on PostgreSQL (whose pool a flood once took)."""
+    async with observed_coach(api, empty_database_url, library) as harness:
+        yield harness
+
+
 async def test_a_flood_of_probes_shares_database_checks_and_every_update_goes_through(
-    observed: ObservedHarness,
+    observed_any: ObservedHarness,
 ) -> None:
+    observed = observed_any
     calm = observed.chat(1)
     await workout_by_buttons(calm)
     expected = (len(calm.messages), await logged_sets(observed, calm.id))
