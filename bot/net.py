@@ -101,18 +101,22 @@ class _GuardedConnection(asyncio.Protocol):
         self._inner.connection_made(transport)
 
     def data_received(self, data: bytes) -> None:
+        if self._transport is None:  # refused: closed already, nothing of it reaches aiohttp
+            return
         if not self._busy and self._deadline is None:
             self._arm()  # the first bytes of the next request on a kept-alive connection
         self._inner.data_received(data)
 
     def eof_received(self) -> bool | None:
-        return self._inner.eof_received()
+        return None if self._transport is None else self._inner.eof_received()
 
     def pause_writing(self) -> None:
-        self._inner.pause_writing()
+        if self._transport is not None:
+            self._inner.pause_writing()
 
     def resume_writing(self) -> None:
-        self._inner.resume_writing()
+        if self._transport is not None:
+            self._inner.resume_writing()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
@@ -137,9 +141,10 @@ class _GuardedConnection(asyncio.Protocol):
 
     def _too_slow(self) -> None:
         self._deadline = None
-        if self._transport is not None and not self._busy:
-            log.info("closed a connection whose request headers took too long")
-            self._transport.close()
+        if isinstance(self._transport, asyncio.Transport) and not self._busy:
+            # DEBUG: a flood of these is an attack's, and must not become a flood of log lines.
+            log.debug("cut off a connection whose request headers took too long")
+            self._transport.abort()  # at once: nothing of ours is waiting to be written
 
 
 class _MalformedRequests(logging.Filter):
