@@ -60,7 +60,7 @@ async def test_the_token_and_the_secret_never_reach_a_log_line_or_a_page(
     async with aiohttp.ClientSession() as session:
         pages = []
         for path in ("/metrics", "/healthz"):
-            async with session.get(f"http://{observed.settings.webhook_listen}{path}") as response:
+            async with session.get(f"http://{observed.settings.health_listen}{path}") as response:
                 pages.append(await response.text())
     await observed.restart()
 
