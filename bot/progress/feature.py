@@ -53,6 +53,9 @@ async def run(turn: Turn, state: State, name: str, args: str) -> State:
         yes = pb.button("Yes, delete everything", state.token, pb.DELETE, stamp)
         no = pb.button("No, keep it", state.token, pb.KEEP)
         turn.say(ASK_DELETE, (pb.row(yes, no),))
+        # The question stays the last thing said, so what answers next answers it (in the
+        # terminal, a typed "1" is its first button); "No" asks the pending step again.
+        return state
     await _again(turn, state)
     return state
 
