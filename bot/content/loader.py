@@ -148,7 +148,11 @@ def _validate(
     return _Parsed(exercise, name, tree)
 
 
+_LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
+
+
 def _check_references(parsed: list[_Parsed], slugs: set[str], problems: list[Problem]) -> None:
+    levels = {item.exercise.slug: item.exercise.level.value for item in parsed}
     for item in parsed:
         ex = item.exercise
         for kind in ("variations", "alternatives", "comparisons"):
@@ -158,6 +162,11 @@ def _check_references(parsed: list[_Parsed], slugs: set[str], problems: list[Pro
                     problems.append(item.problem(loc, f"no exercise {ref.slug!r} in the store"))
                 elif ref.slug == ex.slug:
                     problems.append(item.problem(loc, "refers to itself"))
+                elif ref.step is not None and ref.slug in levels:
+                    gap = _LEVEL_ORDER[levels[ref.slug]] - _LEVEL_ORDER[ex.level.value]
+                    if gap * (1 if ref.step == "easier" else -1) > 0:
+                        message = f"is {ref.step}, but {ref.slug!r} is {levels[ref.slug]}"
+                        problems.append(item.problem((kind, i, "step"), message))
 
 
 def _check_names(parsed: list[_Parsed], problems: list[Problem]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
@@ -113,6 +113,9 @@ class Reference(Strict):
 
     slug: Slug
     note: Text
+    # For variations and alternatives: whether the other exercise is easier or harder than this
+    # one, so "something easier" never offers a harder one.
+    step: Literal["easier", "harder"] | None = None
 
 
 class Source(Strict):
