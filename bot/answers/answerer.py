@@ -73,6 +73,7 @@ class _Parsed:
     toks: list[str]  # every token, stemmed, for symptoms and signals
     cue_toks: list[str]  # exercise names replaced by "it", for topic cues
     free: list[str]  # tokens outside exercise names
+    query: list[str]  # the words retrieval looks for: free ones and one-word names ("band")
     unknown: list[str]  # words that are neither typos of known words nor known
     found: Found
 
@@ -163,7 +164,14 @@ class Answerer:
             elif i == 0 or not named[i - 1]:
                 cue_toks.append(_PLACEHOLDER)
         free = [t for i, t in enumerate(toks) if not named[i]]
-        return _Parsed(fixed, toks, cue_toks, free, unknown, found)
+        # A one-word name is often the detail asked about ("where does the band go").
+        single = {m.start for m in found.mentions if m.end - m.start == 1}
+        unknown_stems = {stem(w) for w in unknown}
+        query = [
+            t for i, t in enumerate(toks)
+            if (not named[i] or i in single) and t not in unknown_stems
+        ]  # fmt: skip
+        return _Parsed(fixed, toks, cue_toks, free, query, unknown, found)
 
     def _decide(self, p: _Parsed, in_hand: str | None, previous: Subject | None) -> Subject | Answer:
         named = p.found.slugs
@@ -214,7 +222,7 @@ class Answerer:
         # "where do my shoulders go" names a muscle but asks about position.
         if asked_muscles and not scores.get(Topic.TROUBLESHOOT) and Topic.STEPS not in shape:
             scores[Topic.MUSCLES] = scores.get(Topic.MUSCLES, 0) + 1.5
-        fact = self._best_fact(subject or self._hub, p.free)
+        fact = self._best_fact(subject or self._hub, p.query)
         if fact is not None:
             scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + _FACT_VOTE * fact.coverage
             if fact.atom.topic is Topic.MUSCLES and set(p.free) & _NORMAL:
@@ -285,7 +293,7 @@ class Answerer:
             focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]
             if not toks & (_NORMAL | _PAIN | {"sore", "soreness", "dom"}):
                 return tuple(focus)  # "what does it work" wants the muscles, not a fact
-        hits = self._facts.search(slug, p.free, {topic})
+        hits = self._facts.search(slug, p.query, {topic})
         if hits and hits[0].coverage >= _FACT_COVERAGE:
             focus.insert(0, hits[0].atom.id)
         return tuple(focus)

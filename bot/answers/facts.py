@@ -24,7 +24,8 @@ STOP = frozenset(
         "mistakes error errors muscle muscles work works benefit benefits level overview info "
         "describe explain guide proper properly correctly correct right perform execute do "
         "supposed meant rep reps set sets version variation hey hi yo lol bro nah rn tho up "
-        "walk thru through talk teach show run"
+        "walk thru through talk teach show run during while from into onto than then all every each "
+        "good best better great nice idea ideas way thing things same"
     )
 )
 # BM25's usual constants: term-frequency saturation and length normalisation.
@@ -87,7 +88,8 @@ class FactIndex:
         df = Counter(t for doc in docs for t in set(doc))
         n = len(docs)
         self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+        # A word no fact uses still counts against a fact's coverage, as an ordinary word would.
+        self._unknown_idf = sum(self._idf.values()) / max(1, len(self._idf))
         self._avg_len = sum(map(len, docs)) / max(1, n)
         self._tf = {
             slug: [Counter(a.toks) for a in atoms] for slug, atoms in self._atoms.items()

@@ -84,6 +84,23 @@ IRREGULAR = {
     "wat": "what",
     "whta": "what",
     "howto": "how to",
+    # Chat spellings that are real words to a dictionary but mean these to a lifter.
+    "thru": "through",
+    "tho": "though",
+    "rn": "right now",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "ppl": "people",
+    "lvl": "level",
+    "warmup": "warm up",
+    "warmups": "warm up",
+    "hammy": "hamstring",
+    "hammys": "hamstring",
+    "fire": "burn",
+    "shud": "should",
+    "wanna": "want to",
 }
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
