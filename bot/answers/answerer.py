@@ -73,7 +73,7 @@ class _Parsed:
     toks: list[str]  # every token, stemmed, for symptoms and signals
     cue_toks: list[str]  # exercise names replaced by "it", for topic cues
     free: list[str]  # tokens outside exercise names
-    query: list[str]  # the words retrieval looks for: free ones and one-word names ("band")
+    query: list[str]  # the words a detail is looked up by: free ones and one-word names ("band")
     unknown: list[str]  # words that are neither typos of known words nor known
     found: Found
 
@@ -166,6 +166,7 @@ class Answerer:
         free = [t for i, t in enumerate(toks) if not named[i]]
         # A one-word name is often the detail asked about ("where does the band go").
         single = {m.start for m in found.mentions if m.end - m.start == 1}
+        # Words the coach doesn't know can't point to a fact; the unsure check weighs them.
         unknown_stems = {stem(w) for w in unknown}
         query = [
             t for i, t in enumerate(toks)
@@ -183,7 +184,7 @@ class Answerer:
             return self._unknown_exercise(p.found.others[0])
         last = previous.exercise if previous is not None and previous.exercise in self.library else None
         subject = named[0] if named else (last or in_hand)
-        scores, named, symptom, asked_muscles = self._scores(p, subject, named)
+        scores, named, symptom, asked_muscles, cue_best = self._scores(p, subject, named)
         topic, best = max(
             ((t, scores.get(t, 0.0)) for t in _PRIORITY), key=lambda ts: ts[1]
         )  # max keeps the first of equals, so _PRIORITY breaks ties
@@ -193,7 +194,7 @@ class Answerer:
                 has = {f.id for f in self.library[named[0]].facts}
                 focus = followup.carried(previous, named[0], has)
                 return Subject(topic=previous.topic, exercise=named[0], focus=focus)
-        refusal = self._refusal(p, scores, best, named, in_hand or last)
+        refusal = self._refusal(p, scores, best, cue_best, named, in_hand or last)
         if refusal is not None:
             return refusal
         if best < (1.0 if (named or in_hand or last) else 1.5):
@@ -204,13 +205,14 @@ class Answerer:
         slug = subject or self._hub
         if symptom is None or symptom.slug != slug:
             symptom = self._symptoms.match(p.toks, slug)
+        named = (*named, *(s for s in (in_hand, last) if s and s not in named))
         focus = self._focus(topic, slug, p, named, symptom, asked_muscles)
         # No exercise in hand: the fault is a guess at one, and the answer says which.
         return Subject(topic=topic, exercise=slug, focus=(*focus, "guess") if guessed else focus)
 
     def _scores(
         self, p: _Parsed, subject: str | None, named: tuple[str, ...]
-    ) -> tuple[dict[Topic, float], tuple[str, ...], SymptomMatch | None, list[str]]:
+    ) -> tuple[dict[Topic, float], tuple[str, ...], SymptomMatch | None, list[str], float]:
         scores = self._scorer.score(p.cue_toks)
         shape = self._scorer.shape(p.free)
         for topic_, extra in shape.items():
@@ -222,7 +224,9 @@ class Answerer:
         # "where do my shoulders go" names a muscle but asks about position.
         if asked_muscles and not scores.get(Topic.TROUBLESHOOT) and Topic.STEPS not in shape:
             scores[Topic.MUSCLES] = scores.get(Topic.MUSCLES, 0) + 1.5
-        fact = self._best_fact(subject or self._hub, p.query)
+        cue_best = max(scores.values(), default=0.0)
+        # Only the words outside names vote: "GHR" is in every GHR fact and says no topic.
+        fact = self._best_fact(subject or self._hub, [t for t in p.free if t in p.query])
         if fact is not None:
             scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + _FACT_VOTE * fact.coverage
             if fact.atom.topic is Topic.MUSCLES and set(p.free) & _NORMAL:
@@ -234,11 +238,14 @@ class Answerer:
             named = (*named, *partners[:1])
         if len(named) >= 2:
             scores[Topic.COMPARE] = scores.get(Topic.COMPARE, 0) + 2.5
-        return scores, named, symptom, asked_muscles
+        return scores, named, symptom, asked_muscles, cue_best
 
     def _best_fact(self, slug: str, free: list[str]) -> Hit | None:
         """The content fact the question's own words point to, if one stands out."""
-        hits = [h for h in self._facts.search(slug, free) if h.atom.id.startswith("facts:")]
+        words = set(free)
+        # A fact votes only when the question says one of the ways people ask for it in full:
+        # "times a week" is frequency, "the time" is not.
+        hits = [h for h in self._facts.search(slug, free) if h.atom.asked_by(words)]
         return hits[0] if hits and hits[0].coverage >= _FACT_COVERAGE else None
 
     def _refusal(
@@ -246,6 +253,7 @@ class Answerer:
         p: _Parsed,
         scores: dict[Topic, float],
         best: float,
+        cue_best: float,
         named: tuple[str, ...],
         in_hand: str | None,
     ) -> Answer | None:
@@ -253,7 +261,8 @@ class Answerer:
         if off_topic and not (named and best >= 3):
             return self._refuse("That's outside what I coach, sorry!")
         about_the_body = bool(set(p.toks) & BODY) or any(t in self._muscle_words for t in p.free)
-        unsure = len(p.unknown) >= 2 or (len(p.unknown) == 1 and best < 2.5)
+        # An unknown word only passes when the cues alone say the topic outright.
+        unsure = len(p.unknown) >= 2 or (len(p.unknown) == 1 and cue_best < 2.5)
         if not named and unsure and not about_the_body:
             return self._refuse(f"I'm not sure what you mean by \u201c{p.unknown[0]}\u201d.")
         if best >= (1.0 if (named or in_hand) else 1.5) or named:

@@ -25,7 +25,8 @@ STOP = frozenset(
         "describe explain guide proper properly correctly correct right perform execute do "
         "supposed meant rep reps set sets version variation hey hi yo lol bro nah rn tho up "
         "walk thru through talk teach show run during while from into onto than then all every each "
-        "good best better great nice idea ideas way thing things same"
+        "good best better great nice idea ideas way thing things same put place sit use start "
+        "starting keep"
     )
 )
 # BM25's usual constants: term-frequency saturation and length normalisation.
@@ -42,6 +43,12 @@ class Atom:
     text: str
     cue: str | None
     toks: tuple[str, ...]
+    # Each way people ask for it, as a set of words ("times a week" -> {time, week}).
+    asks: tuple[frozenset[str], ...] = ()
+
+    def asked_by(self, words: set[str]) -> bool:
+        """All the words of one of the ways to ask for it are in the question."""
+        return any(ask <= words for ask in self.asks)
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,8 @@ def atoms_of(ex: Exercise) -> list[Atom]:
     out = [
         # A fact's `asks` are how people ask for it; counted twice, they outweigh prose.
         Atom(f"facts:{f.id}", Topic(f.topic.value), f.text, f.cue,
-             _toks(f.text, f.cue or "", *f.asks, *f.asks))
+             _toks(f.text, f.cue or "", *f.asks, *f.asks),
+             tuple(ask for a in f.asks if (ask := frozenset(_toks(a)))))
         for f in ex.facts
     ]  # fmt: skip
     out += [Atom(f"setup:{i}", Topic.STEPS, s, None, _toks(s)) for i, s in enumerate(ex.setup)]

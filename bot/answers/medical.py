@@ -42,7 +42,8 @@ _TERMS: dict[Medical, frozenset[tuple[str, ...]]] = {
     ),
     Medical.INJURY: _terms(
         "injury,injured,injure,tore,torn,tear,sprain,sprained,fracture,fractured,broke my,"
-        "broken,dislocated,dislocation,pulled my,pulled a,strained,strain my,ruptured,rupture,"
+        "broken,dislocated,dislocation,pulled a muscle,pulled my hamstring,pulled my groin,"
+        "pulled my back,pulled my glute,strained,strain my,ruptured,rupture,"
         "acl,mcl,concussion,whiplash,physio said,doctor said,rehab,recovering from"
     ),
 }

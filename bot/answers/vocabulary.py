@@ -209,7 +209,8 @@ OFF_TOPIC = _words(
     javascript joke jokes life love lunch lyrics meaning movie movies music netflix news pasta
     pizza playlist poem poems poetry president programming_language python rain raining recipe
     recipes restaurant restaurants sing snow soccer song songs stock stocks stories story sunny
-    sushi taxi tea tennis translate translation uber universe weather wine zodiac
+    sushi taxi tea tennis translate translation uber universe weather wine zodiac running jogging
+    marathon swimming cycling
     """
 )
 
