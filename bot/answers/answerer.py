@@ -99,6 +99,10 @@ class Answerer:
         self._finder = ExerciseFinder(library, everyday, OTHER_EXERCISES, self._speller.stems)
         self._muscle_words = {stem(k): v for k, v in MUSCLE_WORDS.items()}
         self._pronouns = frozenset(stem(w) for w in PRONOUNS)
+        self._equipment = {
+            slug: frozenset(t for item in ex.equipment for t in phrase_tokens(item))
+            for slug, ex in library.items()
+        }
         # The exercise the others are built around answers a question that names none.
         self._hub = max(library, key=lambda s: len(library[s].variations + library[s].alternatives))
 
@@ -164,8 +168,12 @@ class Answerer:
             elif i == 0 or not named[i - 1]:
                 cue_toks.append(_PLACEHOLDER)
         free = [t for i, t in enumerate(toks) if not named[i]]
-        # A one-word name is often the detail asked about ("where does the band go").
-        single = {m.start for m in found.mentions if m.end - m.start == 1}
+        # A one-word name that is also equipment is the detail asked about ("where does the
+        # band go"); other names ("bridges") say which exercise, not which fact.
+        single = {
+            m.start for m in found.mentions
+            if m.end - m.start == 1 and toks[m.start] in self._equipment.get(m.slug, ())
+        }  # fmt: skip
         # Words the coach doesn't know can't point to a fact; the unsure check weighs them.
         unknown_stems = {stem(w) for w in unknown}
         query = [
@@ -225,8 +233,7 @@ class Answerer:
         if asked_muscles and not scores.get(Topic.TROUBLESHOOT) and Topic.STEPS not in shape:
             scores[Topic.MUSCLES] = scores.get(Topic.MUSCLES, 0) + 1.5
         cue_best = max(scores.values(), default=0.0)
-        # Only the words outside names vote: "GHR" is in every GHR fact and says no topic.
-        fact = self._best_fact(subject or self._hub, [t for t in p.free if t in p.query])
+        fact = self._best_fact(subject or self._hub, p.query)
         if fact is not None:
             scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + _FACT_VOTE * fact.coverage
             if fact.atom.topic is Topic.MUSCLES and set(p.free) & _NORMAL:
@@ -302,9 +309,13 @@ class Answerer:
             focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]
             if not toks & (_NORMAL | _PAIN | {"sore", "soreness", "dom"}):
                 return tuple(focus)  # "what does it work" wants the muscles, not a fact
-        hits = self._facts.search(slug, p.query, {topic})
-        if hits and hits[0].coverage >= _FACT_COVERAGE:
-            focus.insert(0, hits[0].atom.id)
+        words = set(p.query)
+        for hit in self._facts.search(slug, p.query, {topic})[:3]:
+            # Asked for in so many words, a fact may share the question with other words
+            # ("how many days a week should I train glutes").
+            if hit.coverage >= (_FACT_COVERAGE * 0.6 if hit.atom.asked_by(words) else _FACT_COVERAGE):
+                focus.insert(0, hit.atom.id)
+                break
         return tuple(focus)
 
     @staticmethod

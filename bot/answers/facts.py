@@ -64,11 +64,13 @@ def _toks(*texts: str) -> tuple[str, ...]:
 
 def atoms_of(ex: Exercise) -> list[Atom]:
     """The exercise's facts, set-up steps, steps, loaded steps and tips, each addressable."""
+    # "which band": naming the kit or the exercise says which exercise, not which fact.
+    kit = frozenset(_toks(ex.name, *ex.aliases, *ex.equipment))
     out = [
         # A fact's `asks` are how people ask for it; counted twice, they outweigh prose.
         Atom(f"facts:{f.id}", Topic(f.topic.value), f.text, f.cue,
              _toks(f.text, f.cue or "", *f.asks, *f.asks),
-             tuple(ask for a in f.asks if (ask := frozenset(_toks(a)))))
+             tuple(ask for a in f.asks if (ask := frozenset(_toks(a))) and not ask <= kit))
         for f in ex.facts
     ]  # fmt: skip
     out += [Atom(f"setup:{i}", Topic.STEPS, s, None, _toks(s)) for i, s in enumerate(ex.setup)]
