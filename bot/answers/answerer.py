@@ -139,7 +139,7 @@ class Answerer:
         parts = render(previous, self.library, self._facts)
         nxt = previous.part + 1
         if previous.topic is Topic.NONE or not parts:
-            return self._refuse("Ask me a question first, then \"more\" gives the rest.")
+            return self._refuse('Ask me a question first, then "more" gives the rest.')
         if nxt >= len(parts):
             text = "That's all I have on that. Ask me another question any time."
             return Answer(previous.topic, previous.exercise, text, previous, None)
@@ -182,26 +182,34 @@ class Answerer:
         ]  # fmt: skip
         return _Parsed(fixed, toks, cue_toks, free, query, unknown, found)
 
-    def _decide(self, p: _Parsed, in_hand: str | None, previous: Subject | None) -> Subject | Answer:
+    def _decide(
+        self, p: _Parsed, in_hand: str | None, previous: Subject | None
+    ) -> Subject | Answer:
         named = p.found.slugs
         kind = medical.classify(p.toks, exercise_known=bool(named or in_hand))
         if kind is not None:
-            return Subject(topic=Topic.MEDICAL, exercise=(named or (in_hand,))[0], focus=(f"medical:{kind}",))
+            return Subject(
+                topic=Topic.MEDICAL, exercise=(named or (in_hand,))[0], focus=(f"medical:{kind}",)
+            )
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back:
             return self._unknown_exercise(p.found.others[0])
-        last = previous.exercise if previous is not None and previous.exercise in self.library else None
+        last = (
+            previous.exercise
+            if previous is not None and previous.exercise in self.library
+            else None
+        )
         subject = named[0] if named else (last or in_hand)
         scores, named, symptom, asked_muscles, cue_best = self._scores(p, subject, named)
         topic, best = max(
             ((t, scores.get(t, 0.0)) for t in _PRIORITY), key=lambda ts: ts[1]
         )  # max keeps the first of equals, so _PRIORITY breaks ties
-        if previous is not None and followup.keeps_topic(previous) and named:
-            if best < 1.0 or followup.only_names(p.free):
-                # "and the GHR?": the same question about another exercise.
-                has = {f.id for f in self.library[named[0]].facts}
-                focus = followup.carried(previous, named[0], has)
-                return Subject(topic=previous.topic, exercise=named[0], focus=focus)
+        same_question = best < 1.0 or followup.only_names(p.free)
+        if previous is not None and followup.keeps_topic(previous) and named and same_question:
+            # "and the GHR?": the same question about another exercise.
+            has = {f.id for f in self.library[named[0]].facts}
+            focus = followup.carried(previous, named[0], has)
+            return Subject(topic=previous.topic, exercise=named[0], focus=focus)
         refusal = self._refusal(p, scores, best, cue_best, named, in_hand or last)
         if refusal is not None:
             return refusal
@@ -313,7 +321,9 @@ class Answerer:
         for hit in self._facts.search(slug, p.query, {topic})[:3]:
             # Asked for in so many words, a fact may share the question with other words
             # ("how many days a week should I train glutes").
-            if hit.coverage >= (_FACT_COVERAGE * 0.6 if hit.atom.asked_by(words) else _FACT_COVERAGE):
+            if hit.coverage >= (
+                _FACT_COVERAGE * 0.6 if hit.atom.asked_by(words) else _FACT_COVERAGE
+            ):
                 focus.insert(0, hit.atom.id)
                 break
         return tuple(focus)

@@ -95,7 +95,10 @@ def muscles(ex: Exercise, asked: Sequence[str]) -> Parts:
         hits = [(role, m) for role, m in by_role if any(a in m.name.lower() for a in asked)]
         if hits:
             role, muscle = hits[0]
-            lines = [f"Yes: the {mid(ex)} works the {muscle.name} ({_ROLE_WORDS[role]}).", muscle.does]
+            lines = [
+                f"Yes: the {mid(ex)} works the {muscle.name} ({_ROLE_WORDS[role]}).",
+                muscle.does,
+            ]
             lines += [f"Also: {m.name} ({_ROLE_WORDS[r]})." for r, m in hits[1:3]]
             return [fit(lines)]
         main = ", ".join(m.name for m in ex.muscles.primary)
@@ -140,7 +143,9 @@ def weighted(ex: Exercise) -> Parts:
         return pages([f"Adding weight to the {mid(ex)}:", *numbered])
     related = [t.text for t in ex.tips if re.search(r"weight|load|band|harder", t.text, re.I)]
     related += [n for n in ex.programming.notes if re.search(r"weight|load|band", n, re.I)]
-    return pages([f"My notes have no loaded version of the {mid(ex)}.", *related, ex.level_note or ""])
+    return pages(
+        [f"My notes have no loaded version of the {mid(ex)}.", *related, ex.level_note or ""]
+    )
 
 
 def tips(ex: Exercise, focus: int | None) -> Parts:
@@ -158,7 +163,13 @@ def mistakes(ex: Exercise, focus: int | None) -> Parts:
 
 
 def _one_mistake(m: Mistake, lead: str, prefix: Sequence[str] = ()) -> str:
-    full = [*prefix, f"{lead}: {m.name.lower()}.", f"Why: {m.why}", f"Fix: {m.fix}", f"Cue: {m.cue}"]
+    full = [
+        *prefix,
+        f"{lead}: {m.name.lower()}.",
+        f"Why: {m.why}",
+        f"Fix: {m.fix}",
+        f"Cue: {m.cue}",
+    ]
     text = "\n".join(part for part in full if part)
     if len(text) <= LIMIT:
         return text
@@ -193,7 +204,9 @@ def related(ex: Exercise, library: Library, kind: str, direction: int = 0) -> Pa
         refs.sort(key=lambda r: _LEVELS[library[r.slug].level.value] * direction)
     lines = bullets([f"{library[r.slug].name}: {r.note}" for r in refs])
     if direction > 0 and ex.loaded_steps:
-        lines.insert(0, f"• Add weight: {first_sentence(ex.loaded_steps[min(1, len(ex.loaded_steps) - 1)])}")
+        lines.insert(
+            0, f"• Add weight: {first_sentence(ex.loaded_steps[min(1, len(ex.loaded_steps) - 1)])}"
+        )
     head = {
         (-1, "variations"): f"Easier than the {mid(ex)}:",
         (1, "variations"): f"To make the {mid(ex)} harder:",
@@ -229,7 +242,9 @@ def programming(ex: Exercise) -> Parts:
     )
 
 
-def compare(ex: Exercise, other: Exercise | None, library: Library, unknown: Sequence[str]) -> Parts:
+def compare(
+    ex: Exercise, other: Exercise | None, library: Library, unknown: Sequence[str]
+) -> Parts:
     missing = f"I have no notes on {unknown[0]}, so I can't compare them." if unknown else ""
     if other is not None:
         note = _note_between(ex, other) or _note_between(other, ex)

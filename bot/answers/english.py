@@ -1,4 +1,4 @@
-"""Is a word real English? A full word list (wordfreq, offline) so typo repair leaves real words be."""
+"""Is a word real English? A full word list (wordfreq, offline): typo repair leaves those be."""
 
 from __future__ import annotations
 

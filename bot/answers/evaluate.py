@@ -51,7 +51,9 @@ def _case(fields: list[str], where: str) -> Case:
         question=question,
         exercise=None if exercise in ("-", "") else exercise,
         topics=frozenset(t.strip() for t in topics.split(",")),
-        exercises=frozenset(None if e.strip() in ("-", "") else e.strip() for e in exercises.split(",")),
+        exercises=frozenset(
+            None if e.strip() in ("-", "") else e.strip() for e in exercises.split(",")
+        ),
         must_contain=() if must in ("-", "") else (tuple(a.strip() for a in must.split("|")),),
     )
 

@@ -24,7 +24,8 @@ STOP = frozenset(
         "mistakes error errors muscle muscles work works benefit benefits level overview info "
         "describe explain guide proper properly correctly correct right perform execute do "
         "supposed meant rep reps set sets version variation hey hi yo lol bro nah rn tho up "
-        "walk thru through talk teach show run during while from into onto than then all every each "
+        "walk thru through talk teach show run during while from into onto than then all every "
+        "each "
         "good best better great nice idea ideas way thing things same put place sit use start "
         "starting keep"
     )
@@ -91,9 +92,7 @@ class FactIndex:
 
     def __init__(self, library: Library) -> None:
         self._atoms = {slug: atoms_of(ex) for slug, ex in library.items()}
-        self._by_id = {
-            slug: {a.id: a for a in atoms} for slug, atoms in self._atoms.items()
-        }
+        self._by_id = {slug: {a.id: a for a in atoms} for slug, atoms in self._atoms.items()}
         docs = [a.toks for atoms in self._atoms.values() for a in atoms]
         df = Counter(t for doc in docs for t in set(doc))
         n = len(docs)
@@ -101,9 +100,7 @@ class FactIndex:
         # A word no fact uses still counts against a fact's coverage, as an ordinary word would.
         self._unknown_idf = sum(self._idf.values()) / max(1, len(self._idf))
         self._avg_len = sum(map(len, docs)) / max(1, n)
-        self._tf = {
-            slug: [Counter(a.toks) for a in atoms] for slug, atoms in self._atoms.items()
-        }
+        self._tf = {slug: [Counter(a.toks) for a in atoms] for slug, atoms in self._atoms.items()}
 
     def atom(self, slug: str, atom_id: str) -> Atom | None:
         return self._by_id.get(slug, {}).get(atom_id)
@@ -125,9 +122,7 @@ class FactIndex:
             if not shared:
                 continue
             norm = _K1 * (1 - _B + _B * len(atom.toks) / self._avg_len)
-            score = sum(
-                self._idf[t] * tf[t] * (_K1 + 1) / (tf[t] + norm) for t in shared
-            )
+            score = sum(self._idf[t] * tf[t] * (_K1 + 1) / (tf[t] + norm) for t in shared)
             coverage = sum(self._idf[t] for t in shared) / total
             hits.append(Hit(atom, coverage, score))
         hits.sort(key=lambda h: (-h.coverage, -h.score, h.atom.id))

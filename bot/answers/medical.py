@@ -32,7 +32,8 @@ _TERMS: dict[Medical, frozenset[tuple[str, ...]]] = {
         "post op,stitches,scar,implant,fusion"
     ),
     Medical.CONDITION: _terms(
-        "herniated,herniation,disc,discs,slipped disc,bulging disc,disc bulge,disc problem,sciatica,"
+        "herniated,herniation,disc,discs,slipped disc,bulging disc,disc bulge,disc problem,"
+        "sciatica,"
         "arthritis,osteoarthritis,rheumatoid,scoliosis,osteoporosis,osteopenia,stenosis,"
         "spondylolisthesis,spondylosis,hernia,hypertension,high blood pressure,blood pressure,"
         "heart condition,heart problem,tendinitis,tendonitis,tendinopathy,bursitis,fibromyalgia,"

@@ -27,9 +27,9 @@ def render(subject: Subject, library: Library, facts: FactIndex) -> compose.Part
     if subject.topic is Topic.MEDICAL:
         kind = _option(subject, "medical:") or Medical.PAIN.value
         return [referral(Medical(kind) if kind in set(Medical) else Medical.PAIN)]
-    if subject.exercise not in library:
+    ex = library.get(subject.exercise or "")
+    if ex is None:
         return []
-    ex = library[subject.exercise]
     parts = _topic_parts(subject, ex, library)
     atom_id = next((f for f in subject.focus if f.startswith(_ATOM_KINDS)), None)
     atom = facts.atom(ex.slug, atom_id) if atom_id else None

@@ -36,7 +36,10 @@ class SymptomIndex:
         # Body parts and the kit ("band", "bench") are what a fault happens to or with; only
         # other words ("cave", "burn", "tilt") say that something is happening.
         self._inert = BODY | frozenset(
-            t for ex in library.values() for name in (ex.name, *ex.aliases) for t in phrase_tokens(name)
+            t
+            for ex in library.values()
+            for name in (ex.name, *ex.aliases)
+            for t in phrase_tokens(name)
         )
         docs: list[frozenset[str]] = []
         for slug, ex in library.items():

@@ -4,8 +4,8 @@ from bot.content.loader import ContentError, Library, load_library
 from bot.content.schema import SEED, Exercise, Fact, FactTopic, Level, Mistake, Muscle, Tip
 
 __all__ = [
-    "ContentError",
     "SEED",
+    "ContentError",
     "Exercise",
     "Fact",
     "FactTopic",
