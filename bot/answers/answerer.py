@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answers import compose, english, followup, medical
 from bot.answers.exercises import ExerciseFinder, Found, phrase_tokens
@@ -125,10 +125,19 @@ class Answerer:
         if tuple(parsed.toks) in _HELP:
             return Answer(Topic.NONE, None, help_text(self.library), Subject(topic=Topic.NONE))
         decided = self._decide(parsed, in_hand, previous)
-        return decided if isinstance(decided, Answer) else self._about(decided)
+        if isinstance(decided, Subject):
+            return self._about(decided)
+        if previous is not None and decided.topic is Topic.NONE:
+            # An off-topic line mid-conversation leaves the conversation's subject as it was.
+            return Answer(decided.topic, decided.exercise, decided.text, previous, None)
+        return decided
 
     def help(self) -> str:
         return help_text(self.library)
+
+    def repaired(self, word: str) -> str:
+        """What the typo repair makes of one lower-case word."""
+        return self._speller.correct(word)
 
     def _about(self, subject: Subject) -> Answer:
         parts = render(subject, self.library, self._facts) or ["I have nothing on that."]
@@ -185,27 +194,33 @@ class Answerer:
     def _decide(
         self, p: _Parsed, in_hand: str | None, previous: Subject | None
     ) -> Subject | Answer:
+        last = previous.exercise if previous is not None else None
+        last = last if last in self.library else None
         named = p.found.slugs
-        kind = medical.classify(p.toks, exercise_known=bool(named or in_hand))
+        counted = () if named else self._counted(p, previous)
+        if counted:
+            # "the second one" names an exercise; its words ask nothing ("second" is no tempo).
+            named, p = counted, self._without(p, followup.ORDINAL_WORDS)
+        kind = medical.classify(p.toks, exercise_known=bool(named or in_hand or last))
         if kind is not None:
-            return Subject(
-                topic=Topic.MEDICAL, exercise=(named or (in_hand,))[0], focus=(f"medical:{kind}",)
-            )
+            exercise = named[0] if named else (in_hand or last)
+            return Subject(topic=Topic.MEDICAL, exercise=exercise, focus=(f"medical:{kind}",))
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back:
             return self._unknown_exercise(p.found.others[0])
-        last = (
-            previous.exercise
-            if previous is not None and previous.exercise in self.library
-            else None
-        )
         subject = named[0] if named else (last or in_hand)
         scores, named, symptom, asked_muscles, cue_best = self._scores(p, subject, named)
         topic, best = max(
             ((t, scores.get(t, 0.0)) for t in _PRIORITY), key=lambda ts: ts[1]
         )  # max keeps the first of equals, so _PRIORITY breaks ties
         same_question = best < 1.0 or followup.only_names(p.free)
-        if previous is not None and followup.keeps_topic(previous) and named and same_question:
+        if (
+            previous is not None
+            and followup.keeps_topic(previous)
+            and named
+            and same_question
+            and not counted
+        ):
             # "and the GHR?": the same question about another exercise.
             has = {f.id for f in self.library[named[0]].facts}
             focus = followup.carried(previous, named[0], has)
@@ -225,6 +240,27 @@ class Answerer:
         focus = self._focus(topic, slug, p, named, symptom, asked_muscles)
         # No exercise in hand: the fault is a guess at one, and the answer says which.
         return Subject(topic=topic, exercise=slug, focus=(*focus, "guess") if guessed else focus)
+
+    @staticmethod
+    def _without(p: _Parsed, drop: frozenset[str]) -> _Parsed:
+        return replace(
+            p,
+            cue_toks=[t for t in p.cue_toks if t not in drop],
+            free=[t for t in p.free if t not in drop],
+            query=[t for t in p.query if t not in drop],
+        )
+
+    def _counted(self, p: _Parsed, previous: Subject | None) -> tuple[str, ...]:
+        """ "the second one" after a list of exercises: the one listed second."""
+        if previous is None or previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
+            return ()
+        place = followup.ordinal(p.free)
+        ex = self.library.get(previous.exercise or "")
+        if place is None or ex is None:
+            return ()
+        direction = -1 if "easier" in previous.focus else (1 if "harder" in previous.focus else 0)
+        listed = compose.related_slugs(ex, self.library, previous.topic.value, direction)
+        return (listed[place],) if -len(listed) <= place < len(listed) else ()
 
     def _scores(
         self, p: _Parsed, subject: str | None, named: tuple[str, ...]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.content import Exercise, Library, Mistake, Muscle
+from bot.content.schema import Reference
 
 # The answer limit is ~600 characters; stay a little under so a caller can add a prefix.
 LIMIT = 590
@@ -192,16 +193,26 @@ def _harder(ex: Exercise, library: Library, slug: str, step: str | None) -> int:
     return (gap > 0) - (gap < 0)
 
 
-def related(ex: Exercise, library: Library, kind: str, direction: int = 0) -> Parts:
-    """Variations or alternatives; direction -1 keeps only easier ones, +1 only harder ones."""
+def _related_refs(ex: Exercise, library: Library, kind: str, direction: int) -> list[Reference]:
     refs = list(getattr(ex, kind))
     other_kind = "alternatives" if kind == "variations" else "variations"
-    borrowed = not refs and not direction
     if not refs or direction:
         refs += [r for r in getattr(ex, other_kind) if r.slug not in {x.slug for x in refs}]
     if direction:
         refs = [r for r in refs if _harder(ex, library, r.slug, r.step) == direction]
         refs.sort(key=lambda r: _LEVELS[library[r.slug].level.value] * direction)
+    return refs
+
+
+def related_slugs(ex: Exercise, library: Library, kind: str, direction: int = 0) -> list[str]:
+    """The exercises a variations or alternatives answer lists, in the order it lists them."""
+    return [r.slug for r in _related_refs(ex, library, kind, direction)]
+
+
+def related(ex: Exercise, library: Library, kind: str, direction: int = 0) -> Parts:
+    """Variations or alternatives; direction -1 keeps only easier ones, +1 only harder ones."""
+    borrowed = not getattr(ex, kind) and not direction
+    refs = _related_refs(ex, library, kind, direction)
     lines = bullets([f"{library[r.slug].name}: {r.note}" for r in refs])
     if direction > 0 and ex.loaded_steps:
         lines.insert(

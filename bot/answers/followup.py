@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answers.exercises import phrase_tokens
 from bot.answers.model import Subject, Topic
+from bot.answers.text import stem
 
 
 def _phrases(*texts: str) -> frozenset[tuple[str, ...]]:
@@ -82,6 +83,27 @@ def carried(previous: Subject, exercise: str, has_fact: set[str]) -> tuple[str, 
         elif not item.startswith(_OWN) or previous.exercise == exercise:
             out.append(item)
     return tuple(out)
+
+
+_ORDINALS = {
+    stem(w): i
+    for i, ws in enumerate(("first 1st", "second 2nd", "third 3rd", "fourth 4th", "fifth 5th"))
+    for w in ws.split()
+}
+_LAST = frozenset(phrase_tokens("last bottom"))
+ORDINAL_WORDS = frozenset(_ORDINALS) | _LAST | frozenset(phrase_tokens("one option"))
+
+
+def ordinal(free: list[str]) -> int | None:
+    """ "the second one" -> 1, "the last one" -> -1; None if the question counts nothing."""
+    if not set(free) & {stem("one"), stem("option"), stem("exercise")} and len(free) > 3:
+        return None
+    for tok in free:
+        if tok in _ORDINALS:
+            return _ORDINALS[tok]
+        if tok in _LAST:
+            return -1
+    return None
 
 
 def keeps_topic(previous: Subject | None) -> bool:
