@@ -61,11 +61,23 @@ _SERIOUS = _terms(
 WORDS = frozenset(t for terms in (*_TERMS.values(), _SERIOUS) for p in terms for t in p)
 
 
-def _has(toks: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+def _by_first(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        n = len(phrase)
-        if any(tuple(toks[i : i + n]) == phrase for i in range(len(toks) - n + 1)):
-            return True
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
+# Phrases by their first word: a question is only checked against phrases it could start.
+_FIRST = {id(terms): _by_first(terms) for terms in (*_TERMS.values(), _SERIOUS)}
+
+
+def _has(toks: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    first = _FIRST[id(phrases)]
+    for i, tok in enumerate(toks):
+        for phrase in first.get(tok, ()):
+            if tuple(toks[i : i + len(phrase)]) == phrase:
+                return True
     return False
 
 
