@@ -10,7 +10,9 @@ from bot.answers.answerer import Answerer
 from bot.answers.evaluate import load_cases, load_conversations, score_followups, score_single
 
 BATCHES = Path(__file__).parent / "batches"
-SINGLE = sorted(BATCHES.glob("*-single.tsv"))
+# Batch C ("fresh-") stays a record of a first score on unseen questions: bench/answers.py
+# scores it; its misses are not fixed here, so it holds no bar.
+SINGLE = sorted(p for p in BATCHES.glob("*-single.tsv") if not p.name.startswith("fresh-"))
 FOLLOWUPS = sorted(BATCHES.glob("*-followups.tsv"))
 
 
