@@ -1,4 +1,4 @@
-"""Medical questions get a short, kind referral: never a checklist, a go-ahead or two disclaimers."""
+"""Medical questions get a short, kind referral: no checklist, no go-ahead, one disclaimer."""
 
 from __future__ import annotations
 
@@ -57,7 +57,11 @@ def test_pain_during_an_exercise_stops_first_with_one_disclaimer(
 
 @pytest.mark.parametrize(
     "question",
-    ["what's a good replacement for hip thrusts", "the band keeps pulling my knees in", "why is it so hard"],
+    [
+        "what's a good replacement for hip thrusts",
+        "the band keeps pulling my knees in",
+        "why is it so hard",
+    ],
 )
 def test_training_words_that_look_medical_are_coached(answerer: Answerer, question: str) -> None:
     assert answerer.answer(question, "banded-single-leg-hip-thrust").topic is not Topic.MEDICAL
