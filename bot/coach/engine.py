@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable
 from datetime import datetime
 
+from bot.answers.model import Topic
 from bot.coach import codec
 from bot.coach import core_commands as commands
 from bot.coach import keyboards as kb
@@ -168,8 +169,7 @@ async def _text(turn: Turn, state: State, text: str) -> State:
         return await _pain_outside_a_set(turn, state, text)
     new = await turn.steps[state.step].text(turn, state, text)
     if new is None:  # not an answer to this step: a question, answered without moving on
-        await commands.answer(turn, state, text)
-        return state
+        return await commands.answer(turn, state, text)
     return new
 
 
@@ -181,8 +181,8 @@ async def _pain_outside_a_set(turn: Turn, state: State, text: str) -> State:
         turn.say(f"Let's not train this today.\n{safety}")
         return state.to(Step.IDLE, draft=None, progress=None)
     reply = turn.answerer.answer(text, state.exercise)
-    answer = reply.text if reply.text.startswith(safety) else f"{safety}\n{reply.text}"
-    await commands.reask(turn, state, answer)
+    said_it = reply.topic is Topic.MEDICAL or reply.text.startswith(safety)  # one disclaimer
+    await commands.reask(turn, state, reply.text if said_it else f"{safety}\n{reply.text}")
     return state
 
 
@@ -192,8 +192,11 @@ def _logs(action: str) -> bool:
 
 async def _press(turn: Turn, state: State, data: str) -> State:
     """A workout button: applied only when the current step offers exactly this data."""
-    pressed = next((b for row in turn.offered(state) for b in row if b.data == data), None)
     decoded = kb.decode(data)
+    if decoded == (state.token, kb.MORE) and state.asked is not None:
+        turn.out.chosen = "More"
+        return await commands.answer(turn, state, "more")  # the rest of the last answer
+    pressed = next((b for row in turn.offered(state) for b in row if b.data == data), None)
     if pressed is None or decoded is None:
         logged = decoded is not None and decoded[0] < state.token and _logs(decoded[1])
         turn.out.notice = "Already logged" if logged else STALE

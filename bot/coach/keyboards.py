@@ -26,6 +26,7 @@ READY = "go"
 TODAY = "a"  # today's suggested plan, accepted (worked out afresh from the log at the press)
 UNDO = "u"  # take back the last logged set
 CHOICE = "q"  # one answer to the confirm step's question: q:<index>
+MORE = "more"  # the rest of a long answer
 
 Keyboard = tuple[tuple[Button, ...], ...]
 
@@ -158,6 +159,10 @@ EFFORT_LABELS = {"easy": "Easy", "right": "Just right", "hard": "Hard"}
 def effort_keyboard(token: int, undo: bool = False) -> Keyboard:
     labels = ((EFFORT_LABELS.get(word, word.capitalize()), effort(word)) for word in EFFORTS)
     return (_row(token, *labels), *_undo_row(token, undo))
+
+
+def more_keyboard(token: int) -> Keyboard:
+    return (_row(token, ("More", MORE)),)
 
 
 def choice_keyboard(token: int, labels: list[str]) -> Keyboard:

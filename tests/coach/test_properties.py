@@ -81,8 +81,11 @@ class Run:
         return outcome
 
     def snapshot(self) -> tuple[object, ...]:
+        """The log, where the user is (but what they last asked about: a question keeps its
+        subject for follow-ups), and the timer."""
         user = self.store.users[KEY]
-        return (list(self.store.set_rows), user.state, user.timer)
+        place = {name: value for name, value in user.state.items() if name != "asked"}
+        return (list(self.store.set_rows), place, user.timer)
 
     def check(self) -> None:
         state = read_state(self.store.users[KEY].state)
