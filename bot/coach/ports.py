@@ -137,9 +137,15 @@ class CoachStore(Protocol):
         """The user's latest workout of this exercise (older than before_id) with its sets."""
 
     async def workouts(
-        self, user_id: int, exercise: str | None = None, limit: int = 10, offset: int = 0
+        self,
+        user_id: int,
+        exercise: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        logged_only: bool = False,
     ) -> list[WorkoutRecord]:
-        """The user's workouts, newest first, each with its sets."""
+        """The user's workouts, newest first, each with its sets; logged_only: only those
+        that logged a set."""
 
     async def pending_timers(self) -> list[tuple[str, Timer]]:
         """(user key, timer) for every user with a timer set: what to re-arm at start-up."""

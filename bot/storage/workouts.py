@@ -99,10 +99,12 @@ def _latest(older: bool) -> Select[Any]:
     return _with_sets(found.subquery("latest")).order_by(SETS.c.id)
 
 
-def _page(exercise: bool) -> Select[Any]:
+def _page(exercise: bool, logged_only: bool = False) -> Select[Any]:
     mine = select(WORKOUTS).where(WORKOUTS.c.user_id == bindparam("user_id"))
     if exercise:
         mine = mine.where(WORKOUTS.c.exercise == bindparam("exercise"))
+    if logged_only:  # a session started and left empty is neither shown nor counted
+        mine = mine.where(select(SETS.c.id).where(SETS.c.workout_id == WORKOUTS.c.id).exists())
     page = _newest_first(mine).limit(bindparam("limit")).offset(bindparam("offset"))
     shown = page.subquery("page")
     return _with_sets(shown).order_by(shown.c.started_at.desc(), shown.c.id.desc(), SETS.c.id)
@@ -114,6 +116,8 @@ _LATEST = _latest(older=False)
 _LATEST_BEFORE = _latest(older=True)
 _PAGE = _page(exercise=False)
 _PAGE_OF_EXERCISE = _page(exercise=True)
+_LOGGED_PAGE = _page(exercise=False, logged_only=True)
+_LOGGED_PAGE_OF_EXERCISE = _page(exercise=True, logged_only=True)
 _START = insert(WORKOUTS).returning(WORKOUTS.c.id)
 _UPDATE = update(WORKOUTS).where(WORKOUTS.c.id == bindparam("workout_id"))
 _SET_FIELDS = [column.name for column in SETS.c if column.name not in ("id", "user_id")]
@@ -283,11 +287,20 @@ class WorkoutQueries:
         return found[0] if found else None
 
     async def workouts(
-        self, user_id: int, exercise: str | None = None, limit: int = 10, offset: int = 0
+        self,
+        user_id: int,
+        exercise: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        logged_only: bool = False,
     ) -> list[WorkoutRecord]:
         if limit <= 0:
             return []
         params = {"user_id": user_id, "limit": limit, "offset": max(0, offset)}
+        if logged_only:
+            if exercise is None:
+                return await self._read(_LOGGED_PAGE, params)
+            return await self._read(_LOGGED_PAGE_OF_EXERCISE, {**params, "exercise": exercise})
         if exercise is None:
             return await self._read(_PAGE, params)
         found = await self._read(_PAGE_OF_EXERCISE, {**params, "exercise": exercise})
