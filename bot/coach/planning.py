@@ -116,7 +116,9 @@ async def workout_command(turn: Turn, state: State, args: str) -> State:
         new = state.to(Step.CHOOSE, exercise=None, draft=None, progress=None)
         await ask(turn, new)
         return new
-    request = parse.read_request(args[: parse.TEXT_MAX], SETS_MAX, TARGET_MAX)
+    request = parse.read_request(
+        args[: parse.TEXT_MAX], SETS_MAX, TARGET_MAX, turn.user.settings.unit
+    )
     if isinstance(request, Invalid):
         turn.say(request.message)
         return state
@@ -130,7 +132,7 @@ async def workout_command(turn: Turn, state: State, args: str) -> State:
 
 
 async def choose_text(turn: Turn, state: State, text: str) -> State | None:
-    request = parse.read_request(text, SETS_MAX, TARGET_MAX)
+    request = parse.read_request(text, SETS_MAX, TARGET_MAX, turn.user.settings.unit)
     if isinstance(request, Invalid):
         return None
     slug = resolve(turn.library, request.name)
@@ -153,7 +155,7 @@ async def _then(turn: Turn, state: State, draft: Draft, answered: Step) -> State
 
 async def _spec(turn: Turn, state: State, text: str) -> State | None:
     """ "3x10" or "3x10 @ 10kg" typed while the plan is being asked: take it all at once."""
-    request = parse.read_request(text, SETS_MAX, TARGET_MAX)
+    request = parse.read_request(text, SETS_MAX, TARGET_MAX, turn.user.settings.unit)
     if isinstance(request, Invalid) or request.name or request.sets is None:
         return None
     assert state.draft is not None and request.reps is not None
@@ -188,7 +190,7 @@ async def plan_text_answer(turn: Turn, state: State, text: str) -> State | None:
     elif step is Step.REPS:
         answer = parse.read_number(text, 1, TARGET_MAX, "reps")
     else:
-        answer = parse.read_load(text)
+        answer = parse.read_load(text, turn.user.settings.unit)
     if answer is None:
         return None
     if isinstance(answer, Invalid):
