@@ -10,6 +10,7 @@ from bot.coach import codec
 from bot.coach.ports import Plan, Side, Unit
 from bot.coach.replies import Button
 from bot.coach.typed import EFFORTS
+from bot.coach.units import load_text
 from bot.content import Exercise, Library
 
 PREFIX = "c"
@@ -116,10 +117,10 @@ def reps_keyboard(token: int, ex: Exercise) -> Keyboard:
     return (_row(token, *((str(n), number(n)) for n in options)),)
 
 
-def load_keyboard(token: int, last: Plan | None) -> Keyboard:
+def load_keyboard(token: int, last: Plan | None, unit: Unit | None = None) -> Keyboard:
     pairs = [("Bodyweight", BODYWEIGHT)]
     if last is not None and last.load is not None:
-        label = f"{weight_label(last.load, last.unit)} (last time)"
+        label = f"{load_text(last.load, last.unit, unit or last.unit)} (last time)"
         pairs.append((label, load(last.load, last.unit)))
     return (_row(token, *pairs),)
 

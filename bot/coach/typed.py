@@ -62,8 +62,6 @@ _EFFORT_WORDS = {
     "hard": "hard", "tough": "hard", "heavy": "hard", "brutal": "hard",
 }  # fmt: skip
 
-# "Will this hurt my knees?" asks about pain; it does not report it.
-
 # Greedy on purpose: "1e9", "10.5" and "1,000" are read whole and refused, not as 1 or 10.
 _NUMBER = re.compile(r"([-+−–]?)\s*([0-9]+(?:[.,][0-9]+)*(?:[eE][-+]?[0-9]+)?)", re.ASCII)
 _UNIT = r"(?P<unit>kgs?|kilos?|kilograms?|lbs?|pounds?)"

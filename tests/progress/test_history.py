@@ -60,12 +60,13 @@ async def test_loads_shown_in_pounds_but_stored_as_logged(chat: SqlChat) -> None
     await chat.session("slht 1x10 @ 12.5kg", [10], [10])
     await chat.command("settings", "lb")
     await chat.command("history")
-    assert "Left 10 @ 27.6 lb │ Right 10 @ 27.6 lb" in chat.text
+    # One rounding rule on every screen: to the plate step of the unit shown (0.5 lb, 0.25 kg).
+    assert "Left 10 @ 27.5 lb │ Right 10 @ 27.5 lb" in chat.text
     assert {(e.load, e.unit) for e in await chat.sets()} == {(12.5, Unit.KG)}
     await chat.session("slht 1x10 @ 25lb", [10], [10])
     await chat.command("settings", "units kg")
     await chat.command("history")
-    assert "Left 10 @ 11.3 kg │ Right 10 @ 11.3 kg" in chat.text
+    assert "Left 10 @ 11.25 kg │ Right 10 @ 11.25 kg" in chat.text
     assert "Left 10 @ 12.5 kg │ Right 10 @ 12.5 kg" in chat.text
 
 
