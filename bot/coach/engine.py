@@ -59,8 +59,9 @@ class Coach:
             new = await self._route(turn, new, turn.follow)
         if turn.forgotten:
             return turn.out
-        for feature in self.features.all:
-            await feature.settled(turn, before)
+        if user.settings != before:  # /settings, or /remind's zone: features may follow it
+            for feature in self.features.all:
+                await feature.settled(turn, before)
         return await self._save(turn, state, new)
 
     async def _route(self, turn: Turn, state: State, event: Event) -> State:

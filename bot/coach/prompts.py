@@ -188,3 +188,23 @@ def plan_buttons(turn: Turn, state: State) -> kb.Keyboard:
     if state.step is Step.LOAD:
         return kb.load_keyboard(token, draft.last, draft.unit)
     return kb.side_keyboard(token)
+
+
+def idle_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    return kb.idle_keyboard(state.token, turn.library)
+
+
+def choose_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    return kb.choose_keyboard(state.token, turn.library)
+
+
+def switch_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    return kb.switch_keyboard(state.token, bool(state.undo))
+
+
+def rest_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    return kb.rest_keyboard(state.token, bool(state.undo))
+
+
+def effort_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    return kb.effort_keyboard(state.token, bool(state.undo))
