@@ -102,7 +102,7 @@ class Runner:
             except Retryable as error:
                 if attempt == self.attempts:
                     raise
-                log.info("%s: %s; running the event again", key, type(error).__name__)
+                log.info("%s: %s (%s); running the event again", key, type(error).__name__, error)
                 self.retries()
                 continue
             await self._after_commit(key, outcome, now)

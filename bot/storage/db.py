@@ -79,7 +79,8 @@ class Database:
                 store.committed()
         except DBAPIError as error:
             if is_conflict(error):  # rolled back by the database: the runner runs it again
-                raise ConflictError(f"{type(error.orig).__name__}: {error.orig}") from error
+                cause = error.orig.__cause__ or error.orig  # the driver's own, when adapted
+                raise ConflictError(f"{type(cause).__name__}: {cause}") from error
             raise
 
     async def upgrade(self) -> UpgradeResult:
