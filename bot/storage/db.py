@@ -79,7 +79,7 @@ class Database:
                 store.committed()
         except DBAPIError as error:
             if is_conflict(error):  # rolled back by the database: the runner runs it again
-                cause = error.orig.__cause__ or error.orig  # the driver's own, when adapted
+                cause = getattr(error.orig, "__cause__", None) or error.orig  # the driver's
                 raise ConflictError(f"{type(cause).__name__}: {cause}") from error
             raise
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import asyncpg  # type: ignore[import-untyped]
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
@@ -43,6 +44,11 @@ def is_unavailable(error: BaseException) -> bool:
     if not isinstance(error, DBAPIError):
         return False
     if error.connection_invalidated:
+        return True
+    # asyncpg's own, when the server closed the connection under a statement (a terminated
+    # backend): "connection is closed", or its protocol left half-way in another operation.
+    cause = getattr(error.orig, "__cause__", None)
+    if isinstance(cause, asyncpg.InterfaceError | asyncpg.InternalClientError):
         return True
     state = _state(error)
     return state is not None and (state.startswith("08") or state in UNAVAILABLE_STATES)
