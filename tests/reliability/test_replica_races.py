@@ -225,3 +225,33 @@ async def test_stop_at_one_replica_and_the_last_set_at_the_other_both_answer_tru
             assert logged == [(1, "left", 8), (1, "right", 9), (2, "left", 8)]
             assert "7 ✓" not in said
         assert "nothing was changed" not in said.lower()
+
+
+async def test_a_late_copy_of_an_applied_update_shows_the_step_and_a_concurrent_one_nothing(
+    empty_database_url: str, library: Library
+) -> None:
+    clock = Clock()
+    async with two_replicas(empty_database_url, library, clock) as (a, b):
+        await a.send(Command("workout", PLAN), 51)
+        first = await a.send(Text("8"), 52)
+        prompt = first.replies[-1]
+        async with a.database.unit() as store:
+            before = await store.load_user(KEY)
+
+        assert (await b.send(Text("8"), 52)).replies == []  # at once: its answer is on its way
+        clock.tick(5)
+        for replica in (b, a):  # read afresh at B; at A, from what it kept, checked against it
+            late = await replica.send(Text("8"), 52)
+            assert late.timer is None and not late.cancel_timer
+            assert [r.text.split("\n")[0] for r in late.replies] == [
+                "I have that already. Here's where we are:"
+            ]
+            step = late.replies[0].text.split("\n")[1]  # the countdown has moved on 5 s
+            assert step == prompt.text.split("\n")[1].replace("go in 10 s", "go in 5 s")
+            assert late.replies[0].buttons == prompt.buttons
+
+        async with a.database.unit() as store:
+            after = await store.load_user(KEY)
+            workouts = await store.workouts(after.id)
+        assert (after.version, after.state) == (before.version, before.state)  # nothing changed
+        assert [(s.set_number, s.side.value, s.reps) for s in workouts[0].sets] == [(1, "left", 8)]
