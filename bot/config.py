@@ -22,6 +22,13 @@ class Settings(BaseSettings):
     webhook_url: str | None = Field(default=None, alias="COACH_WEBHOOK_URL")
     webhook_listen: str = Field(default="127.0.0.1:8443", alias="COACH_WEBHOOK_LISTEN")
     webhook_secret: SecretStr | None = Field(default=None, alias="COACH_WEBHOOK_SECRET")
+    # /healthz and /metrics: an internal listener of their own, never the webhook's port.
+    health_listen: str = Field(default="127.0.0.1:8444", alias="COACH_HEALTH_LISTEN")
+    # What one slow or idle client may hold of the webhook's server (docs/deployment.md).
+    webhook_header_timeout: float = Field(default=5.0, gt=0, alias="COACH_WEBHOOK_HEADER_TIMEOUT")
+    webhook_body_timeout: float = Field(default=10.0, gt=0, alias="COACH_WEBHOOK_BODY_TIMEOUT")
+    webhook_idle_timeout: float = Field(default=15.0, gt=0, alias="COACH_WEBHOOK_IDLE_TIMEOUT")
+    webhook_max_connections: int = Field(default=200, ge=1, alias="COACH_WEBHOOK_MAX_CONNECTIONS")
     # Telegram's published flood limits; configurable for self-hosted Bot API servers and tests.
     per_chat_per_second: float = Field(default=1.0, gt=0, alias="COACH_PER_CHAT_PER_SECOND")
     global_per_second: float = Field(default=30.0, gt=0, alias="COACH_GLOBAL_PER_SECOND")

@@ -209,7 +209,8 @@ OFF_TOPIC = _words(
     javascript joke jokes life love lunch lyrics meaning movie movies music netflix news pasta
     pizza playlist poem poems poetry president programming_language python rain raining recipe
     recipes restaurant restaurants sing snow soccer song songs stock stocks stories story sunny
-    sushi taxi tea tennis translate translation uber universe weather wine zodiac
+    sushi taxi tea tennis translate translation uber universe weather wine zodiac running jogging
+    marathon swimming cycling
     """
 )
 
@@ -253,6 +254,7 @@ COMMON = _words(
     timer timers alarm reminder reminders remind clock
     important main key most least thing stuff question questions talk speak run take
     everything everyone everybody someone somebody anyone nothing nobody somewhere everywhere
+    super mega crazy insanely extremely lowkey highkey proper proper real quite bloody dead
     actually basically literally probably maybe definitely totally usually normally honestly
     seriously kinda sorta gonna wanna gotta lemme gimme ya yep yup nah uh um ah oh oops wow
     awesome sweet perfect worse worst better weird strange hard easy able unable stuck lost

@@ -24,6 +24,8 @@ SKIP = "s"
 STOP = "x"
 READY = "go"
 TODAY = "a"  # today's suggested plan, accepted (worked out afresh from the log at the press)
+UNDO = "u"  # take back the last logged set
+CHOICE = "q"  # one answer to the confirm step's question: q:<index>
 
 Keyboard = tuple[tuple[Button, ...], ...]
 
@@ -129,23 +131,38 @@ def same_keyboard(token: int) -> Keyboard:
     return (_row(token, ("Same as last time", SAME), ("Change plan", CHANGE)),)
 
 
-def set_keyboard(token: int, target: int) -> Keyboard:
+def _undo_row(token: int, undo: bool) -> Keyboard:
+    return (_row(token, ("↩ Undo last set", UNDO)),) if undo else ()
+
+
+def set_keyboard(token: int, target: int, undo: bool = False) -> Keyboard:
     return (
         _row(token, *((str(n), number(n)) for n in around(target))),
         _row(token, ("Other", OTHER), ("Skip", SKIP), ("Stop", STOP)),
+        *_undo_row(token, undo),
     )
 
 
-def switch_keyboard(token: int) -> Keyboard:
-    return (_row(token, ("Go now", READY), ("Stop", STOP)),)
+def switch_keyboard(token: int, undo: bool = False) -> Keyboard:
+    return (_row(token, ("Go now", READY), ("Stop", STOP)), *_undo_row(token, undo))
 
 
-def rest_keyboard(token: int) -> Keyboard:
-    return (_row(token, ("Skip rest", READY), ("Stop", STOP)),)
+def rest_keyboard(token: int, undo: bool = False) -> Keyboard:
+    return (_row(token, ("Skip rest", READY), ("Stop", STOP)), *_undo_row(token, undo))
 
 
-def effort_keyboard(token: int) -> Keyboard:
-    return (_row(token, *((word.capitalize(), effort(word)) for word in EFFORTS)),)
+# What each effort answer says on its button: "right" alone reads as a side.
+EFFORT_LABELS = {"easy": "Easy", "right": "Just right", "hard": "Hard"}
+
+
+def effort_keyboard(token: int, undo: bool = False) -> Keyboard:
+    labels = ((EFFORT_LABELS.get(word, word.capitalize()), effort(word)) for word in EFFORTS)
+    return (_row(token, *labels), *_undo_row(token, undo))
+
+
+def choice_keyboard(token: int, labels: list[str]) -> Keyboard:
+    """One button per answer to the confirm step's question, one per row (easy to hit)."""
+    return tuple(_row(token, (label, f"{CHOICE}:{i}")) for i, label in enumerate(labels))
 
 
 def idle_keyboard(token: int, library: Library) -> Keyboard:

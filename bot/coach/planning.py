@@ -10,6 +10,7 @@ from bot.coach.lookback import RECENT, before_plan, before_start, look_back
 from bot.coach.ports import Plan, Side
 from bot.coach.prompts import ask, plan_text, set_prompt
 from bot.coach.state import SETS_MAX, TARGET_MAX, WORKOUT_STEPS, Draft, State, Step, WorkoutPosition
+from bot.coach.summary import as_done
 from bot.coach.turn import Turn, sides
 from bot.coach.typed import Invalid, Load, Request
 from bot.content import Exercise, Library
@@ -51,7 +52,7 @@ async def begin(turn: Turn, state: State, slug: str, request: Request | None = N
     previous = recent[0] if recent else None
     settings = turn.user.settings
     first = settings.first_side if settings.first_side is not Side.BOTH else Side.LEFT
-    last = previous.plan if previous else None
+    last = as_done(ex, previous) if previous else None
     draft = Draft(
         reps=default_reps(ex),
         unit=settings.unit,
@@ -59,8 +60,12 @@ async def begin(turn: Turn, state: State, slug: str, request: Request | None = N
         last=last,
     )
     if request is not None:
-        # Whatever the request leaves out comes from last time, else from the defaults.
+        # Whatever the request leaves out comes from today's plan as the log suggests it (what
+        # was done last time, progressed), else from last time, else from the defaults.
+        _, found = await look_back(turn, slug, recent)
         base = last if last and _fits(last, ex) else draft.plan()
+        if found is not None and _fits(found.plan, ex):
+            base = found.plan
         load, unit = base.load, base.unit
         if request.load is not None:
             load, unit = request.load.value, request.load.unit or settings.unit

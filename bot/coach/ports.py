@@ -71,6 +71,9 @@ class SetEntry:
     effort: str | None = None  # "easy" | "right" | "hard", when the user said so
     note: str | None = None
     pain: bool = False
+    rpe: float | None = None  # 1-10 in half steps, when the user gave one
+    rir: int | None = None  # reps in reserve, when the user gave them
+    id: int | None = None  # the store's id once logged: what an undo or an edit names
 
 
 @dataclass
@@ -110,7 +113,20 @@ class CoachStore(Protocol):
     async def rate_workout(self, workout_id: int, effort: str) -> None:
         """Record the effort answer given after the summary."""
 
-    async def log_set(self, entry: SetEntry) -> None: ...
+    async def log_set(self, entry: SetEntry) -> int:
+        """Log a set in its workout; its id."""
+
+    async def change_set(self, entry: SetEntry) -> bool:
+        """Replace the logged set with entry.id (in entry.workout_id) by entry; False if gone."""
+
+    async def remove_set(self, workout_id: int, set_id: int) -> bool:
+        """Delete one logged set of the workout; False when there is no such set."""
+
+    async def reopen_workout(self, workout_id: int) -> None:
+        """An ended workout is active again (its last set was undone after the summary)."""
+
+    async def remove_workout(self, workout_id: int) -> bool:
+        """Delete the workout and its sets; False when there is no such workout."""
 
     async def workout(self, workout_id: int) -> WorkoutRecord | None:
         """One workout with its sets in logging order, or None."""

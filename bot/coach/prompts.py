@@ -74,7 +74,7 @@ async def set_prompt(turn: Turn, state: State, lead: str = "") -> None:
     previous = await last_time(turn, state, progress.set_number, progress.side)
     if previous is not None:
         lines.append(f"Last time: {entry_text(previous)}")
-    keyboard = kb.set_keyboard(state.token, target(progress))
+    keyboard = set_buttons(turn, state)
     turn.say("\n".join(line for line in lines if line), keyboard)
 
 
@@ -85,7 +85,7 @@ def switch_prompt(turn: Turn, state: State, lead: str = "") -> None:
     text = f"{lead}\nSwitch to your {leg}: go in {seconds} s, or type its reps when done."
     if state.progress.match:
         text += f"\nMatch your weaker side: {state.progress.match} reps."
-    turn.say(text, kb.switch_keyboard(state.token))
+    turn.say(text, kb.switch_keyboard(state.token, bool(state.undo)))
 
 
 def rest_prompt(turn: Turn, state: State, lead: str = "") -> None:
@@ -97,7 +97,7 @@ def rest_prompt(turn: Turn, state: State, lead: str = "") -> None:
         f"{lead}\nRest {seconds} s. Next: set {progress.set_number} of {progress.plan.sets}"
         f" · {label}.\nType its reps when done, or skip rest."
     )
-    turn.say(text, kb.rest_keyboard(state.token))
+    turn.say(text, kb.rest_keyboard(state.token, bool(state.undo)))
 
 
 def plan_prompt(turn: Turn, state: State, lead: str = "") -> None:
@@ -135,7 +135,7 @@ async def choose_prompt(turn: Turn, state: State, lead: str = "") -> None:
 
 
 async def effort_prompt(turn: Turn, state: State, lead: str = "") -> None:
-    turn.say(f"{lead}\nHow did that feel?", kb.effort_keyboard(state.token))
+    turn.say(f"{lead}\nHow did that feel?", kb.effort_keyboard(state.token, bool(state.undo)))
 
 
 async def idle_prompt(turn: Turn, state: State, lead: str = "") -> None:
@@ -157,7 +157,7 @@ async def plan_ask(turn: Turn, state: State, lead: str = "") -> None:
 
 def set_buttons(turn: Turn, state: State) -> kb.Keyboard:
     assert state.progress is not None
-    return kb.set_keyboard(state.token, target(state.progress))
+    return kb.set_keyboard(state.token, target(state.progress), bool(state.undo))
 
 
 def plan_buttons(turn: Turn, state: State) -> kb.Keyboard:

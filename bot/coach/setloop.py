@@ -2,24 +2,44 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import timedelta
 
 from bot.answers.model import Topic
+from bot.coach import corrections
 from bot.coach import keyboards as kb
 from bot.coach import typed as parse
+from bot.coach.entry.entry import read_entry
+from bot.coach.entry.loads import Load
+from bot.coach.entry.results import (
+    Confirm,
+    Context,
+    Entry,
+    LoadChange,
+    PainReport,
+    Ready,
+    Refused,
+    Replace,
+    SetAnswer,
+    Skip,
+    Stop,
+    Undo,
+)
 from bot.coach.ports import SetEntry, Side, WorkoutStatus
 from bot.coach.prompts import ask, set_prompt, target
 from bot.coach.replies import Timer
-from bot.coach.state import State, Step, WorkoutPosition
+from bot.coach.state import UNDO_KEEP, LoggedMark, State, Step, WorkoutPosition
 from bot.coach.summary import finish, logged_text
 from bot.coach.turn import Turn, side_label, sides
-from bot.coach.typed import Invalid, Keyword, RepsAnswer
+from bot.coach.typed import Keyword
 
 # The article's thresholds for "the sides differ": 2 reps, or 15 % of the stronger side.
 GAP_REPS = 2
 GAP_SHARE = 0.15
 BARE_PAIN = frozenset({"pain", "hurts", "it hurts", "hurt", "ouch", "painful", "in pain"})
 REPLY_MAX = 600
+SIDE_WORDS = re.compile(r"\b(side|leg|left|right)\b", re.I)
 
 
 def uneven(a: int, b: int) -> bool:
@@ -32,32 +52,54 @@ def _progress(state: State) -> WorkoutPosition:
     return state.progress
 
 
-async def log(turn: Turn, state: State, answer: RepsAnswer) -> State:
-    """Log the awaited side with these reps, then move on."""
+async def log(turn: Turn, state: State, answer: SetAnswer) -> State:
+    """Log the awaited side with these reps (and what else was said), then move on."""
     progress, ex = _progress(state), turn.exercise(state)
+    if answer.side is not None and answer.side is not progress.side:
+        return await _log_named_side(turn, state, answer)
     load, unit = progress.load, progress.unit
     if answer.load is not None:
-        load, unit = answer.load.value, answer.load.unit or progress.unit
+        load, unit = answer.load.value, answer.load.unit
     entry = SetEntry(
-        workout_id=progress.workout_id,
-        exercise=ex.slug,
-        set_number=progress.set_number,
-        side=progress.side,
-        reps=answer.reps,
-        load=load,
-        unit=unit,
-        logged_at=turn.now,
-        effort=answer.effort,
-        note=answer.note,
-        pain=answer.pain,
-    )
-    await turn.store.log_set(entry)
-    progress = progress.model_copy(update={"load": load, "unit": unit})
-    state = state.model_copy(update={"progress": progress})
+        workout_id=progress.workout_id, exercise=ex.slug, set_number=progress.set_number,
+        side=progress.side, reps=answer.reps, load=load, unit=unit, logged_at=turn.now,
+        effort=answer.effort.value if answer.effort else None, note=answer.note,
+        pain=answer.pain, rpe=answer.rpe, rir=answer.rir,
+    )  # fmt: skip
+    set_id = await turn.store.log_set(entry)
+    mark = LoggedMark(set_id=set_id, position=progress)
+    moved = progress.model_copy(update={"load": load, "unit": unit})
+    undo = (*state.undo, mark)[-UNDO_KEEP:]
+    state = state.model_copy(update={"progress": moved, "undo": undo})
     if answer.pain:
         return await pain_stop(turn, state, answer.note or "pain", logged=True)
-    label = side_label(ex, progress.side)
+    label = side_label(ex, moved.side)
     return await advance(turn, state, f"{label}: {answer.reps} ✓", answer.reps)
+
+
+async def _log_named_side(turn: Turn, state: State, answer: SetAnswer) -> State:
+    """The lifter logs the other leg than the one awaited (they chose it when asked): when it
+    starts the set, that leg leads it; when it was logged already, this fixes it."""
+    progress, ex = _progress(state), turn.exercise(state)
+    order = sides(ex, progress.lead)
+    if answer.side not in order:
+        return await log(turn, state, replace(answer, side=None))
+    if order.index(progress.side) == 0:
+        led = progress.model_copy(update={"side": answer.side, "lead": answer.side})
+        return await log(
+            turn, state.model_copy(update={"progress": led}), replace(answer, side=None)
+        )
+    return await corrections.replace_last(turn, state, replace(answer, side=None))
+
+
+async def change_load(turn: Turn, state: State, load: Load) -> State:
+    """A weight alone: this set and the next ones are at it; nothing is logged."""
+    progress = _progress(state)
+    moved = progress.model_copy(update={"load": load.value, "unit": load.unit})
+    new = state.model_copy(update={"progress": moved})
+    shown = kb.weight_label(load.value, load.unit)
+    await turn.ask(new, f"Weight now {shown}, for this set and the next ones. Nothing logged.")
+    return new
 
 
 async def advance(turn: Turn, state: State, ack: str, reps: int | None) -> State:
@@ -170,41 +212,64 @@ async def pain_stop(turn: Turn, state: State, text: str, logged: bool = False) -
     return state.to(Step.IDLE, progress=None)
 
 
+def entry_context(turn: Turn, state: State) -> Context:
+    progress = _progress(state)
+    return Context(
+        turn.user.settings.unit, Load(progress.load, progress.unit), progress.side,
+        target(progress),
+    )  # fmt: skip
+
+
 async def workout_text(turn: Turn, state: State, text: str) -> State | None:
-    """Typed text during a set, a switch or a rest; None when it is not an answer."""
-    answer = parse.read_reps(text)
-    if isinstance(answer, RepsAnswer):  # "6 pain" keeps its count
-        return await log(turn, state, answer)
-    if parse.reports_pain(text):
-        return await pain_stop(turn, state, text)
-    waiting = state.step in (Step.SWITCH, Step.REST)
-    word = parse.keyword(text)
-    if word is Keyword.STOP:
-        return await stop(turn, state)
-    if waiting and word in (Keyword.READY, Keyword.SKIP, Keyword.DONE):
-        return await ready(turn, state, "")
-    if word is Keyword.READY:
-        await ask(turn, state, "No rest to skip: you're up.")
-        return state
-    if word is Keyword.SKIP:
-        return await skip(turn, state)
-    if word is Keyword.DONE:
-        return await log(turn, state, RepsAnswer(target(_progress(state))))
-    if word is Keyword.OTHER:
+    """Typed text during a set, a switch or a rest, read by the set-entry language
+    (bot/coach/entry); None when it is no answer (a question, for the answerer)."""
+    if parse.keyword(text) is Keyword.OTHER:
         turn.say("Type the reps you did, like 11 or 11 @ 12.5kg.")
         return state
-    if answer is None:
+    entry = read_entry(text, entry_context(turn, state))
+    if entry is None:
         return None
-    if isinstance(answer, Invalid):
-        await ask(turn, state, f"{answer.message} Nothing logged.")
+    if isinstance(entry, Skip) and SIDE_WORDS.search(text):
+        return await skip(turn, state)  # "skip this side", also during the switch or a rest
+    return await apply_entry(turn, state, entry)
+
+
+async def apply_entry(turn: Turn, state: State, entry: Entry) -> State:
+    """What a line of the set-entry language does at a set, switch or rest step."""
+    waiting = state.step in (Step.SWITCH, Step.REST)
+    if isinstance(entry, SetAnswer):
+        return await log(turn, state, entry)
+    if isinstance(entry, LoadChange):
+        return await change_load(turn, state, entry.load)
+    if isinstance(entry, Undo):
+        return await corrections.undo(turn, state)
+    if isinstance(entry, Replace):
+        return await corrections.replace_last(turn, state, entry.entry)
+    if isinstance(entry, Confirm):
+        return corrections.ask_confirm(turn, state, entry)
+    if isinstance(entry, Refused):
+        await ask(turn, state, f"{entry.reason} Nothing logged.")
         return state
-    return await log(turn, state, answer)
+    if isinstance(entry, PainReport):
+        return await pain_stop(turn, state, entry.note)
+    if isinstance(entry, Stop):
+        if entry.pain:
+            return await pain_stop(turn, state, entry.reason or "pain")
+        return corrections.ask_stop(turn, state)
+    if isinstance(entry, Ready) or (waiting and isinstance(entry, Skip) and entry.side is None):
+        if waiting:
+            return await ready(turn, state, "")
+        await ask(turn, state, "No rest to skip: you're up.")
+        return state
+    return await skip(turn, state)
 
 
 async def workout_press(turn: Turn, state: State, action: str) -> State:
     """A set, switch or rest button; the engine has already checked this step offers it."""
     if action == kb.STOP:
-        return await stop(turn, state)
+        return corrections.ask_stop(turn, state)
+    if action == kb.UNDO:
+        return await corrections.undo(turn, state)
     if action == kb.READY:
         return await ready(turn, state, "")
     if action == kb.SKIP:
@@ -214,7 +279,7 @@ async def workout_press(turn: Turn, state: State, action: str) -> State:
         turn.say("Type the reps you did, like 11 or 11 @ 12.5kg.")
         return state
     turn.out.notice = "Logged"
-    return await log(turn, state, RepsAnswer(int(action.removeprefix("n:"))))
+    return await log(turn, state, SetAnswer(int(action.removeprefix("n:"))))
 
 
 async def timer_due(turn: Turn, state: State, kind: str, token: int) -> State:

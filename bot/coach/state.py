@@ -25,10 +25,13 @@ class Step(StrEnum):
     SWITCH = "switch"  # changing legs; the other leg's reps are taken at once
     REST = "rest"  # between sets; the next set's reps are taken at once
     EFFORT = "effort"  # after the summary: easy, right or hard
+    CONFIRM = "confirm"  # a question asked over a set step before anything is logged or stopped
 
 
 PLAN_STEPS = frozenset({Step.SAME, Step.SETS, Step.REPS, Step.LOAD, Step.SIDE})
-WORKOUT_STEPS = frozenset({Step.SET, Step.SWITCH, Step.REST})
+WORKOUT_STEPS = frozenset({Step.SET, Step.SWITCH, Step.REST, Step.CONFIRM})
+# How many logged sets an "undo" can take back, newest first.
+UNDO_KEEP = 5
 
 
 class _Model(BaseModel):
@@ -74,6 +77,32 @@ class WorkoutPosition(_Model):
         return self
 
 
+class LoggedMark(_Model):
+    """A set logged in the workout in hand, and where the workout was before it: what undo
+    takes back, and the place it goes back to."""
+
+    set_id: int
+    position: WorkoutPosition
+
+
+class Choice(_Model):
+    """One answer to a question the coach asked: what it does, as the set-entry language's
+    result in JSON (bot/coach/corrections.py); None: nothing is logged."""
+
+    label: str
+    result: dict[str, Any] | None = None
+
+
+class Question(_Model):
+    """A question asked over a set step: a count far from the target, a side that is not the
+    one awaited, or "stop the workout?"; its answers are one tap (or typed)."""
+
+    kind: Literal["entry", "stop"]
+    text: str
+    back: Step  # the step it was asked over, where the workout goes on
+    choices: tuple[Choice, ...] = ()
+
+
 class Dialog(_Model):
     """A feature's conversation: which feature (its button owner) and its own JSON state."""
 
@@ -92,6 +121,10 @@ class State(_Model):
     # A feature's own conversation in progress (the /remind questions); None when there is
     # none. Kept beside the workout so /remind mid-rest leaves the workout where it was.
     dialog: Dialog | None = None
+    # The sets this workout logged last, newest last (undo takes them back one by one).
+    undo: tuple[LoggedMark, ...] = ()
+    # The question the CONFIRM step asks.
+    question: Question | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -111,10 +144,18 @@ class State(_Model):
         needs_progress = self.step in WORKOUT_STEPS or self.step is Step.EFFORT
         if needs_progress and (self.exercise is None or self.progress is None):
             raise ValueError(f"step {self.step} needs an exercise and a workout")
+        if (self.step is Step.CONFIRM) != (self.question is not None):
+            raise ValueError("a question is asked at the confirm step, and only there")
         return self
 
     def to(self, step: Step, **changes: Any) -> State:
-        """The next step: a new token, so buttons and timers of this one go stale."""
+        """The next step: a new token, so buttons and timers of this one go stale. Leaving the
+        workout (idle, or a new plan) forgets what undo could take back; leaving the confirm
+        step forgets its question."""
+        if step not in WORKOUT_STEPS and step is not Step.EFFORT:
+            changes.setdefault("undo", ())
+        if step is not Step.CONFIRM:
+            changes.setdefault("question", None)
         return self.model_copy(update={"step": step, "token": self.token + 1, **changes})
 
     def dump(self) -> dict[str, Any]:

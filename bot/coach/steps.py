@@ -8,8 +8,8 @@ checks the committed one matches it.
 
 from __future__ import annotations
 
+from bot.coach import confirm_step, corrections, planning, prompts, setloop, summary
 from bot.coach import keyboards as kb
-from bot.coach import planning, prompts, setloop, summary
 from bot.coach import typed as parse
 from bot.coach.state import PLAN_STEPS, State, Step
 from bot.coach.turn import StepSpec, Turn
@@ -40,20 +40,21 @@ def _choose_buttons(turn: Turn, state: State) -> kb.Keyboard:
 
 
 def _switch_buttons(turn: Turn, state: State) -> kb.Keyboard:
-    return kb.switch_keyboard(state.token)
+    return kb.switch_keyboard(state.token, bool(state.undo))
 
 
 def _rest_buttons(turn: Turn, state: State) -> kb.Keyboard:
-    return kb.rest_keyboard(state.token)
+    return kb.rest_keyboard(state.token, bool(state.undo))
 
 
 def _effort_buttons(turn: Turn, state: State) -> kb.Keyboard:
-    return kb.effort_keyboard(state.token)
+    return kb.effort_keyboard(state.token, bool(state.undo))
 
 
 _STARTS = frozenset({Step.SAME, Step.SETS, Step.SET, Step.CHOOSE})  # what choosing leads to
-# Every set step ends in the next side, a rest, the summary, a stop or a stop for pain.
-_SET_MOVES = frozenset({Step.SET, Step.SWITCH, Step.REST, Step.EFFORT, Step.IDLE})
+# Every set step ends in the next side, a rest, the summary, a stop or a stop for pain, or asks
+# first (confirm).
+_SET_MOVES = frozenset({Step.SET, Step.SWITCH, Step.REST, Step.EFFORT, Step.IDLE, Step.CONFIRM})
 
 
 def _plan_row(about: str, *moves: Step) -> StepSpec:
@@ -97,10 +98,15 @@ STEPS: dict[Step, StepSpec] = {
         prompts.rest_ask, _rest_buttons, setloop.workout_text, setloop.workout_press,
         _SET_MOVES, setloop.timer_due,
     ),
+    Step.CONFIRM: StepSpec(
+        "a one-tap question before logging or stopping",
+        corrections.say_question_async, corrections.question_buttons,
+        confirm_step.confirm_text, confirm_step.confirm_press, _SET_MOVES,
+    ),
     Step.EFFORT: StepSpec(
         "how it felt",
         prompts.effort_prompt, _effort_buttons, summary.effort_text, summary.effort_press,
-        frozenset({Step.IDLE}),
+        frozenset({Step.IDLE, Step.SET}),  # undo after the summary goes back to the set
     ),
 }  # fmt: skip
 

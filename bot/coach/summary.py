@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.coach import corrections
 from bot.coach import keyboards as kb
 from bot.coach import typed as parse
-from bot.coach.ports import SetEntry, Side, Unit, WorkoutRecord, WorkoutStatus
+from bot.coach.entry.phrases import Phrase, phrase
+from bot.coach.ports import Plan, SetEntry, Side, Unit, WorkoutRecord, WorkoutStatus
 from bot.coach.prompts import LOOKBACK, ask
 from bot.coach.state import State, Step
 from bot.coach.turn import Turn
@@ -79,12 +81,16 @@ def last_time_line(stats: list[SideStats], previous: WorkoutRecord | None) -> st
 
 @dataclass(frozen=True)
 class Verdict:
-    """Double progression's reading of one workout: which expected sides reached what."""
+    """Double progression's reading of one workout, from what was done: which expected sides
+    did every planned set at the top of the range, or at the target, and the level reached."""
 
     expected: tuple[Side, ...]
     top: int  # the top of the rep range: every set there earns more load
     at_top: tuple[Side, ...]  # every planned set at the top
     on_target: tuple[Side, ...]  # every planned set at the target or more
+    done: int  # the fewest reps of any counted set both sides did (0: none counted)
+    load: float | None  # the weight the workout ended at ("12 @ 25kg" changes it)
+    unit: Unit
 
     @property
     def heavier(self) -> bool:
@@ -94,24 +100,58 @@ class Verdict:
     def all_on_target(self) -> bool:
         return len(self.on_target) == len(self.expected)
 
+    def next_reps(self, planned: int) -> int:
+        """All on target: one rep more than every set reached (a set of 12 when 10 were planned
+        asks for 13 next), never past the top of the range."""
+        return min(max(planned, self.done) + 1, self.top)
+
+
+def last_load(workout: WorkoutRecord) -> tuple[float | None, Unit]:
+    """The weight at the end of the session (a "12 @ 12kg" mid-workout changes it)."""
+    counted: list[SetEntry] = [e for e in workout.sets if e.reps is not None] or workout.sets
+    last = counted[-1] if counted else None
+    return (last.load, last.unit) if last else (workout.plan.load, workout.plan.unit)
+
+
+def paired_reps(workout: WorkoutRecord, expected: list[Side]) -> dict[Side, list[int]]:
+    """Each expected side's counted reps on the sets every expected side did: a stopped or
+    partial workout compares only those."""
+    by_set: dict[Side, dict[int, int]] = {side: {} for side in expected}
+    for entry in workout.sets:
+        if entry.side in by_set and entry.reps is not None:
+            by_set[entry.side][entry.set_number] = entry.reps
+    shared = set.intersection(*(set(reps) for reps in by_set.values())) if by_set else set()
+    return {side: [reps[n] for n in sorted(shared)] for side, reps in by_set.items()}
+
 
 def verdict(ex: Exercise, workout: WorkoutRecord) -> Verdict:
     plan = workout.plan
     top = max(plan.reps, ex.programming.reps.high)
-    reps_by_side: dict[Side, list[int]] = {}
-    for entry in workout.sets:
-        reps_by_side.setdefault(entry.side, []).append(entry.reps or 0)
     expected = [Side.BOTH] if plan.first_side is Side.BOTH else [Side.LEFT, Side.RIGHT]
-    complete = {s: len(reps_by_side.get(s, [])) >= plan.sets for s in expected}
+    reps_by_side = paired_reps(workout, expected)
+    complete = {s: len(reps_by_side[s]) >= plan.sets for s in expected}
     at_top = [s for s in expected if complete[s] and min(reps_by_side[s]) >= top]
     on_target = [s for s in expected if complete[s] and min(reps_by_side[s]) >= plan.reps]
-    return Verdict(tuple(expected), top, tuple(at_top), tuple(on_target))
+    counted = [r for s in expected for r in reps_by_side[s]]
+    load, unit = last_load(workout)
+    return Verdict(
+        tuple(expected), top, tuple(at_top), tuple(on_target), min(counted, default=0), load, unit
+    )
 
 
-def progression_line(ex: Exercise, workout: WorkoutRecord, load: float | None, unit: Unit) -> str:
-    """Double progression per side: every set at the top of the range earns more load."""
+def as_done(ex: Exercise, workout: WorkoutRecord) -> Plan:
+    """The plan as the workout went: the weight it ended at, and the reps every set reached
+    when that beat the target (a target not yet reached stays the target)."""
+    found = verdict(ex, workout)
+    plan = workout.plan
+    return Plan(plan.sets, max(plan.reps, found.done), found.load, found.unit, plan.first_side)
+
+
+def progression_line(ex: Exercise, workout: WorkoutRecord) -> str:
+    """Double progression per side, from what was done: the weight the workout ended at and
+    the reps every set reached; every set at the top of the range earns more load."""
     plan, found = workout.plan, verdict(ex, workout)
-    top = found.top
+    top, load, unit = found.top, found.load, found.unit
     weight = kb.weight_label(load, unit)
     if found.heavier:
         if load is None:
@@ -123,7 +163,7 @@ def progression_line(ex: Exercise, workout: WorkoutRecord, load: float | None, u
         behind = next(s for s in found.expected if s not in found.at_top).value
         return f"Next time: stay at {weight}; let your {behind} reach {top} on every set first."
     if found.all_on_target:
-        return f"Next time: stay at {weight} and aim for {min(plan.reps + 1, top)} reps a set."
+        return f"Next time: stay at {weight} and aim for {found.next_reps(plan.reps)} reps a set."
     return f"Next time: stay at {weight} and {plan.reps} reps until every set gets there."
 
 
@@ -156,7 +196,7 @@ async def finish(turn: Turn, state: State, lead: str) -> State:
     if not stats:
         lines.append("Nothing logged this time; every set was skipped.")
     lines += [gap_line(stats) or "", last_time_line(stats, previous) if stats else ""]
-    lines.append(progression_line(ex, workout, progress.load, progress.unit))
+    lines.append(progression_line(ex, workout))
     turn.say("\n".join(line for line in lines if line))
     new = state.to(Step.EFFORT)
     await ask(turn, new)
@@ -171,9 +211,13 @@ async def rate(turn: Turn, state: State, effort: str) -> State:
 
 
 async def effort_text(turn: Turn, state: State, text: str) -> State | None:
+    if phrase(parse.simplify(text)) is Phrase.UNDO:
+        return await corrections.undo(turn, state)  # the last set, back from the summary
     effort = parse.effort_word(text)
     return await rate(turn, state, effort) if effort else None
 
 
 async def effort_press(turn: Turn, state: State, action: str) -> State:
+    if action == kb.UNDO:
+        return await corrections.undo(turn, state)
     return await rate(turn, state, action.removeprefix("f:"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.coach.ports import Plan, SetEntry, Side, Unit, WorkoutRecord
 from bot.coach.prompts import plan_text
 from bot.coach.session_sides import by_side, side_text, weaker
-from bot.coach.summary import FIRST_LOAD, LOAD_STEP, Verdict, verdict
+from bot.coach.summary import FIRST_LOAD, LOAD_STEP, Verdict, last_load, verdict
 from bot.coach.units import convert, rounded
 from bot.content import Exercise
 
@@ -63,20 +63,13 @@ class Suggestion:
     deload: bool
 
 
-def _last_load(workout: WorkoutRecord) -> tuple[float | None, Unit]:
-    """The weight at the end of the session (a "12 @ 12kg" mid-workout changes it)."""
-    counted: list[SetEntry] = [e for e in workout.sets if e.reps is not None] or workout.sets
-    last = counted[-1] if counted else None
-    return (last.load, last.unit) if last else (workout.plan.load, workout.plan.unit)
-
-
 def _misses(ex: Exercise, sessions: Sequence[WorkoutRecord]) -> int:
     """Sessions in a row (newest first) short of the target at the latest weight and target."""
     latest = sessions[0]
     count = 0
     for workout in sessions:
         same_plan = (workout.plan.sets, workout.plan.reps) == (latest.plan.sets, latest.plan.reps)
-        same = same_plan and _last_load(workout) == _last_load(latest)
+        same = same_plan and last_load(workout) == last_load(latest)
         if not same or verdict(ex, workout).all_on_target:
             break
         count += 1
@@ -117,7 +110,7 @@ def suggest(
         return None
     latest = sessions[0]
     found, plan = verdict(ex, latest), latest.plan
-    load, load_unit = _last_load(latest)
+    load, load_unit = last_load(latest)
     misses = _misses(ex, sessions)
     reps = plan.reps
     if misses >= DELOAD_AFTER:
@@ -131,7 +124,7 @@ def suggest(
         reps = min(plan.reps, ex.programming.reps.low)
         why = "every set hit the top, so more weight and fewer reps"
     elif found.all_on_target:
-        reps = min(plan.reps + 1, found.top)
+        reps = found.next_reps(plan.reps)
         why = "every set hit the target, so one more rep a set"
     elif found.at_top:
         behind = next(s for s in found.expected if s not in found.at_top).value

@@ -1,4 +1,4 @@
-"""The container's HEALTHCHECK: GET /healthz on this replica's webhook port; exit 0 when healthy."""
+"""The container's HEALTHCHECK: GET /healthz on this replica's health listener; 0 when healthy."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ import sys
 import urllib.error
 import urllib.request
 
-from bot.telegram.webhook import parse_listen
+from bot.net import parse_listen
 
-DEFAULT_LISTEN = "127.0.0.1:8443"
+DEFAULT_LISTEN = "127.0.0.1:8444"  # COACH_HEALTH_LISTEN's default (bot/config.py)
 
 
 def health_url(listen: str) -> str:
     """Where this replica answers: a wildcard listen address is reached on loopback."""
-    host, port = parse_listen(listen)
+    host, port = parse_listen(listen, "COACH_HEALTH_LISTEN")
     if host in ("0.0.0.0", "", "::"):
         host = "127.0.0.1"
     return f"http://{'[' + host + ']' if ':' in host else host}:{port}/healthz"
@@ -25,7 +25,7 @@ def main() -> int:
     if not os.environ.get("COACH_WEBHOOK_URL"):
         print("no /healthz in long-polling mode: set COACH_WEBHOOK_URL", file=sys.stderr)
         return 1
-    url = health_url(os.environ.get("COACH_WEBHOOK_LISTEN") or DEFAULT_LISTEN)
+    url = health_url(os.environ.get("COACH_HEALTH_LISTEN") or DEFAULT_LISTEN)
     try:
         with urllib.request.urlopen(url, timeout=4) as response:
             print(response.read().decode(errors="replace"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TextIO
@@ -13,13 +14,36 @@ from bot.coach.ports import UserRecord, WorkoutRecord
 from bot.progress.dates import user_zone
 
 # The first ten are what `coach export` always had; the rest make the file complete: the set's
-# own effort and pain, the exact time, and the workout (plan, start, end, status, how it felt).
+# own effort and pain, the exact time, and the workout (plan, start, end, status, how it felt);
+# last, the set's effort as numbers (RPE, reps in reserve), added later and so appended.
 COLUMNS = (
     "date", "exercise", "workout", "set_number", "side", "reps", "load", "unit", "effort", "note",
     "pain", "logged_at", "workout_started_at", "workout_ended_at", "workout_status",
     "workout_effort", "plan_sets", "plan_reps", "plan_load", "plan_unit", "plan_first_side",
+    "rpe", "rir",
 )  # fmt: skip
 FORMATS = ("csv", "json")
+# A spreadsheet runs a cell starting with one of these as a formula (=HYPERLINK(...), +cmd|...);
+# a leading apostrophe makes it text. Tab and CR are on OWASP's list too.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean_note(note: str | None) -> str | None:
+    """A note without control characters: line breaks and tabs become spaces, others go."""
+    if note is None:
+        return None
+    spaced = "".join(
+        " " if c in "\t\r\n\v\f" else c
+        for c in note
+        # The zero-width joiner holds emoji together (👨‍👩‍👧); other format characters go.
+        if c in "\t\r\n\v\f\u200d" or unicodedata.category(c) not in ("Cc", "Cf")
+    )
+    return " ".join(spaced.split()) or None
+
+
+def safe_cell(value: str) -> str:
+    """A text cell a spreadsheet shows as text, never runs."""
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -59,8 +83,10 @@ def rows(user: UserRecord, workouts: Sequence[WorkoutRecord]) -> list[dict[str, 
                     "load": entry.load,
                     "unit": entry.unit.value,
                     "effort": entry.effort,
-                    "note": entry.note,
+                    "note": clean_note(entry.note),
                     "pain": entry.pain,
+                    "rpe": entry.rpe,
+                    "rir": entry.rir,
                     "logged_at": _time(entry.logged_at),
                 }
             )
@@ -84,6 +110,8 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return safe_cell(value)
     return value
 
 

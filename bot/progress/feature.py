@@ -13,7 +13,7 @@ from bot.coach.turn import Turn
 from bot.progress import buttons as pb
 from bot.progress import export, history, settings, view
 from bot.progress.dates import user_zone
-from bot.reminders.parsing import Invalid
+from bot.reminders.parsing import NotUnderstood
 
 NAMES = frozenset({"history", "progress", "settings", "export", "deleteme"})
 STALE = "That button is out of date"
@@ -53,6 +53,9 @@ async def run(turn: Turn, state: State, name: str, args: str) -> State:
         yes = pb.button("Yes, delete everything", state.token, pb.DELETE, stamp)
         no = pb.button("No, keep it", state.token, pb.KEEP)
         turn.say(ASK_DELETE, (pb.row(yes, no),))
+        # The question stays the last thing said, so what answers next answers it (in the
+        # terminal, a typed "1" is its first button); "No" asks the pending step again.
+        return state
     await _again(turn, state)
     return state
 
@@ -137,7 +140,7 @@ def _settings(turn: Turn, state: State, args: str) -> None:
         turn.say(settings.apply(turn.user.settings, change))
         return
     text = settings.view(turn.user.settings)
-    if isinstance(change, Invalid):  # said what was wrong, then what can be set and how
+    if isinstance(change, NotUnderstood):  # said what was wrong, then what can be set and how
         text = f"{change.message}\n\n{text}"
     turn.say(text, settings.keyboard(state.token, turn.user.settings))
 

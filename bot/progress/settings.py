@@ -10,7 +10,7 @@ from bot.coach.keyboards import Keyboard
 from bot.coach.ports import Side, Unit, UserSettings
 from bot.coach.replies import Button
 from bot.progress import buttons as pb
-from bot.reminders.parsing import Invalid
+from bot.reminders.parsing import NotUnderstood
 from bot.reminders.zones import parse_zone
 
 REST_CHOICES = (30, 60, 90, 120, 180)
@@ -110,7 +110,7 @@ def from_press(parts: list[str]) -> Change | None:
     return Change(Field(field), value) if value in offered.get(field, set()) else None
 
 
-def read(args: str) -> Change | Invalid | None:
+def read(args: str) -> Change | NotUnderstood | None:
     """A typed change ("rest 90", "lb", "timezone Berlin"); None when nothing was typed."""
     words = " ".join(args.split()).lower()
     if not words:
@@ -122,23 +122,29 @@ def read(args: str) -> Change | Invalid | None:
     name, _, value = words.partition(" ")
     field = _NAMES.get(name)
     if field is None:
-        return Invalid(f"I can't change “{args.strip()[:30]}”. {HOW}")
+        return NotUnderstood(f"I can't change “{args.strip()[:30]}”. {HOW}")
     value = value.removeprefix("zone ").removeprefix("leg ").strip()
     if field is Field.UNIT:
         unit = _UNITS.get(value)
-        return Change(field, unit.value) if unit else Invalid("Units are kg or lb: /settings lb")
+        return (
+            Change(field, unit.value) if unit else NotUnderstood("Units are kg or lb: /settings lb")
+        )
     if field is Field.SIDE:
         side = _SIDES.get(value.removesuffix(" leg").removesuffix(" first"))
-        return Change(field, side.value) if side else Invalid("Left or right: /settings side right")
+        return (
+            Change(field, side.value)
+            if side
+            else NotUnderstood("Left or right: /settings side right")
+        )
     if field is Field.ZONE:
         zone = parse_zone(value)
-        return zone if isinstance(zone, Invalid) else Change(field, zone)
+        return zone if isinstance(zone, NotUnderstood) else Change(field, zone)
     highest = REST_MAX if field is Field.REST else SWITCH_MAX
     seconds = _read_seconds(value)
     what = "Rest" if field is Field.REST else "Switching legs"
     if seconds is None or not 0 <= seconds <= highest:
         example = "90" if field is Field.REST else "15"
-        return Invalid(
+        return NotUnderstood(
             f"{what} is 0 to {highest} seconds (0 turns that timer off): /settings {name} {example}"
         )
     return Change(field, str(seconds))

@@ -44,9 +44,19 @@ class SetZone:
 Action = Create | Update | Pause | Resume | Delete | SetZone
 
 
+# The database's integer id columns (PostgreSQL INTEGER): anything above is no row of ours, and
+# must not reach a query, where it would be an error rather than "not found".
+ROW_ID_MAX = 2**31 - 1
+
+
 def small_id(text: str) -> int | None:
     """A row id from button data, or None for anything forged: signs, unicode digits ("²"),
     and numbers too big for the database's integer columns."""
-    if text.isascii() and text.isdigit() and len(text) <= 9:
-        return int(text)
+    if text.isascii() and text.isdigit() and len(text) <= 10:
+        return row_id(int(text))
     return None
+
+
+def row_id(number: int) -> int | None:
+    """The number as a row id, or None when no row can have it."""
+    return number if 0 <= number <= ROW_ID_MAX else None

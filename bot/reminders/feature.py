@@ -8,13 +8,16 @@ from typing import Protocol, runtime_checkable
 from bot.coach.events import Command, Event, Press, Text
 from bot.coach.features import Feature
 from bot.coach.ports import CoachStore, UserSettings
+from bot.coach.replies import Timer
 from bot.coach.state import Dialog, State, Step
 from bot.coach.turn import Turn
 from bot.reminders import flow
+from bot.reminders.dialog_state import RemindDialog
 from bot.reminders.model import ReminderStore
 from bot.reminders.texts import START
 
 OWNER = "rm"
+TIMED_STEPS = frozenset({Step.SWITCH, Step.REST})
 
 
 @runtime_checkable
@@ -43,7 +46,7 @@ class RemindersFeature(Feature):
         dialog = _dialog(state)
         if dialog is None:
             return False
-        return not (dialog.get("step") == "list" and state.step is not Step.IDLE)
+        return not (dialog.step == "list" and state.step is not Step.IDLE)
 
     async def command(self, turn: Turn, state: State, name: str, args: str) -> State:
         return await self._handle(turn, state, Command(name, args))
@@ -65,16 +68,22 @@ class RemindersFeature(Feature):
         last = await turn.store.workouts(turn.user.id, limit=1)
         handled = await flow.handle(
             reminder_store(turn.store), turn.user, event, _dialog(state), turn.library, turn.now,
-            last[0].exercise if last else None,
+            last[0].exercise if last else None, token=state.token,
         )  # fmt: skip
         out = handled.outcome
         turn.out.replies += out.replies
         turn.out.notice, turn.out.chosen = out.notice, out.chosen
         turn.out.reminders_changed = turn.out.reminders_changed or handled.changed
-        dialog = handled.dialog_state
-        new = state.model_copy(
-            update={"dialog": Dialog(owner=OWNER, data=dialog) if dialog else None}
-        )
+        dialog = handled.dialog
+        kept = Dialog(owner=OWNER, data=dialog.dump()) if dialog is not None else None
+        # Buttons went out with the next token (the dialog's rule): the state takes it, unless
+        # nothing new was shown and the buttons on screen must keep working.
+        token = state.token if handled.keep_step else state.token + 1
+        new = state.model_copy(update={"dialog": kept, "token": token})
+        pending = turn.user.timer
+        if token != state.token and pending is not None and state.step in TIMED_STEPS:
+            # The rest or switch countdown belongs to the step, which only took a new token.
+            turn.out.timer = Timer(pending.kind, token, pending.due_at)
         started = isinstance(event, Press) and out.chosen == "Started"
         if handled.start_exercise is not None or (started and _is_start(event)):
             # Start now: the workout opens as /workout would (mid-workout, it says so instead).
@@ -84,9 +93,12 @@ class RemindersFeature(Feature):
         return new
 
 
-def _dialog(state: State) -> dict[str, object] | None:
-    return state.dialog.data if state.dialog is not None and state.dialog.owner == OWNER else None
+def _dialog(state: State) -> RemindDialog | None:
+    open_here = state.dialog is not None and state.dialog.owner == OWNER
+    return RemindDialog.read(state.dialog.data) if open_here and state.dialog else None
 
 
 def _is_start(event: Event) -> bool:
-    return isinstance(event, Press) and event.data.startswith(f"{OWNER}:{START}:")
+    """Start now under a reminder (either form of its button data)."""
+    pressed = flow.message_press(event.data) if isinstance(event, Press) else None
+    return pressed is not None and pressed[0] == START

@@ -46,7 +46,7 @@ _FILLER = {"on", "and", "every", "each", "only", "at", "the", "n", "plus", "also
 
 
 @dataclass(frozen=True)
-class Invalid:
+class NotUnderstood:
     """Input that could not be read; message is the re-prompt to show the user."""
 
     message: str
@@ -56,16 +56,16 @@ def _clean(text: str) -> str:
     return " ".join(text.strip().lower().split())
 
 
-def _checked(text: str, what: str, hint: str) -> str | Invalid:
+def _checked(text: str, what: str, hint: str) -> str | NotUnderstood:
     cleaned = _clean(text)
     if not cleaned:
-        return Invalid(f"I didn't get {what}. {hint}")
+        return NotUnderstood(f"I didn't get {what}. {hint}")
     if len(cleaned) > MAX_INPUT:
-        return Invalid(f"That's too long to be {what}. {hint}")
+        return NotUnderstood(f"That's too long to be {what}. {hint}")
     if not cleaned.isascii():
         cleaned = cleaned.replace("\u2009", " ").replace("\u202f", " ")
         if not cleaned.isascii():
-            return Invalid(f"I couldn't read that as {what}. {hint}")
+            return NotUnderstood(f"I couldn't read that as {what}. {hint}")
     return cleaned
 
 
@@ -81,28 +81,28 @@ _COMPACT = re.compile(r"^(?:at\s+)?(?P<hour>\d{1,2})(?P<minute>\d{2})\s*(?P<suff
 _NAMED = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
 
 
-def parse_time(text: str) -> time | Invalid:
+def parse_time(text: str) -> time | NotUnderstood:
     """A wall-clock time of day: "7:30", "7pm", "7 pm", "19:00", "0730", "noon"."""
     cleaned = _checked(text, "a time", TIME_HINT)
-    if isinstance(cleaned, Invalid):
+    if isinstance(cleaned, NotUnderstood):
         return cleaned
     cleaned = cleaned.removeprefix("at ").strip()
     if cleaned in _NAMED:
         return _NAMED[cleaned]
     match = _TIME.match(cleaned) or _COMPACT.match(cleaned)
     if match is None:
-        return Invalid(f"I couldn't read {text.strip()[:20]!r} as a time. {TIME_HINT}")
+        return NotUnderstood(f"I couldn't read {text.strip()[:20]!r} as a time. {TIME_HINT}")
     hour = int(match["hour"])
     minute = int(match["minute"] or 0)
     suffix = (match["suffix"] or "").replace(".", "").replace("'", "")
     if suffix in ("am", "pm", "in the morning", "in the evening", "in the afternoon"):
         if not 1 <= hour <= 12:
-            return Invalid(f"{hour} {suffix} isn't a time on a 12-hour clock. {TIME_HINT}")
+            return NotUnderstood(f"{hour} {suffix} isn't a time on a 12-hour clock. {TIME_HINT}")
         evening = suffix in ("pm", "in the evening", "in the afternoon")
         hour = hour % 12 + (12 if evening else 0)
     if hour > 23 or minute > 59:
         shown = f"{match['hour']}:{match['minute'] or '00'}"
-        return Invalid(f"There's no {shown} on the clock. {TIME_HINT}")
+        return NotUnderstood(f"There's no {shown} on the clock. {TIME_HINT}")
     return time(hour, minute)
 
 
@@ -127,10 +127,10 @@ def _day_range(first: int, last: int) -> int:
         i = (i + 1) % 7
 
 
-def parse_days(text: str) -> int | Invalid:
+def parse_days(text: str) -> int | NotUnderstood:
     """Which weekdays, as a bitmask (bit 0 Monday ... bit 6 Sunday)."""
     cleaned = _checked(text, "the days", DAYS_HINT)
-    if isinstance(cleaned, Invalid):
+    if isinstance(cleaned, NotUnderstood):
         return cleaned
     cleaned = re.sub(r"\bthrough\b|\bthru\b|\buntil\b|\bto\b|–|—", "-", cleaned)
     cleaned = re.sub(r"\s*-\s*", "-", cleaned)
@@ -152,15 +152,15 @@ def parse_days(text: str) -> int | Invalid:
         elif "-" in word:
             ends = [_day_word(part) for part in word.split("-")]
             if len(ends) != 2 or ends[0] is None or ends[1] is None:
-                return Invalid(f"I couldn't read {word!r} as days. {DAYS_HINT}")
+                return NotUnderstood(f"I couldn't read {word!r} as days. {DAYS_HINT}")
             mask |= _day_range(ends[0], ends[1])
         else:
             day = _day_word(word)
             if day is None:
-                return Invalid(f"I couldn't read {word[:20]!r} as a day. {DAYS_HINT}")
+                return NotUnderstood(f"I couldn't read {word[:20]!r} as a day. {DAYS_HINT}")
             mask |= day
     if mask == 0:
-        return Invalid(f"Which days? {DAYS_HINT}")
+        return NotUnderstood(f"Which days? {DAYS_HINT}")
     return mask
 
 

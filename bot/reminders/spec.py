@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from bot.content import Exercise
 from bot.content.loader import normalise_name
-from bot.reminders.parsing import MAX_INPUT, Invalid, parse_days, parse_time
+from bot.reminders.parsing import MAX_INPUT, NotUnderstood, parse_days, parse_time
 from bot.reminders.zones import parse_zone
 
 _TIME_WORDS = re.compile(
@@ -87,24 +87,24 @@ def _zone_and_exercise(
     return None
 
 
-def parse_spec(text: str, library: Mapping[str, Exercise]) -> Spec | Invalid:
+def parse_spec(text: str, library: Mapping[str, Exercise]) -> Spec | NotUnderstood:
     """Pick the time, days, timezone and exercise out of one line; what is left must be one."""
     line = " ".join(text.split())
     if len(line) > 2 * MAX_INPUT:
-        return Invalid("That's too long for a reminder. Try: weekdays at 7pm.")
+        return NotUnderstood("That's too long for a reminder. Try: weekdays at 7pm.")
     at: time | None = None
     days: int | None = None
     found_time = _TIME_WORDS.search(line.lower())
     if found_time:
         parsed = parse_time(found_time.group())
-        if isinstance(parsed, Invalid):
+        if isinstance(parsed, NotUnderstood):
             return parsed
         at = parsed
         line = line[: found_time.start()] + " " + line[found_time.end() :]
     found_days = _DAYS_WORDS.search(line)
     if found_days:
         parsed_days = parse_days(found_days.group())
-        if isinstance(parsed_days, Invalid):
+        if isinstance(parsed_days, NotUnderstood):
             return parsed_days
         days = parsed_days
         line = line[: found_days.start()] + " " + line[found_days.end() :]
@@ -115,8 +115,8 @@ def parse_spec(text: str, library: Mapping[str, Exercise]) -> Spec | Invalid:
     if found is not None:
         return Spec(at, days, zone=found[0], exercise=found[1])
     if at is None and days is None:
-        return Invalid(f"I couldn't read {text.strip()[:30]!r}. Try: weekdays at 7pm.")
-    return Invalid(
+        return NotUnderstood(f"I couldn't read {text.strip()[:30]!r}. Try: weekdays at 7pm.")
+    return NotUnderstood(
         f"I got the rest, but not {rest[:30]!r}. Besides a time and days, a reminder can name"
         " a city (London), a zone (Europe/Berlin) or an exercise."
     )

@@ -5,16 +5,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
-from bot.coach.replies import Button, Reply
+from bot.coach import codec
+from bot.coach.replies import Reply
 from bot.content import Exercise
 from bot.reminders.model import Adherence, Reminder
 from bot.reminders.parsing import describe_days, describe_time
 from bot.reminders.schedule import require_aware
 from bot.reminders.zones import zone
 
-# Button data of the reminder message: "rm:<verb>:<occurrence id>"; the id is the token, and a
-# press is checked against the occurrence's owner and status, so a stale or forged one is refused.
+# Every reminders button is "rm:<token>:<verb>[:<arg>]" (bot/coach/codec.py). Under a reminder
+# message the token is the occurrence id, current while that occurrence is open to an answer (a
+# press is checked against its owner and status, so a stale or forged one is refused); messages
+# sent before the one codec say "rm:<verb>:<occurrence id>" and are still read (flow.py).
+# These verbs are the message's alone: the /remind conversation's are other words.
+BUTTON_OWNER = "rm"
 START, SNOOZE, SKIP = "go", "zz", "sk"
+MESSAGE_VERBS = frozenset({START, SNOOZE, SKIP})
 SNOOZE_MINUTES = 30
 # A reminder this much past its time says it is late, so the user knows why it came now.
 LATE_AFTER = timedelta(minutes=2)
@@ -70,9 +76,6 @@ def reminder_message(
     if late > LATE_AFTER:
         clock = require_aware(due_at).astimezone(zone(reminder.zone))
         lines.append(f"Sorry it's late: it was due at {clock:%H:%M}.")
-    buttons = (
-        Button("Start now", f"rm:{START}:{occurrence_id}"),
-        Button(f"Snooze {SNOOZE_MINUTES} min", f"rm:{SNOOZE}:{occurrence_id}"),
-        Button("Skip today", f"rm:{SKIP}:{occurrence_id}"),
-    )
-    return Reply("\n".join(lines), (buttons,))
+    labels = (("Start now", START), (f"Snooze {SNOOZE_MINUTES} min", SNOOZE), ("Skip today", SKIP))
+    buttons = (codec.button(label, BUTTON_OWNER, occurrence_id, verb) for label, verb in labels)
+    return Reply("\n".join(lines), (tuple(b for b in buttons if b is not None),))

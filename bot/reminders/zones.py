@@ -10,7 +10,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from bot.reminders.parsing import MAX_INPUT, Invalid
+from bot.reminders.parsing import MAX_INPUT, NotUnderstood
 
 ZONE_HINT = "Send a city (London), a zone (Europe/Berlin) or an offset (UTC+2)."
 
@@ -88,23 +88,23 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _offset_name(sign: str, hours: int, minutes: int) -> str | Invalid:
+def _offset_name(sign: str, hours: int, minutes: int) -> str | NotUnderstood:
     total = hours * 60 + minutes
     if minutes > 59 or (sign == "+" and total > 14 * 60) or (sign == "-" and total > 12 * 60):
-        return Invalid(f"UTC offsets run from -12:00 to +14:00. {ZONE_HINT}")
+        return NotUnderstood(f"UTC offsets run from -12:00 to +14:00. {ZONE_HINT}")
     return "UTC" if total == 0 else f"UTC{sign}{hours:02d}:{minutes:02d}"
 
 
-def parse_zone(text: str) -> str | Invalid:
+def parse_zone(text: str) -> str | NotUnderstood:
     """The canonical zone name: an IANA name ("Europe/London") or "UTC+05:30"."""
     cleaned = " ".join(text.strip().replace("−", "-").split())
     if not cleaned:
-        return Invalid(f"I didn't get a timezone. {ZONE_HINT}")
+        return NotUnderstood(f"I didn't get a timezone. {ZONE_HINT}")
     if len(cleaned) > MAX_INPUT:
-        return Invalid(f"That's too long to be a timezone. {ZONE_HINT}")
+        return NotUnderstood(f"That's too long to be a timezone. {ZONE_HINT}")
     lowered = _PREFIXES.sub("", _ascii(cleaned).lower()).strip(" .!,")
     if not lowered.isascii() or not lowered:
-        return Invalid(f"I couldn't read that as a timezone. {ZONE_HINT}")
+        return NotUnderstood(f"I couldn't read that as a timezone. {ZONE_HINT}")
     if lowered in {"utc", "gmt", "z", "zulu", "utc+0", "utc-0", "gmt+0", "gmt-0"}:
         return "UTC"
     match = _OFFSET.match(lowered)
@@ -126,14 +126,14 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in letters for ch in short)
 
 
-def _fuzzy(city: str, cities: dict[str, str], original: str) -> str | Invalid:
+def _fuzzy(city: str, cities: dict[str, str], original: str) -> str | NotUnderstood:
     shown = original.strip()[:30]
     # Short words are too easy to confuse ("rome"/"nome"): typos are forgiven from 5 letters.
     if len(city) < 5 or city.isdigit():
-        return Invalid(f"I don't know the timezone {shown!r}. {ZONE_HINT}")
+        return NotUnderstood(f"I don't know the timezone {shown!r}. {ZONE_HINT}")
     found = process.extract(city, list(cities), scorer=fuzz.ratio, limit=2, score_cutoff=80)
     if not found:
-        return Invalid(f"I don't know the timezone {shown!r}. {ZONE_HINT}")
+        return NotUnderstood(f"I don't know the timezone {shown!r}. {ZONE_HINT}")
     best = found[0][0]
     if len(found) == 1 or cities[found[1][0]] == cities[best] or found[0][1] - found[1][1] >= 4:
         return cities[best]
@@ -142,7 +142,7 @@ def _fuzzy(city: str, cities: dict[str, str], original: str) -> str | Invalid:
     if len(dropped) == 1:
         return cities[dropped[0]]
     first, second = (name.title() for name, _, _ in found)
-    return Invalid(f"Did you mean {first} or {second}? Send the city again, or a zone name.")
+    return NotUnderstood(f"Did you mean {first} or {second}? Send the city again, or a zone name.")
 
 
 def zone(name: str) -> tzinfo:

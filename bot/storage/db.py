@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -30,6 +32,8 @@ from bot.storage.store import SqlStore
 PING_AFTER_IDLE_SECONDS = 10.0
 PING_TIMEOUT_SECONDS = 5.0
 _IDLE_SINCE = "coach_idle_since"
+
+log = logging.getLogger(__name__)
 
 
 class Database:
@@ -89,7 +93,7 @@ class Database:
         Safe to call from every replica at start-up: on PostgreSQL an advisory lock makes the
         others wait, then find the schema current; on SQLite the write lock does the same.
         """
-        self._check_sqlite_folder()
+        self._prepare_sqlite_file()
         async with self.engine.connect() as connection:
             if self.dialect == "sqlite":
                 # A batch migration recreates tables; with foreign keys on, dropping the old
@@ -103,14 +107,26 @@ class Database:
                 if self.dialect == "sqlite":
                     await _sqlite_pragma(connection, "foreign_keys=ON")
 
-    def _check_sqlite_folder(self) -> None:
-        """SQLite creates a missing file but not a missing folder; say so plainly."""
+    def _prepare_sqlite_file(self) -> None:
+        """SQLite creates a missing file but not a missing folder; say so plainly.
+
+        SQLite would create the file 0644 (less the umask): readable by every local user. It is
+        created here 0600 instead, empty (SQLite's empty database), and SQLite gives its -wal
+        and -shm files the database file's mode.
+        """
         path = self.url.database
         if self.dialect != "sqlite" or not path or path == ":memory:" or path.startswith("file:"):
             return
-        folder = Path(path).expanduser().parent
+        file = Path(path).expanduser()
+        folder = file.parent
         if not folder.is_dir():
             raise FileNotFoundError(f"no folder {folder} to keep the SQLite database {path} in")
+        try:
+            os.close(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            mode = file.stat().st_mode & 0o777
+            if mode & 0o077:
+                log.warning("%s is readable by other users (mode %o): chmod 600 it", path, mode)
 
     async def dispose(self) -> None:
         """Close every pooled connection (call once at shutdown)."""

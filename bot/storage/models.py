@@ -115,6 +115,9 @@ class SetLogRow(Base):
     load: Mapped[float | None] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String(8))
     effort: Mapped[str | None] = mapped_column(String())
+    # The effort as numbers, when the lifter gave them ("rpe 8.5", "2 in the tank").
+    rpe: Mapped[float | None] = mapped_column(Float)
+    rir: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
     pain: Mapped[bool] = mapped_column(Boolean)
     logged_at: Mapped[datetime] = mapped_column(UTCDateTime())

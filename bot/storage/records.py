@@ -105,6 +105,9 @@ def set_entry(row: Row[Any]) -> SetEntry:
         effort=row.set_effort,
         note=row.set_note,
         pain=row.set_pain,
+        rpe=row.set_rpe,
+        rir=row.set_rir,
+        id=row.set_id,
     )
 
 
@@ -119,6 +122,8 @@ def set_values(entry: SetEntry) -> dict[str, Any]:
         "load": entry.load,
         "unit": Unit(entry.unit).value,
         "effort": entry.effort,
+        "rpe": entry.rpe,
+        "rir": entry.rir,
         "note": entry.note,
         "pain": entry.pain,
         "logged_at": entry.logged_at,

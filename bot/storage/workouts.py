@@ -14,6 +14,7 @@ from sqlalchemy import (
     Table,
     and_,
     bindparam,
+    delete,
     insert,
     or_,
     select,
@@ -117,13 +118,23 @@ _START = insert(WORKOUTS).returning(WORKOUTS.c.id)
 _UPDATE = update(WORKOUTS).where(WORKOUTS.c.id == bindparam("workout_id"))
 _SET_FIELDS = [column.name for column in SETS.c if column.name not in ("id", "user_id")]
 # The set goes in with its workout's owner, in one statement; no row when there is no workout.
-_LOG_SET = insert(SETS).from_select(
-    [*_SET_FIELDS, "user_id"],
-    select(
-        *(bindparam(name, type_=SETS.c[name].type) for name in _SET_FIELDS),
-        WORKOUTS.c.user_id,
-    ).where(WORKOUTS.c.id == bindparam("workout_id")),
+_LOG_SET = (
+    insert(SETS)
+    .from_select(
+        [*_SET_FIELDS, "user_id"],
+        select(
+            *(bindparam(name, type_=SETS.c[name].type) for name in _SET_FIELDS),
+            WORKOUTS.c.user_id,
+        ).where(WORKOUTS.c.id == bindparam("workout_id")),
+    )
+    .returning(SETS.c.id)
 )
+# Named apart from the columns: an UPDATE's SET clause keeps those names for its values.
+_THE_SET = and_(SETS.c.id == bindparam("b_set_id"), SETS.c.workout_id == bindparam("b_workout_id"))
+_CHANGE_SET = update(SETS).where(_THE_SET)
+_REMOVE_SET = delete(SETS).where(_THE_SET)
+_REMOVE_SETS = delete(SETS).where(SETS.c.workout_id == bindparam("workout_id"))
+_REMOVE_WORKOUT = delete(WORKOUTS).where(WORKOUTS.c.id == bindparam("workout_id"))
 _ALL_SETS = (
     select(*SET_COLUMNS)
     .where(SETS.c.user_id == bindparam("user_id"))
@@ -187,14 +198,50 @@ class WorkoutQueries:
     async def rate_workout(self, workout_id: int, effort: str) -> None:
         await self._update_workout(workout_id, {"effort": effort})
 
-    async def log_set(self, entry: SetEntry) -> None:
+    async def log_set(self, entry: SetEntry) -> int:
         connection = await self._connection()
-        result = await connection.execute(_LOG_SET, set_values(entry))
-        if getattr(result, "rowcount", 0) == 0:
+        set_id = (await connection.execute(_LOG_SET, set_values(entry))).scalar()
+        if set_id is None:
             raise LookupError(f"no workout {entry.workout_id} to log a set in")
         kept = self._workouts.get(entry.workout_id)
         if kept is not None:
-            kept.sets.append(entry)
+            kept.sets.append(replace(entry, id=set_id))
+        return int(set_id)
+
+    async def change_set(self, entry: SetEntry) -> bool:
+        assert entry.id is not None
+        values = set_values(entry)
+        del values["workout_id"]
+        where = {"b_set_id": entry.id, "b_workout_id": entry.workout_id}
+        changed = await self._write(_CHANGE_SET.values(**values), where)
+        kept = self._workouts.get(entry.workout_id)
+        if changed and kept is not None:
+            kept.sets[:] = [entry if e.id == entry.id else e for e in kept.sets]
+        return changed
+
+    async def remove_set(self, workout_id: int, set_id: int) -> bool:
+        removed = await self._write(_REMOVE_SET, {"b_set_id": set_id, "b_workout_id": workout_id})
+        kept = self._workouts.get(workout_id)
+        if removed and kept is not None:
+            kept.sets[:] = [e for e in kept.sets if e.id != set_id]
+        return removed
+
+    async def reopen_workout(self, workout_id: int) -> None:
+        active = {"status": WorkoutStatus.ACTIVE.value, "ended_at": None, "effort": None}
+        await self._update_workout(workout_id, active)
+
+    async def remove_workout(self, workout_id: int) -> bool:
+        await self._write(_REMOVE_SETS, {"workout_id": workout_id})  # children first
+        removed = await self._write(_REMOVE_WORKOUT, {"workout_id": workout_id})
+        self._workouts.pop(workout_id, None)
+        self._before.clear()
+        self._latest.clear()
+        return removed
+
+    async def _write(self, statement: Any, params: dict[str, Any]) -> bool:
+        connection = await self._connection()
+        result = await connection.execute(statement, params)
+        return bool(getattr(result, "rowcount", 0))
 
     async def workout(self, workout_id: int) -> WorkoutRecord | None:
         if workout_id not in self._workouts:

@@ -20,8 +20,9 @@ from bot.app import build_coach
 from bot.coach.runner import Runner
 from bot.config import Settings
 from bot.content import Library
+from bot.net import HttpListener, Limits
 from bot.observability import Metrics, UpdateObserver, note_retry
-from bot.observability.http import routes
+from bot.observability.http import health_listener, routes
 from bot.observability.updates import hash_key
 from bot.storage import Database
 from bot.telegram import handlers
@@ -33,7 +34,7 @@ from bot.telegram.redact import REDACTOR, configure_logging
 from bot.telegram.reminders import reminder_service
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.timers import TimerScheduler
-from bot.telegram.webhook import WebhookServer, shared_secret, web_app, webhook_path
+from bot.telegram.webhook import shared_secret, web_app, webhook_listener, webhook_path
 
 log = logging.getLogger(__name__)
 
@@ -183,17 +184,18 @@ class CoachBot:
         settings: Settings,
         *,
         poll_timeout: float = 10,
-        extra_routes: Sequence[web.AbstractRouteDef] = (),
+        internal_routes: Sequence[web.AbstractRouteDef] = (),
     ) -> None:
-        """extra_routes are served next to the webhook (say /healthz, /metrics): same port."""
+        """internal_routes (/healthz, /metrics) are served in webhook mode on COACH_HEALTH_LISTEN,
+        a listener of their own: the webhook's port serves Telegram's route alone."""
         self.application = application
         self.settings = settings
         self.poll_timeout = poll_timeout
-        self.extra_routes = extra_routes
+        self.internal_routes = internal_routes
         secret, token = settings.webhook_secret, application.bot.token
         self.webhook_secret = secret.get_secret_value() if secret else shared_secret(token)
         REDACTOR.add(self.webhook_secret)
-        self.server: WebhookServer | None = None
+        self.servers: list[HttpListener] = []
 
     async def start(self) -> None:
         app = self.application
@@ -211,11 +213,9 @@ class CoachBot:
         url = self.settings.webhook_url
         if url:
             path = webhook_path(url)
-            self.server = WebhookServer(
-                web_app(app, path, self.webhook_secret, self.extra_routes),
-                self.settings.webhook_listen,
-            )
-            await self.server.start()
+            for server in self._listeners(path):
+                await server.start()
+                self.servers.append(server)
             await app.bot.set_webhook(
                 url, secret_token=self.webhook_secret, allowed_updates=ALLOWED_UPDATES
             )
@@ -227,10 +227,27 @@ class CoachBot:
             )
             log.info("coach running: long polling")
 
+    def _listeners(self, path: str) -> list[HttpListener]:
+        settings = self.settings
+        limits = Limits(
+            settings.webhook_header_timeout,
+            settings.webhook_body_timeout,
+            settings.webhook_idle_timeout,
+            settings.webhook_max_connections,
+        )
+        app = web_app(self.application, path, self.webhook_secret, limits)
+        webhook = webhook_listener(app, settings.webhook_listen, limits)
+        if not self.internal_routes:
+            return [webhook]
+        internal = health_listener(self.internal_routes, settings.health_listen, limits)
+        if (internal.host, internal.port) == (webhook.host, webhook.port):
+            raise ValueError("COACH_HEALTH_LISTEN must differ from COACH_WEBHOOK_LISTEN")
+        return [webhook, internal]
+
     async def stop(self) -> None:
         app = self.application
-        if self.server is not None:
-            await self.server.stop()
+        while self.servers:  # the webhook's first: no update comes in while the rest stops
+            await self.servers.pop(0).stop()
         if app.updater is not None and app.updater.running:
             await app.updater.stop()
         if app.running:
@@ -245,7 +262,7 @@ class CoachBot:
 async def _serve(settings: Settings, library: Library) -> int:
     application = build_application(settings, library)
     bot = CoachBot(
-        application, settings, extra_routes=routes(application, application.bot_data.metrics)
+        application, settings, internal_routes=routes(application, application.bot_data.metrics)
     )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -1,4 +1,4 @@
-"""The webhook's HTTP server (aiohttp): one POST route for Telegram, room for more routes."""
+"""The webhook's HTTP server (aiohttp): one POST route for Telegram, and nothing else."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import base64
 import contextvars
 import hashlib
 import hmac
+import json
 import logging
 import secrets
-from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,6 +16,7 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
+from bot.net import HttpListener, Limits, read_body
 from bot.telegram import redelivery
 
 log = logging.getLogger(__name__)
@@ -70,30 +71,22 @@ def webhook_path(webhook_url: str) -> str:
     return urlsplit(webhook_url).path or "/"
 
 
-def parse_listen(listen: str) -> tuple[str, int]:
-    """'host:port' (or '[::1]:port') as a (host, port) pair."""
-    host, _, port = listen.rpartition(":")
-    if not host or not port.isdigit():
-        raise ValueError(f"COACH_WEBHOOK_LISTEN must look like host:port, not {listen!r}")
-    return host.strip("[]"), int(port)
-
-
 def web_app(
-    application: Application[Any, Any, Any, Any, Any, Any],
-    path: str,
-    secret: str,
-    extra_routes: Sequence[web.AbstractRouteDef] = (),
+    application: Application[Any, Any, Any, Any, Any, Any], path: str, secret: str, limits: Limits
 ) -> web.Application:
-    """The aiohttp app Telegram posts to; production adds /healthz and /metrics to the same app."""
+    """The aiohttp app Telegram posts to: its one route, nothing else (/healthz is internal)."""
     expected = secret.encode()
 
     async def receive(request: web.Request) -> web.Response:
-        given = request.headers.get(SECRET_HEADER, "").encode()
+        # aiohttp hands over header bytes that are not UTF-8 as lone surrogates; encoded back
+        # the same way they compare as the bytes that came, and simply do not match.
+        given = request.headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
         if not hmac.compare_digest(given, expected):
             log.warning("webhook call without the right secret from %s", request.remote)
             return web.Response(status=403)
+        raw = await read_body(request, limits.body_timeout)  # 413 or 408 when it cannot be read
         try:
-            body = await request.json()
+            body = json.loads(raw)
             if not isinstance(body, dict) or not isinstance(body.get("update_id"), int):
                 raise ValueError("not an update")
             update = Update.de_json(body, application.bot)
@@ -114,28 +107,12 @@ def web_app(
             return web.Response(status=redelivery.AGAIN_STATUS)
         return web.Response() if reply.call is None else web.json_response(reply.call)
 
-    app = web.Application()
+    app = web.Application(client_max_size=limits.max_body)
     app[APPLICATION_KEY] = application
     app.router.add_post(path, receive)
-    app.router.add_routes(extra_routes)
     return app
 
 
-class WebhookServer:
-    """Starts and stops the aiohttp site; the Application is started and stopped by the caller."""
-
-    def __init__(self, app: web.Application, listen: str) -> None:
-        self.app = app
-        self.host, self.port = parse_listen(listen)
-        self._runner: web.AppRunner | None = None
-
-    async def start(self) -> None:
-        self._runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, self.host, self.port).start()
-        log.info("webhook server listening on %s:%s", self.host, self.port)
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+def webhook_listener(app: web.Application, listen: str, limits: Limits) -> HttpListener:
+    """The webhook's server on COACH_WEBHOOK_LISTEN; the Application is started by the caller."""
+    return HttpListener(app, listen, limits, "COACH_WEBHOOK_LISTEN", "webhook server")

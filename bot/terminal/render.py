@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -32,14 +33,20 @@ def keeper(user: str, clock: Callable[[], datetime], root: Path = Path()) -> Kee
 
     def keep(name: str, content: bytes) -> Path:
         folder = root / ("charts" if name.endswith(".png") else "exports")
-        folder.mkdir(parents=True, exist_ok=True)
+        # A user's sets are theirs alone: the folder 0700 and each file 0600, whatever the umask.
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         safe = re.sub(r"[^A-Za-z0-9._-]+", "_", name).lstrip(".")[:80] or "file"
         stem = f"{who}-{clock():%Y%m%d-%H%M%S}"
         path, n = folder / f"{stem}-{safe}", 1
-        while path.exists():  # two in one second: never overwrite the first
-            n += 1
-            path = folder / f"{stem}-{n}-{safe}"
-        path.write_bytes(content)
+        while True:
+            try:  # O_EXCL: two in one second never overwrite the first
+                descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                break
+            except FileExistsError:
+                n += 1
+                path = folder / f"{stem}-{n}-{safe}"
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(content)
         return path
 
     return keep

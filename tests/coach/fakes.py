@@ -31,6 +31,7 @@ class FakeStore:
         self.workout_rows: dict[int, WorkoutRecord] = {}
         self.set_rows: list[SetEntry] = []
         self.saves = 0
+        self.next_set_id = 0
         self.reminders = FakeReminders()  # the CoachStore's `reminders`, in memory too
 
     async def load_user(self, key: str) -> UserRecord:
@@ -71,10 +72,34 @@ class FakeStore:
     async def rate_workout(self, workout_id: int, effort: str) -> None:
         self.workout_rows[workout_id].effort = effort
 
-    async def log_set(self, entry: SetEntry) -> None:
+    async def log_set(self, entry: SetEntry) -> int:
         if entry.workout_id not in self.workout_rows:
             raise KeyError(entry.workout_id)  # a foreign key would refuse it
-        self.set_rows.append(entry)
+        self.next_set_id += 1
+        self.set_rows.append(replace(entry, id=self.next_set_id))
+        return self.next_set_id
+
+    async def change_set(self, entry: SetEntry) -> bool:
+        found = [i for i, e in enumerate(self.set_rows) if e.id == entry.id]
+        if not found or self.set_rows[found[0]].workout_id != entry.workout_id:
+            return False
+        self.set_rows[found[0]] = entry
+        return True
+
+    async def remove_set(self, workout_id: int, set_id: int) -> bool:
+        before = len(self.set_rows)
+        self.set_rows = [
+            e for e in self.set_rows if not (e.id == set_id and e.workout_id == workout_id)
+        ]
+        return len(self.set_rows) < before
+
+    async def reopen_workout(self, workout_id: int) -> None:
+        row = self.workout_rows[workout_id]
+        row.status, row.ended_at, row.effort = WorkoutStatus.ACTIVE, None, None
+
+    async def remove_workout(self, workout_id: int) -> bool:
+        self.set_rows = [e for e in self.set_rows if e.workout_id != workout_id]
+        return self.workout_rows.pop(workout_id, None) is not None
 
     def _with_sets(self, row: WorkoutRecord) -> WorkoutRecord:
         sets = [e for e in self.set_rows if e.workout_id == row.id]

@@ -1,4 +1,4 @@
-"""The test harness's coach with /healthz and /metrics served, as `coach run` serves them."""
+"""The test harness's coach with /healthz and /metrics on its internal listener, as `coach run`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ class ObservedHarness(Harness):
     async def start(self) -> CoachBot:
         application = build_application(self.settings, self.library)
         extra = routes(application, application.bot_data.metrics)
-        self.bot = CoachBot(application, self.settings, poll_timeout=1, extra_routes=extra)
+        self.bot = CoachBot(application, self.settings, poll_timeout=1, internal_routes=extra)
         await self.bot.start()
         return self.bot
 

@@ -38,6 +38,7 @@ class CoachProcess:
         self.workdir = workdir
         self.name = name
         self.port = free_port()
+        self.health_port = free_port()  # /healthz and /metrics: the internal listener
         self.process: asyncio.subprocess.Process | None = None
         self.stderr_path = workdir / f"{name}.stderr"
         self._runs = 0
@@ -46,6 +47,10 @@ class CoachProcess:
     @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def health(self) -> str:
+        return f"http://127.0.0.1:{self.health_port}"
 
     @property
     def hook(self) -> str:
@@ -58,6 +63,7 @@ class CoachProcess:
             COACH_DATABASE_URL=self.database_url,
             COACH_WEBHOOK_URL=self.hook,
             COACH_WEBHOOK_LISTEN=f"127.0.0.1:{self.port}",
+            COACH_HEALTH_LISTEN=f"127.0.0.1:{self.health_port}",
             COACH_WEBHOOK_SECRET=SECRET,
             COACH_PER_CHAT_PER_SECOND="200",
             COACH_GLOBAL_PER_SECOND="1000",
@@ -85,7 +91,7 @@ class CoachProcess:
             if self.process.returncode is not None:
                 raise AssertionError(f"{self.name} exited at start:\n{self.stderr()[-3000:]}")
             with contextlib.suppress(aiohttp.ClientError):
-                async with self._session.get(f"{self.base}/healthz") as response:
+                async with self._session.get(f"{self.health}/healthz") as response:
                     if response.status == 200:
                         return
             await asyncio.sleep(0.1)
@@ -127,8 +133,9 @@ class CoachProcess:
             return response.status
 
     async def get(self, path: str) -> tuple[int, str]:
+        """GET on the internal listener (/healthz, /metrics)."""
         assert self._session is not None
-        async with self._session.get(f"{self.base}{path}") as response:
+        async with self._session.get(f"{self.health}{path}") as response:
             return response.status, await response.text()
 
     def stderr(self) -> str:

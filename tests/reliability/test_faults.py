@@ -13,7 +13,7 @@ from tests.reliability.scripted import EXPECTED, PLAN, press, sets_of
 
 pytestmark = [pytest.mark.reliability, pytest.mark.e2e]
 
-TAPS = ("8", "Go now", "9", "Skip rest", "8", "Go now", "7", "Right")
+TAPS = ("8", "Go now", "9", "Skip rest", "8", "Go now", "7", "Just right")
 USERS = 10
 
 

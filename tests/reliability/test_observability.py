@@ -1,4 +1,4 @@
-"""/healthz, /metrics and the per-update log line, on the webhook's own HTTP server."""
+"""/healthz, /metrics (on the internal listener) and the per-update log line."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ UNREACHABLE = "postgresql+asyncpg://postgres@127.0.0.1:1/nowhere"
 async def _get(harness: ObservedHarness, path: str) -> tuple[int, str, str]:
     async with (
         aiohttp.ClientSession() as session,
-        session.get(f"http://{harness.settings.webhook_listen}{path}") as response,
+        session.get(f"http://{harness.settings.health_listen}{path}") as response,
     ):
         return response.status, response.headers["Content-Type"], await response.text()
 
@@ -181,7 +181,7 @@ async def test_the_container_probe_passes_on_a_healthy_replica_and_fails_otherwi
 ) -> None:
     env = {
         "COACH_WEBHOOK_URL": str(observed.settings.webhook_url),
-        "COACH_WEBHOOK_LISTEN": observed.settings.webhook_listen,
+        "COACH_HEALTH_LISTEN": observed.settings.health_listen,
     }
     code, out, _ = await _probe(**env)
     assert (code, json.loads(out)["status"]) == (0, "ok")

@@ -60,7 +60,7 @@ async def test_the_token_and_the_secret_never_reach_a_log_line_or_a_page(
     async with aiohttp.ClientSession() as session:
         pages = []
         for path in ("/metrics", "/healthz"):
-            async with session.get(f"http://{observed.settings.webhook_listen}{path}") as response:
+            async with session.get(f"http://{observed.settings.health_listen}{path}") as response:
                 pages.append(await response.text())
     await observed.restart()
 
@@ -76,7 +76,7 @@ async def test_one_user_cannot_read_or_change_anothers_data(
 ) -> None:
     alice, mallory = observed.chat(1001, "Alice"), observed.chat(6666, "Mallory")
     await workout_by_buttons(alice)
-    await alice.tap("Right")
+    await alice.tap("Just right")
     await alice.command("workout", PLAN)
     alices = await logged_sets(observed, alice.id)
     alice_buttons = [b["callback_data"] for m in alice.messages for b in m.buttons]

@@ -10,6 +10,7 @@ from bot.coach.events import Command, Event, Press, Text
 from bot.coach.replies import Button
 from bot.content import Library
 from bot.reminders import flow
+from bot.reminders.dialog_state import RemindDialog
 from bot.reminders.service import ReminderService, Sender
 from bot.storage import Database
 from bot.storage.reminder_claims import claims_unit
@@ -18,23 +19,34 @@ from bot.storage.reminders import SqlReminders
 
 @dataclass
 class Conversation:
-    """One user talking to the reminders part of the coach, state kept between events."""
+    """One user talking to the reminders part of the coach, as the engine keeps them: the
+    dialog stored as JSON between events, and the step token moved after each event unless
+    nothing new went out."""
 
     database: Database
     library: Library
     key: str
-    state: dict[str, Any] | None = None
+    stored: dict[str, Any] | None = None  # the dialog as the engine keeps it in the user's state
+    token: int = 41  # the user's step token; any number, as the engine's is
     last: list[flow.Handled] = field(default_factory=list)
+
+    @property
+    def dialog(self) -> RemindDialog | None:
+        return RemindDialog.read(self.stored)
 
     async def event(self, event: Event, now: datetime) -> flow.Handled:
         async with self.database.unit() as store:
             user = await store.load_user(self.key)
-            assert flow.wants(event, self.state)
+            dialog = self.dialog
+            assert flow.wants(event, dialog)
             handled = await flow.handle(
-                SqlReminders(store.session), user, event, self.state, self.library, now
-            )
-            self.state = handled.dialog_state
+                SqlReminders(store.session), user, event, dialog, self.library, now,
+                token=self.token,
+            )  # fmt: skip
+            self.stored = handled.dialog.dump() if handled.dialog is not None else None
             await store.save_user(user)
+        if not handled.keep_step:
+            self.token += 1
         self.last.append(handled)
         return handled
 

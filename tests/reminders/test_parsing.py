@@ -12,7 +12,7 @@ from bot.reminders.parsing import (
     EVERY_DAY,
     WEEKDAYS,
     WEEKENDS,
-    Invalid,
+    NotUnderstood,
     describe_days,
     parse_days,
     parse_time,
@@ -53,13 +53,13 @@ def test_times_people_type(text: str, expected: time) -> None:
 )
 def test_bad_times_get_a_reprompt_naming_examples(text: str) -> None:
     result = parse_time(text)
-    assert isinstance(result, Invalid)
+    assert isinstance(result, NotUnderstood)
     assert "7pm" in result.message
 
 
 def test_an_impossible_time_is_named_back() -> None:
     result = parse_time("25:99")
-    assert isinstance(result, Invalid)
+    assert isinstance(result, NotUnderstood)
     assert "25:99" in result.message
 
 
@@ -90,7 +90,7 @@ def test_days_people_type(text: str, expected: int) -> None:
 @pytest.mark.parametrize("text", ["", "tomorrow-ish", "someday", "mon-blah", "x" * 300, "🗓"])
 def test_bad_days_get_a_reprompt(text: str) -> None:
     result = parse_days(text)
-    assert isinstance(result, Invalid)
+    assert isinstance(result, NotUnderstood)
     assert "weekdays" in result.message
 
 
@@ -148,7 +148,7 @@ def test_city_typos_are_forgiven(typo: str, expected: str) -> None:
 )
 def test_bad_timezones_get_a_reprompt(text: str) -> None:
     result = parse_zone(text)
-    assert isinstance(result, Invalid)
+    assert isinstance(result, NotUnderstood)
     assert result.message
 
 

@@ -45,6 +45,7 @@ def coach_settings(api: FakeBotApi, database_url: str, mode: Mode, **extra: Any)
         values["COACH_WEBHOOK_URL"] = f"http://127.0.0.1:{port}/telegram/hook"
         values["COACH_WEBHOOK_LISTEN"] = f"127.0.0.1:{port}"
         values["COACH_WEBHOOK_SECRET"] = "s3cret-for-the-webhook-tests"
+        values["COACH_HEALTH_LISTEN"] = f"127.0.0.1:{free_port()}"
     values.update(extra)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
@@ -56,7 +57,7 @@ class Harness:
     library: Library
     bot: CoachBot | None = None
     chats: dict[int, Chat] = field(default_factory=dict)
-    extra_routes: tuple[web.RouteDef, ...] = ()
+    internal_routes: tuple[web.RouteDef, ...] = ()
 
     @property
     def mode(self) -> Mode:
@@ -72,7 +73,7 @@ class Harness:
             build_application(self.settings, self.library),
             self.settings,
             poll_timeout=1,
-            extra_routes=self.extra_routes,
+            internal_routes=self.internal_routes,
         )
         await self.bot.start()
         return self.bot

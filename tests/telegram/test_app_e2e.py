@@ -76,21 +76,25 @@ async def test_without_a_configured_secret_a_random_one_guards_the_webhook(
         await harness.stop()
 
 
-async def test_extra_routes_are_served_next_to_the_webhook(
+async def test_internal_routes_are_served_on_their_own_listener_never_on_the_webhooks(
     api: FakeBotApi, sqlite_url: str, library: Library
 ) -> None:
     async def ping(request: web.Request) -> web.Response:
         return web.Response(text="pong")
 
     settings = coach_settings(api, sqlite_url, "webhook")
-    harness = Harness(api, settings, library, extra_routes=(web.get("/ping", ping),))
+    harness = Harness(api, settings, library, internal_routes=(web.get("/ping", ping),))
     await harness.start()
     try:
-        listen = settings.webhook_listen
+        public, internal = settings.webhook_listen, settings.health_listen
         async with aiohttp.ClientSession() as session:
-            async with session.get(f"http://{listen}/ping") as response:
+            async with session.get(f"http://{internal}/ping") as response:
                 assert (response.status, await response.text()) == (200, "pong")
-            async with session.post(f"http://{listen}/telegram/hook", json={}) as response:
+            async with session.get(f"http://{public}/ping") as response:
+                assert response.status == 404
+            async with session.post(f"http://{internal}/telegram/hook", json={}) as response:
+                assert response.status == 404
+            async with session.post(f"http://{public}/telegram/hook", json={}) as response:
                 assert response.status == 403
     finally:
         await harness.stop()

@@ -16,7 +16,7 @@ EXPECTED = [(1, "left", 8), (1, "right", 9), (2, "left", 8), (2, "right", 7)]
 async def test_a_full_two_set_workout_by_buttons(harness: Harness) -> None:
     chat = harness.chat()
     await workout_by_buttons(chat)
-    summary = await chat.tap("Right")
+    summary = await chat.tap("Just right")
 
     assert await logged_sets(harness, chat.id) == EXPECTED
     assert any("Left: 16 reps" in m.shown and "Right: 16 reps" in m.shown for m in chat.messages)

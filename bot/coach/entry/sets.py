@@ -1,0 +1,293 @@
+"""A set's numbers as lifters type them: `12 @ 12.5kg`, `12.5kg x 12`, `12 reps at 25kg, hard`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.coach.entry import loads
+from bot.coach.entry.loads import BODYWEIGHT_WORDS, Load
+from bot.coach.entry.results import Context, Refused, SetAnswer
+from bot.coach.entry.tags import (
+    Effort,
+    clause_reports_pain,
+    clause_spans,
+    effort_numbers,
+    effort_of,
+    leading_effort,
+    negated_pain,
+)
+from bot.coach.entry.text import NOTE_MAX, ORDINAL_WORDS, REPS_MAX, as_float, ordinal
+from bot.coach.ports import Side, Unit
+
+# `a x b` with no unit reads as a plan when a is a likely number of sets and b of reps; as
+# weight x reps when a is more reps than anyone types.
+PLAN_SETS_MAX = 5
+PLAN_REPS_MAX = 30
+FAR_REPS = 50
+
+_N = r"[0-9]+(?:[.,][0-9]+)?"
+_I = r"[0-9]{1,3}"
+_U = r"(?:kilograms?|kilos?|kgs?|k[a-z]?(?![a-z])|pounds?|lbs?|#)"
+_END = r"(?![0-9a-z])"
+
+# What may follow a number that is then no load: `8 with 2 rir`, `10 with 2 in the tank`.
+_NOT_LOAD = r"(?:rir|rpe|more|left|in\s+(?:the\s+)?(?:tank|reserve|me)|reps?\b)"
+_SET_LABEL = re.compile(r"^set\s*[0-9]+\s*[:.)-]\s*")
+_SIDE_FIRST = re.compile(
+    r"^(?P<side>left|right)(?:\s+(?:leg|side))?\s*[:=,-]?\s*(?=[0-9x]|did|got)"
+)
+_FILLER = re.compile(
+    r"^(?:(?:i\s+)?(?:did|got|managed|made|completed|hit|finished)(?:\s+only)?|only(?:\s+got|"
+    r"\s+did)?|just(?:\s+did)?|all|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
+)
+_LOAD_FIRST = re.compile(
+    rf"^(?P<v>{_N})\s*(?P<u>{_U})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)\b)?"
+)
+_TIMES = re.compile(rf"^(?P<a>{_I})\s*(?:reps?\s*)?[x*]\s*(?P<b>{_N})\s*(?P<u>{_U})?{_END}")
+_AT = re.compile(
+    rf"^(?P<r>{_I})(?:\s*(?:reps?|r)\b)?\s*(?P<how>@|at\b|with\b|w/|on\b|using\b)\s*"
+    rf"(?:(?P<v>(?>{_N}))\s*(?:(?P<u>{_U}){_END}|{_END}(?!\s*{_NOT_LOAD}))"
+    rf"|(?P<bw>{BODYWEIGHT_WORDS})\b)"
+)
+_FRACTION = re.compile(
+    rf"^(?P<r>{_I})\s*(?:/|of\b|out of\b)\s*(?P<t>{_I})(?![0-9.,])(?:\s*reps?\b)?"
+)
+_PLAIN = re.compile(rf"^(?P<r>{_N})(?![0-9])(?:\s*(?:reps?\b|r\b|times\b))?")
+_FAILED_AT = re.compile(
+    rf"^(?:i\s+)?(?:failed|missed|dropped|lost|died on|failed on)\s+(?:on\s+)?(?:the\s+)?"
+    rf"(?:rep\s+)?(?P<n>{ORDINAL_WORDS})(?:\s+rep)?\b"
+)
+_TAIL_LOAD = re.compile(
+    rf"^\s*[,;-]?\s*(?:@|at\b|with\b|on\b|using\b|x\b)?\s*(?:(?P<v>{_N})\s*(?P<u>{_U}){_END}"
+    rf"|(?P<bw>{BODYWEIGHT_WORDS})\b)"
+)
+_TAIL_AT = re.compile(rf"^\s*@\s*(?P<v>(?>{_N}))(?!\s*{_U})(?![0-9a-z])")
+_BODY = r"(?:knee|hip|glute|ham|hamstring|quad|calf|ankle|foot|back|butt|adductor|groin|hand)"
+_TAIL_SIDE = re.compile(
+    rf"^\s*[,(:-]?\s*(?:on\s+(?:the\s+|my\s+)?|for\s+(?:the\s+)?)?(?P<side>left|right)"
+    rf"(?:\s+(?:leg|side))?\b(?!\s+(?:{_BODY}|in\s+the\s+tank|in\s+me))\s*\)?"
+)
+_TAIL_FILLER = re.compile(r"^\s*(?:reps?|r|times|done|completed|total)\b")
+_BAD_NUMBER = re.compile(
+    r"^(?:[-+]\s*[0-9]|[0-9]+(?:[.,][0-9]+)*e[-+]?[0-9]|[0-9]{4,}|[0-9]+[.,][0-9]{3}\b)"
+)
+_PLAN_WORDS = re.compile(rf"^{_I}\s*sets?\s+(?:of\s+)?{_I}")
+
+
+@dataclass(frozen=True)
+class Head:
+    reps: int
+    load: Load | None
+    rpe: float | None
+    end: int
+    effort: Effort | None = None
+
+
+def _load(value: str, unit: str | None, ctx: Context) -> Load | Refused:
+    checked = loads.check(as_float(value), loads.unit_of(unit, ctx.unit))
+    return Refused(checked) if isinstance(checked, str) else checked
+
+
+def _current(ctx: Context) -> float | None:
+    """The current load in the user's unit, to tell a typed load from an RPE."""
+    if ctx.load.value is None:
+        return None
+    kg = loads.kilograms(ctx.load.value, ctx.load.unit)
+    return kg if ctx.unit is Unit.KG else kg / 0.45359237
+
+
+def _is_int(text: str) -> bool:
+    return text.isdigit()
+
+
+def _times(found: re.Match[str], low: str, ctx: Context) -> Head | Refused:
+    """`a x b`: reps x load, load x reps, or a plan (sets x reps)."""
+    a, b, unit, end = found["a"], found["b"], found["u"], found.end()
+    if unit:
+        load = _load(b, unit, ctx)
+        return load if isinstance(load, Refused) else Head(int(a), load, None, end)
+    if re.match(r"^\s*[x*]\s*[0-9]", low[end:]):
+        return Refused("One set at a time: type this set's reps, like 10 @ 12.5kg.")
+    if re.match(r"^\s*(?:@|at\b)", low[end:]) or not _is_int(b):
+        if _is_int(b) and int(a) == 1:  # `1x10 @ 12.5`: one set of 10
+            return Head(int(b), None, None, end)
+        if not _is_int(b):
+            load = _load(b, None, ctx)
+            return load if isinstance(load, Refused) else Head(int(a), load, None, end)
+        return Refused("That looks like a plan. Type the reps you just did, like 10.")
+    first, second, current = int(a), int(b), _current(ctx)
+    if first == 1:
+        return Head(second, None, None, end)
+    if first <= PLAN_SETS_MAX and second <= PLAN_REPS_MAX:  # `3x10`: sets x reps
+        return Refused("That looks like a plan. Type the reps you just did, like 10.")
+    if first > FAR_REPS >= second:  # `135x8`: weight x reps
+        load = _load(a, None, ctx)
+        return load if isinstance(load, Refused) else Head(second, load, None, end)
+    if loads.close(second, current, 0.2) and not loads.close(first, current, 0.2):
+        load = _load(b, None, ctx)
+        return load if isinstance(load, Refused) else Head(first, load, None, end)
+    if loads.close(first, current, 0.2) or (first > 30 and second <= 30):
+        load = _load(a, None, ctx)
+        return load if isinstance(load, Refused) else Head(second, load, None, end)
+    return Refused("That looks like a plan. Type the reps you just did, like 10.")
+
+
+def _at(found: re.Match[str], ctx: Context) -> Head | Refused:
+    reps, end = int(found["r"]), found.end()
+    if found["bw"]:
+        return Head(reps, Load(None, ctx.unit), None, end)
+    value, unit = found["v"], found["u"]
+    if not unit and found["how"] == "@":
+        return _at_number(reps, value, end, ctx)
+    load = _load(value, unit, ctx)
+    return load if isinstance(load, Refused) else Head(reps, load, None, end)
+
+
+def _at_number(reps: int, value: str, end: int, ctx: Context) -> Head | Refused:
+    """`8 @ 9`: an RPE when it can be one and is far from the current load, else a load."""
+    number = as_float(value)
+    rpe_like = 1 <= number <= 10 and number * 2 == int(number * 2)
+    if rpe_like and not loads.close(number, _current(ctx)):
+        return Head(reps, None, number, end)  # `8 @ 9` at 135 lb is an RPE
+    load = _load(value, None, ctx)
+    return load if isinstance(load, Refused) else Head(reps, load, None, end)
+
+
+def head(low: str, ctx: Context) -> Head | Refused | None:
+    """The reps (and load) a set starts with; None when it does not start with a count."""
+    if _BAD_NUMBER.match(low):
+        if low.startswith(("-", "+")):
+            return Refused("Type the number of reps as a whole number, like 10.")
+        return Refused(f"That's more than {REPS_MAX} reps. Type what you did, like 10.")
+    if _PLAN_WORDS.match(low):
+        return Refused("One set at a time: type the reps you just did, like 10.")
+    failed = _FAILED_AT.match(low)
+    if failed:
+        n = ordinal(failed["n"])
+        if n is not None and n >= 2:
+            return Head(n - 1, None, None, failed.end(), Effort.FAILURE)
+    found = _LOAD_FIRST.match(low)
+    if found:
+        load = _load(found["v"], found["u"], ctx)
+        return load if isinstance(load, Refused) else Head(int(found["r"]), load, None, found.end())
+    found = _TIMES.match(low)
+    if found:
+        return _times(found, low, ctx)
+    found = _AT.match(low)
+    if found:
+        return _at(found, ctx)
+    found = _FRACTION.match(low) or _PLAIN.match(low)
+    if not found:
+        return None
+    if not _is_int(found["r"]):
+        return Refused("Type the number of reps as a whole number, like 10.")
+    return Head(int(found["r"]), None, None, found.end())
+
+
+def _prefix(low: str) -> tuple[int, Side | None]:
+    """Where the count starts, past "set 2:", "left:", "did", "x"; and the side named first."""
+    pos, side = 0, None
+    label = _SET_LABEL.match(low)
+    if label:
+        pos = label.end()
+    named = _SIDE_FIRST.match(low[pos:])
+    if named:
+        side, pos = Side(named["side"]), pos + named.end()
+    while filler := _FILLER.match(low[pos:]):
+        if not filler.end():
+            break
+        pos += filler.end()
+    return pos, side
+
+
+def read_set(text: str, ctx: Context) -> SetAnswer | Refused | None:
+    """The set a line describes, or why it cannot be logged; None when it is no set."""
+    low = text.lower()
+    source = text if len(text) == len(low) else low  # the note keeps the case it was typed in
+    pos, side = _prefix(low)
+    found = head(low[pos:], ctx)
+    if not isinstance(found, Head):
+        return found if side is None or found is not None else None
+    if found.reps == 0:
+        return Refused("0 reps? Type skip if you skipped this one, or the reps you did.")
+    if found.reps > REPS_MAX:
+        return Refused(f"That's more than {REPS_MAX} reps. Type what you did, like 10.")
+    start = pos + found.end
+    return _tail(source[start:], low[start:], found, side, ctx)
+
+
+def _tail(
+    source: str, low: str, found: Head, side: Side | None, ctx: Context
+) -> SetAnswer | Refused:
+    """What follows the count: a load, a side, RPE, RIR, effort words, pain, the note."""
+    load, rpe, cut = found.load, found.rpe, 0
+    if load is None and (extra := _TAIL_LOAD.match(low)):
+        if extra["bw"]:
+            load = Load(None, ctx.unit)
+        else:
+            checked = _load(extra["v"], extra["u"], ctx)
+            if isinstance(checked, Refused):
+                return checked
+            load = checked
+        cut = extra.end()
+    if rpe is None and (at := _TAIL_AT.match(low[cut:])):
+        if load is not None:  # `10 @ 12.5kg @9`: the weight is given, so this is an RPE
+            read = _at_number(found.reps, at["v"], 0, replace(ctx, load=Load(None, ctx.unit)))
+        else:  # `1x10 @ 12.5`
+            read = _at_number(found.reps, at["v"], 0, ctx)
+        if isinstance(read, Refused):
+            return read
+        if read.load is not None and load is not None:
+            return Refused("Two weights? Type one, like 10 @ 12.5kg.")
+        load, rpe, cut = load or read.load, read.rpe, cut + at.end()
+    if re.match(r"^\s*@", low[cut:]) and not re.match(r"^\s*@\s*(?:rpe|rir|[0-9])", low[cut:]):
+        return Refused(f"I got {found.reps} reps but not the weight. Try {found.reps} @ 10kg.")
+    named = _TAIL_SIDE.match(low[cut:])
+    if named and side is None:
+        side, cut = Side(named["side"]), cut + named.end()
+    filler = _TAIL_FILLER.match(low[cut:])
+    if filler:
+        cut += filler.end()
+    answer = _words(source[cut:], low[cut:], found, load, rpe)
+    if isinstance(answer, Refused) or side is None:
+        return answer
+    return replace(answer, side=side)
+
+
+def _words(
+    source: str, low: str, found: Head, load: Load | None, rpe: float | None
+) -> SetAnswer | Refused:
+    numbers = effort_numbers(low)
+    if numbers.problem:
+        return Refused(numbers.problem)
+    if numbers.rpe is not None and rpe is not None and numbers.rpe != rpe:
+        return Refused("Two RPEs? Type one, like 10 rpe 8.")
+    for start, end in numbers.spans:
+        low = low[:start] + "," * (end - start) + low[end:]
+    effort, pain = found.effort, False
+    kept: list[str] = []
+    for start, end in clause_spans(low):
+        clause, typed = low[start:end].strip(), source[start:end].strip(" ,;:-")
+        said = effort_of(clause)
+        leading = leading_effort(clause) if said is None and effort is None and not kept else None
+        if leading is not None:  # "hard wobbly": the effort, then a note
+            effort, clause = leading
+            typed = typed[len(typed) - len(clause) :].strip(" ,;:-")
+            said = None
+        if said is not None and effort is None:
+            effort = said
+        elif said is None and negated_pain(clause):
+            continue  # "no pain", "knee didn't hurt": nothing to log, nothing to stop for
+        elif said is None and typed:
+            pain = pain or clause_reports_pain(clause)
+            kept.append(typed)
+    note = ", ".join(kept).strip() or None
+    if note and len(note) > NOTE_MAX:
+        return Refused(f"Keep the note under {NOTE_MAX} characters, please.")
+    if note and note.endswith("?") and not pain:
+        return Refused(f"Did you do {found.reps} reps? Send the number on its own, then ask away.")
+    return SetAnswer(
+        found.reps, load, None, effort, rpe if rpe is not None else numbers.rpe, numbers.rir,
+        pain, note,
+    )  # fmt: skip

@@ -1,0 +1,194 @@
+"""What follows the numbers of a set: effort words, RPE, RIR, pain (and its negation), a note."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.coach.entry.text import as_float
+
+
+class Effort(StrEnum):
+    EASY = "easy"
+    OK = "ok"
+    HARD = "hard"
+    FAILURE = "failure"
+
+
+_EFFORT_WORDS = {
+    Effort.EASY: "easy|light|too easy|easy peasy|a breeze|breeze|piece of cake|comfortable|"
+    "smooth|effortless|warm up|warmup|ez|simple",
+    Effort.OK: "ok|okay|fine|good|decent|moderate|medium|solid|just right|about right|alright|"
+    "all right|not bad|manageable|normal",
+    Effort.HARD: "hard|tough|heavy|brutal|difficult|challenging|grindy|a grind|grind|a struggle|"
+    "struggle|struggled|killer|hardish|near failure|close to failure|almost failed|intense",
+    Effort.FAILURE: "failure|failed|fail|to failure|till failure|til failure|until failure|"
+    "to fail|max|maxed out|all out|absolute failure|couldnt finish|couldnt do more",
+}
+# Words around an effort that add nothing: "felt fairly easy", "it was pretty tough".
+_FILLER = (
+    r"(?:felt|feels|feeling|it felt|it was|was|that was|pretty|very|quite|really|a bit|bit|"
+    r"a little|little|kinda|kind of|super|so|fairly|rather|somewhat|moderately|bit of a|a|"
+    r"overall|today|this time|set|the set|[!.]+)"
+)
+_EFFORT_OF = {word: effort for effort, words in _EFFORT_WORDS.items() for word in words.split("|")}
+_EFFORT = re.compile(
+    rf"^(?:{_FILLER}\s+)*(?P<word>"
+    + "|".join(sorted(map(re.escape, _EFFORT_OF), key=len, reverse=True))
+    + rf")(?:\s+{_FILLER})*$"
+)
+
+_VALUE = r"([0-9]+(?:[.,][0-9]+)?)"
+_RPE = [
+    re.compile(rf"@?\s*\brpe\s*(?:of\s*|[:=]\s*)?{_VALUE}"),
+    re.compile(rf"(?<![0-9.,]){_VALUE}\s*rpe\b"),
+]
+_RIR = [
+    re.compile(rf"(?:with\s+|@\s*)?\brir\s*[:=]?\s*{_VALUE}"),
+    re.compile(rf"(?:with\s+|@\s*)?(?<![0-9.,]){_VALUE}\s*rir\b"),
+    re.compile(
+        rf"(?:with\s+|(?:felt|feels|feeling)\s+like\s+|maybe\s+|about\s+|~\s*|prob(?:ably)?\s+)?"
+        rf"(?<![0-9.,]){_VALUE}\s+(?:more\s+)?(?:reps?\s+)?(?:left\s+)?in\s+(?:the\s+)?"
+        r"(?:tank|reserve|me)\b"
+    ),
+    re.compile(
+        rf"(?:i\s+)?(?:could\s+(?:have\s+)?(?:done|do|did|get|got|gotten|go|gone)|had|have|"
+        rf"got)\s+(?:maybe\s+|about\s+)?{_VALUE}\s+more\b(?:\s+reps?)?(?:\s+(?:in\s+me|left))?"
+    ),
+]
+
+# Pain words, and the ones that count only at a joint ("knee a bit sore"; sore glutes are DOMS).
+_PAIN = re.compile(
+    r"\b(pain|painful|pains|hurts?|hurting|hurted|injur(?:y|ed|ies)|ouch|ow+|sprain(?:ed)?|"
+    r"sharp|stabbing|twinge|discomfort|strain(?:ed)?|pulled|aches?|aching|achy|throbbing)\b"
+)
+_JOINT_PAIN = re.compile(r"\b(sore|tweak(?:ed)?|pinch(?:ed|ing|y)?|tender|clicking|popped)\b")
+_JOINT = re.compile(
+    r"\b(knees?|hips?|back|spine|ankles?|joint|shoulders?|neck|groin|si|sacrum|tailbone|"
+    r"it band|patella|kneecap|lumbar)\b"
+)
+# A negator before the pain word in the same clause, or "free" / "gone" after it.
+_NEGATED_BEFORE = re.compile(
+    r"\b(no|not|never|without|zero|0|none|nothing|didnt|didn't|doesnt|doesn't|dont|don't|"
+    r"wasnt|wasn't|isnt|isn't|aint|nor|neither|free of|w/o)\b(?:\s+\S+){0,4}\s*$"
+)
+_NEGATED_AFTER = re.compile(r"^\s*-?\s*(free|gone|less|went away|is fine|fine now|0/10)\b")
+# "Will this hurt my knees?" asks about pain; it does not report it.
+_HYPOTHETICAL = re.compile(
+    r"^(does|do|can|could|will|would|should|might|may|is|are|how|what|why)\b"
+)
+
+
+def effort_of(segment: str) -> Effort | None:
+    """The effort a whole clause names ("felt fairly easy"), or None."""
+    match = _EFFORT.match(segment.strip().lower().replace("'", ""))
+    return _EFFORT_OF[match["word"]] if match else None
+
+
+# Effort words clear enough to lead a note ("10 hard wobbly": hard, and a note "wobbly"); words
+# like "good" or "fine" lead notes about other things ("good form"), so they must stand alone.
+_LEADING = ("easy", "light", "hard", "tough", "heavy", "brutal", "failure", "failed", "grindy")
+_LEADING_EFFORT = re.compile(rf"^(?P<word>{'|'.join(_LEADING)})\s+(?P<rest>\S.*)$")
+
+
+def leading_effort(clause: str) -> tuple[Effort, str] | None:
+    """An effort word that starts a clause with more after it: the effort and the rest."""
+    match = _LEADING_EFFORT.match(clause.strip().lower())
+    return (_EFFORT_OF[match["word"]], match["rest"]) if match else None
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """RPE and RIR found in a text, where they were, and what was wrong with them."""
+
+    spans: tuple[tuple[int, int], ...] = ()
+    rpe: float | None = None
+    rir: int | None = None
+    problem: str | None = None
+
+
+def _take(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    for pattern in patterns:
+        found = pattern.search(text)
+        if found:
+            return found
+    return None
+
+
+def _blank(text: str, span: tuple[int, int]) -> str:
+    return text[: span[0]] + "," * (span[1] - span[0]) + text[span[1] :]
+
+
+def effort_numbers(text: str) -> Numbers:
+    """RPE (1-10 in half steps) and RIR (0-10, whole) in lower-case text, and their spans."""
+    rpe_found = _take(_RPE, text)
+    if rpe_found:
+        text = _blank(text, rpe_found.span())
+    rir_found = _take(_RIR, text)
+    spans = tuple(found.span() for found in (rpe_found, rir_found) if found)
+    rpe = rir = None
+    if rpe_found:
+        rpe = as_float(rpe_found[1])
+        if not 1 <= rpe <= 10 or (rpe * 2) != int(rpe * 2):
+            return Numbers(spans, problem="RPE goes from 1 to 10 in half steps, like rpe 8.5.")
+    if rir_found:
+        value = as_float(rir_found[1])
+        if value != int(value) or not 0 <= value <= 10:
+            return Numbers(spans, problem="Reps in reserve is a whole number 0-10, like rir 2.")
+        rir = int(value)
+    return Numbers(spans, rpe, rir)
+
+
+def _clause_reports_pain(clause: str) -> bool:
+    for found in _PAIN.finditer(clause):
+        if not _negated(clause, found):
+            return True
+    for found in _JOINT_PAIN.finditer(clause):
+        if _JOINT.search(clause) and not _negated(clause, found):
+            return True
+    return False
+
+
+def _negated(clause: str, found: re.Match[str]) -> bool:
+    before, after = clause[: found.start()], clause[found.end() :]
+    return bool(_NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(after))
+
+
+# Clauses end at punctuation and at "but" ("no pain but my knee hurts" has both).
+_CLAUSE = re.compile(r"\s*(?:[,;.!()\[\]|]|\s-\s|\s–\s|—|\bbut\b|\bthough\b)\s*")
+
+
+def clauses(text: str) -> list[str]:
+    return [text[start:end] for start, end in clause_spans(text)]
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Where each clause of a text is: between punctuation, dashes, "but"."""
+    spans, start = [], 0
+    for separator in _CLAUSE.finditer(text):
+        if text[start : separator.start()].strip():
+            spans.append((start, separator.start()))
+        start = separator.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def clause_reports_pain(clause: str) -> bool:
+    return _clause_reports_pain(clause.lower())
+
+
+def reports_pain(text: str) -> bool:
+    """Whether a text says something hurts; "no pain", "knee didn't hurt" do not."""
+    low = text.lower().replace("’", "'")
+    if low.rstrip().endswith("?") and _HYPOTHETICAL.match(low.strip()):
+        return False
+    return any(_clause_reports_pain(clause) for clause in clauses(low))
+
+
+def negated_pain(clause: str) -> bool:
+    """A clause that only says nothing hurt ("pain free", "no knee pain today")."""
+    low = clause.lower()
+    has_pain_word = bool(_PAIN.search(low) or (_JOINT_PAIN.search(low) and _JOINT.search(low)))
+    return has_pain_word and not _clause_reports_pain(low)

@@ -1,0 +1,232 @@
+"""The set-entry language: what a typed line at a set step means, read without side effects."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.coach.entry import (
+    Confirm,
+    Context,
+    Effort,
+    Load,
+    LoadChange,
+    PainReport,
+    Ready,
+    Refused,
+    Replace,
+    SetAnswer,
+    Skip,
+    Stop,
+    Undo,
+    read_entry,
+)
+from bot.coach.ports import Side, Unit
+
+KG = Context(Unit.KG, Load(10.0, Unit.KG), Side.LEFT, 10)
+LB = Context(Unit.LB, Load(135.0, Unit.LB), Side.RIGHT, 8)
+
+
+def kg(value: float | None) -> Load:
+    return Load(value, Unit.KG)
+
+
+def lb(value: float | None) -> Load:
+    return Load(value, Unit.LB)
+
+
+@pytest.mark.parametrize(
+    ("text", "reps"),
+    [("10", 10), ("ten", 10), ("Twelve reps", 12), ("twenty-five", 25), ("twenty", 20),
+     ("1️⃣0️⃣", 10), ("9️⃣", 9), ("🔟", 10), ("１０", 10), ("10reps", 10), ("10r", 10),
+     ("x10", 10), ("did 9", 9), ("8/10", 8), ("8 of 10", 8), ("done", 10), ("👍", 10)],
+)  # fmt: skip
+def test_counts_in_digits_words_and_emoji(text: str, reps: int) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer)
+    assert (answer.reps, answer.load, answer.side, answer.note) == (reps, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "reps", "load"),
+    [("12 @ 12.5kg", 12, kg(12.5)), ("12x12.5kg", 12, kg(12.5)), ("12 x 12.5kg", 12, kg(12.5)),
+     ("12.5kg x 12", 12, kg(12.5)), ("12 reps at 25kg", 12, kg(25)), ("12 with 25 kg", 12, kg(25)),
+     ("12@25", 12, kg(25)), ("12 @ 12,5kg", 12, kg(12.5)), ("12 @ 30 kilos", 12, kg(30)),
+     ("12 @ 25lb", 12, lb(25)), ("12 @ 25 pounds", 12, lb(25)), ("12 @ bw", 12, kg(None)),
+     ("12 @ 12.25kg", 12, kg(12.25)), ("Set 2: 30 kgs x 8", 8, kg(30)),
+     ("1x10 @ 12.5", 10, kg(12.5)), ("10 @ 12.5 kh", 10, kg(12.5))],
+)  # fmt: skip
+def test_loads_in_the_notations_lifters_use(text: str, reps: int, load: Load) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer) and (answer.reps, answer.load) == (reps, load)
+
+
+def test_a_load_without_unit_is_in_the_users_unit_and_its_limits() -> None:
+    assert read_entry("8 @ 600", LB) == SetAnswer(8, lb(600))
+    assert isinstance(read_entry("8 @ 600", KG), Refused)  # 600 kg is beyond what is logged
+    assert read_entry("135 x 8", LB) == SetAnswer(8, lb(135))  # weight x reps
+    assert read_entry("8@135#", LB) == SetAnswer(8, lb(135))  # the pounds sign
+
+
+@pytest.mark.parametrize(
+    ("text", "load"),
+    [("12 kg", kg(12)), ("@15kg", kg(15)), ("15kg", kg(15)), ("25 lb", lb(25)),
+     ("225 lbs", lb(225)), ("@ 12.5", kg(12.5)), ("going up to 12.5", kg(12.5)),
+     ("now 15kg", kg(15)), ("+2.5kg", kg(12.5)), ("drop 2.5kg", kg(7.5)), ("bodyweight", kg(None))],
+)  # fmt: skip
+def test_a_weight_alone_changes_the_load_and_logs_nothing(text: str, load: Load) -> None:
+    assert read_entry(text, KG) == LoadChange(load)
+
+
+@pytest.mark.parametrize(
+    "text", ["10 @ 12.555kg", "10 @ 12.1kg", "12.1 kg", "10 @ 0kg", "10 @ -5kg", "10 @ 600kg"]
+)
+def test_loads_beyond_plates_or_limits_are_refused_never_rounded(text: str) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, Refused) and 10 < len(answer.reason) < 120
+
+
+def test_pounds_allow_half_a_pound_and_no_finer() -> None:
+    assert read_entry("8 @ 27.5lb", LB) == SetAnswer(8, lb(27.5))
+    assert isinstance(read_entry("8 @ 27.25lb", LB), Refused)
+
+
+@pytest.mark.parametrize(
+    ("text", "effort", "rpe", "rir"),
+    [("10 easy", Effort.EASY, None, None), ("10 tough", Effort.HARD, None, None),
+     ("10, ok", Effort.OK, None, None), ("10 felt fairly easy", Effort.EASY, None, None),
+     ("8 to failure", Effort.FAILURE, None, None), ("10 rpe 8", None, 8.0, None),
+     ("10 @ rpe 8.5", None, 8.5, None), ("10 rir 2", None, None, 2),
+     ("10 2 in the tank", None, None, 2), ("10, 2 left in the tank", None, None, 2),
+     ("10 could have done 2 more", None, None, 2), ("10 hard rpe 9", Effort.HARD, 9.0, None)],
+)  # fmt: skip
+def test_effort_words_rpe_and_rir(
+    text: str, effort: Effort | None, rpe: float | None, rir: int | None
+) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer)
+    assert (answer.reps, answer.effort, answer.rpe, answer.rir, answer.side) == (
+        int(text.split()[0].rstrip(",")), effort, rpe, rir, None)  # fmt: skip
+
+
+def test_at_n_is_an_rpe_far_from_the_load_and_a_load_near_it() -> None:
+    assert read_entry("8 @ 9", LB) == SetAnswer(8, rpe=9.0)  # 9 lb is no step from 135 lb
+    assert read_entry("10 @ 12", KG) == SetAnswer(10, kg(12))
+    assert read_entry("10 @ 12.5kg @ 8.5", KG) == SetAnswer(10, kg(12.5), rpe=8.5)
+
+
+@pytest.mark.parametrize("text", ["10 rpe 7.3", "10 rpe 11", "10 rir 1.5", "10 rir 12"])
+def test_impossible_rpe_and_rir_are_refused(text: str) -> None:
+    assert isinstance(read_entry(text, KG), Refused)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10 no pain", "10 pain free", "10 pain-free", "10, knee didn't hurt this time",
+     "10 without pain", "10 didnt hurt", "10 no knee pain today", "10 not painful",
+     "10 zero pain", "10 nothing hurt", "10 hamstring cramped"],
+)  # fmt: skip
+def test_negated_pain_is_no_pain(text: str) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer) and answer.reps == 10 and not answer.pain
+
+
+@pytest.mark.parametrize(
+    "text", ["10 knee hurts", "8 sharp pain in my knee", "6 lower back tweaked", "10 slight pain"]
+)
+def test_real_pain_is_reported_with_its_note(text: str) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer) and answer.pain and answer.note
+
+
+def test_pain_without_a_count_and_a_stop_for_pain() -> None:
+    assert read_entry("my knee hurts", KG) == PainReport("my knee hurts")
+    assert read_entry("stop, knee hurts", KG) == Stop("knee hurts", pain=True)
+    assert read_entry("will this hurt my knees?", KG) is None  # a question, not a report
+
+
+def test_side_words_are_a_side_never_an_effort_or_a_note() -> None:
+    assert read_entry("left 10", KG) == SetAnswer(10, side=Side.LEFT)
+    assert read_entry("10 left", KG) == SetAnswer(10, side=Side.LEFT)
+    assert read_entry("8 right leg", LB) == SetAnswer(8, side=Side.RIGHT)
+    contradiction = read_entry("10 right", KG)
+    assert isinstance(contradiction, Confirm)
+    assert {option.result for option in contradiction.options} == {
+        SetAnswer(10, side=Side.RIGHT), SetAnswer(10, side=Side.LEFT)}  # fmt: skip
+    inside_a_note = read_entry("6 my left knee hurts a bit", LB)
+    assert isinstance(inside_a_note, SetAnswer) and inside_a_note.side is None
+    two_legs = Context(Unit.KG, Load(None, Unit.KG), Side.BOTH, 12)
+    assert isinstance(read_entry("left 12", two_legs), Refused)
+
+
+@pytest.mark.parametrize("text", ["undo", "oops", "scratch that", "delete last set", "Oops!"])
+def test_undo(text: str) -> None:
+    assert read_entry(text, KG) == Undo()
+
+
+@pytest.mark.parametrize(
+    ("text", "reps", "side"),
+    [("I meant 9", 9, None), ("make that 9", 9, None), ("edit last set to 9", 9, None),
+     ("oops I meant 10", 10, None), ("actually 9", 9, None), ("*9", 9, None),
+     ("sorry it was 9 not 10", 9, None), ("oops left was 8", 8, Side.LEFT),
+     ("7 actually", 7, None)],
+)  # fmt: skip
+def test_replacing_the_last_set(text: str, reps: int, side: Side | None) -> None:
+    assert read_entry(text, KG) == Replace(SetAnswer(reps, side=side))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("skip", Skip()), ("skip this side", Skip()), ("skip left", Skip(Side.LEFT)),
+     ("finish", Stop()), ("im done for today", Stop()), ("That's it for today!", Stop()),
+     ("skip rest", Ready()), ("go", Ready())],
+)  # fmt: skip
+def test_skip_stop_and_rest_over(text: str, expected: object) -> None:
+    assert read_entry(text, KG) == expected
+
+
+@pytest.mark.parametrize(("text", "target"), [("100", 10), ("30", 10), ("51", 20), ("60", 30)])
+def test_a_count_far_from_the_target_is_queried(text: str, target: int) -> None:
+    context = Context(Unit.KG, Load(10.0, Unit.KG), Side.LEFT, target)
+    asked = read_entry(text, context)
+    assert isinstance(asked, Confirm)
+    first, second = asked.options[0].result, asked.options[1].result
+    assert first == SetAnswer(int(text)) and second == SetAnswer(target)  # "I meant 10"
+
+
+def test_counts_near_the_target_are_not_queried() -> None:
+    assert read_entry("25", KG) == SetAnswer(25)
+    assert read_entry("50", Context(Unit.KG, Load(None, Unit.KG), Side.LEFT, 20)) == SetAnswer(50)
+
+
+IMPOSSIBLE = ["0", "-5", "−5", "201", "1000000", "1e9", "1,000", "10.5 reps", "0 reps", "3x10",
+              "2 sets of 8", "12 @", "12 @ heavy"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", IMPOSSIBLE)
+def test_impossible_counts_are_refused_with_a_reason(text: str) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, Refused) and 10 < len(answer.reason) < 120
+
+
+def test_a_bare_decimal_asks_whether_it_is_the_weight() -> None:
+    asked = read_entry("12,5", KG)
+    assert isinstance(asked, Confirm) and asked.options[0].result == LoadChange(kg(12.5))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how low should my hips go?", "what weight should I use", "ok", "thanks", "lol", "🙂",
+     "is 10 reps enough?", "should I do 12 next time?", "", "   ", "١٠", "x" * 600],
+)  # fmt: skip
+def test_questions_and_chatter_are_not_sets(text: str) -> None:
+    assert read_entry(text, KG) is None
+
+
+def test_the_note_is_the_free_text_after_the_numbers_as_typed() -> None:
+    lost = SetAnswer(9, note="Lost balance on rep 7")
+    assert read_entry("9 Lost balance on rep 7", KG) == lost
+    assert read_entry("10 - hips dropped", KG) == SetAnswer(10, note="hips dropped")
+    assert read_entry("10 easy, felt strong", KG) == SetAnswer(
+        10, effort=Effort.EASY, note="felt strong")  # fmt: skip
+    assert isinstance(read_entry("10 " + "a" * 300, KG), Refused)
+    assert isinstance(read_entry("10 what muscles does this work?", KG), Refused)

@@ -1,0 +1,120 @@
+"""Any text at a set step reads as a well-formed result: never an exception, always in limits."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.coach.entry import (
+    Confirm,
+    Context,
+    Entry,
+    Load,
+    LoadChange,
+    PainReport,
+    Refused,
+    Replace,
+    SetAnswer,
+    Stop,
+    read_entry,
+)
+from bot.coach.entry.loads import LOAD_MAX, STEP
+from bot.coach.entry.text import NOTE_MAX, REPS_MAX
+from bot.coach.ports import Side, Unit
+
+# Pieces lifters type, so random text often is a set, and often nearly one.
+PIECES = [
+    "10", "12", "0", "-3", "250", "1e9", "12.5", "12,5", "12.555", "@", "x", "kg", "lb", "#",
+    "reps", "rpe", "rir", "8.5", "in the tank", "left", "right", "leg", "no", "pain", "hurts",
+    "didn't", "free", "easy", "hard", "failure", "oops", "I meant", "undo", "skip", "stop",
+    "done", "today", "bw", "at", "with", "?", ",", "-", "1️⃣", "ten", "twenty", "🔟", " ",
+]  # fmt: skip
+typed = st.one_of(
+    st.text(max_size=80),
+    st.lists(st.sampled_from(PIECES), max_size=8).map(" ".join),
+    st.lists(st.sampled_from(PIECES), max_size=6).map("".join),
+)
+contexts = st.builds(
+    Context,
+    st.sampled_from(list(Unit)),
+    st.builds(
+        Load, st.none() | st.sampled_from([2.5, 10.0, 22.5, 135.0]), st.sampled_from(list(Unit))
+    ),
+    st.sampled_from(list(Side)),
+    st.integers(1, 100),
+)
+
+
+def _load_is_loggable(load: Load | None) -> None:
+    if load is None or load.value is None:
+        return
+    assert 0 < load.value <= LOAD_MAX[load.unit]
+    steps = load.value / STEP[load.unit]
+    assert abs(steps - round(steps)) < 1e-9  # never finer than plates
+
+
+def _set_is_well_formed(answer: SetAnswer, context: Context) -> None:
+    assert 1 <= answer.reps <= REPS_MAX
+    _load_is_loggable(answer.load)
+    assert answer.rpe is None or (1 <= answer.rpe <= 10 and answer.rpe * 2 == int(answer.rpe * 2))
+    assert answer.rir is None or 0 <= answer.rir <= 10
+    assert answer.note is None or (0 < len(answer.note) <= NOTE_MAX and answer.note.strip())
+    assert answer.pain is False or answer.note is not None  # pain is logged with what was said
+
+
+def _check(result: Entry | None, context: Context, direct: bool) -> None:
+    if isinstance(result, SetAnswer):
+        _set_is_well_formed(result, context)
+        if direct:  # logged as it stands: the awaited side, and not far from the target
+            assert result.side in (None, context.side)
+            assert result.reps < 3 * context.target or result.reps <= 50
+    elif isinstance(result, LoadChange):
+        _load_is_loggable(result.load)
+    elif isinstance(result, Replace):
+        _set_is_well_formed(result.entry, context)
+    elif isinstance(result, Confirm):
+        assert result.question and 2 <= len(result.options) <= 3
+        for option in result.options:
+            assert option.label
+            _check(option.result, context, direct=False)
+    elif isinstance(result, Refused):
+        assert 10 < len(result.reason) < 200
+    elif isinstance(result, PainReport):
+        assert 0 < len(result.note) <= NOTE_MAX
+    elif isinstance(result, Stop):
+        assert result.reason is None or len(result.reason) <= NOTE_MAX
+
+
+@settings(max_examples=1500, deadline=None)
+@given(typed, contexts)
+def test_any_text_reads_as_a_well_formed_result(text: str, context: Context) -> None:
+    _check(read_entry(text, context), context, direct=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(typed, contexts)
+def test_reading_is_pure(text: str, context: Context) -> None:
+    assert read_entry(text, context) == read_entry(text, context)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, REPS_MAX), contexts)
+def test_every_plain_count_is_logged_or_queried_never_lost(reps: int, context: Context) -> None:
+    result = read_entry(str(reps), context)
+    if isinstance(result, Confirm):
+        assert result.options[0].result == SetAnswer(reps)
+    else:
+        assert result == SetAnswer(reps)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 30), st.integers(1, 2000), contexts)
+def test_a_kg_load_is_kept_exactly_at_plate_precision(
+    reps: int, quarter_kg: int, context: Context
+) -> None:
+    value = quarter_kg / 4
+    result = read_entry(f"{reps} @ {value:g}kg", context)
+    if isinstance(result, Confirm):  # far from the target: the set is the first option
+        result = result.options[0].result
+    assert isinstance(result, SetAnswer)
+    assert (result.reps, result.load) == (reps, Load(value, Unit.KG))
