@@ -45,12 +45,12 @@ class Terminator:
         terminator = self
 
         class Terminated(WrappedStore):
-            async def log_set(self, entry: Any) -> None:
+            async def log_set(self, entry: Any) -> Any:
                 if terminator.left > 0:
                     terminator.left -= 1
                     found = await store.connection.execute(text("SELECT pg_backend_pid()"))
                     await terminator.terminate(found.scalar_one())
-                await store.log_set(entry)
+                return await store.log_set(entry)
 
         return Terminated(store)
 
