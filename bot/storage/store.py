@@ -39,10 +39,10 @@ _USER = select(USERS).where(USERS.c.key == bindparam("key"))
 # FOR UPDATE holds other units of this user (any replica) until this one ends; SQLite ignores
 # it, and needs nothing more: its transaction began IMMEDIATE (see db.py).
 _LOCKED_USER = _USER.with_for_update()
-# The same lock on a user taken from kept (not read), before the unit's first other statement:
-# every unit then locks the user's row before any workout or set of theirs, so two units of one
-# user (at two replicas) wait for one another instead of deadlocking (one holding the workout,
-# the other the user). With the version, so a stale kept user is found out at once.
+# The same lock on a user taken from kept (not read), before the unit's first write: every unit
+# then locks the user's row before any workout or set of theirs, so two units of one user (at
+# two replicas) wait for one another instead of deadlocking (one holding the workout, the other
+# the user). With the version, so a stale kept user is found out before anything is written.
 _LOCKED_VERSION = (
     select(USERS.c.version).where(USERS.c.id == bindparam("user_id")).with_for_update()
 )
@@ -126,12 +126,18 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries):
             self._reminders = SqlReminders(self.session)
         return self._reminders
 
-    async def _connection(self) -> AsyncConnection:
+    async def _connection(self, *, writes: bool = False) -> AsyncConnection:
         """The unit's connection, inside the transaction the unit began; a save that waited
-        goes first, as what follows may read what it wrote."""
+        goes first, as what follows may read what it wrote.
+
+        writes: the statement takes row locks (it writes a workout, a set, a deletion), so the
+        user's own row is locked first if it is not yet: every unit locks the user before
+        anything of theirs, and two units of one user wait for each other instead of
+        deadlocking. Reads take no row locks on PostgreSQL and need none first.
+        """
         await self._write_waiting_save()
         self._statements_ran = True
-        if self._unchecked is not None and self.dialect == "postgresql":
+        if writes and self._unchecked is not None and self.dialect == "postgresql":
             await self._lock_kept_user()
         return self.connection
 
@@ -151,6 +157,7 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries):
         """What the ORM session holds goes to the database, a kept user is checked, and a save
         that waited is written."""
         if self._session is not None:
+            await self._connection(writes=True)  # the reminder rows it writes come second
             await self._session.flush()
         await self._check_kept()
         if self._waiting_save is not None:
@@ -173,8 +180,8 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries):
             except AlreadyApplied:  # told from what the database holds, which may have moved on
                 kept = None
         if kept is not None:
-            # Not read, so not locked: the lock is taken before the unit's first other
-            # statement, and the version checked then or at the save (StaleStateError if stale).
+            # Not read, so not locked: the lock is taken before the unit's first write, and
+            # the version checked then or at the save (StaleStateError if stale).
             self._stored_recent[key] = kept.recent_updates
             self._loaded[kept.user.id] = key
             self._workouts.update(kept.workouts)
@@ -305,7 +312,7 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries):
         """The update ids applied to a user being deleted, so a late copy of one creates no one
         (see ForgottenUpdateRow); ids older than FORGOTTEN_UPDATES_KEPT go."""
         now = datetime.now(UTC)
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         stale = FORGOTTEN.c.forgotten_at < now - FORGOTTEN_UPDATES_KEPT
         await connection.execute(delete(FORGOTTEN).where(stale))
         if not update_ids:
