@@ -27,6 +27,7 @@ TIMED_STEPS = frozenset({Step.SWITCH, Step.REST})
 LOST_PLACE = "Sorry, I lost my place in our chat. Your logged sets are safe; let's start fresh."
 SAFETY = "Pain is a stop sign: stop the exercise. I'm a coach, not medical advice; see a physio."
 STALE = "That button is out of date"
+ALREADY_HAD = "I have that already. Here's where we are:"
 
 
 class Coach:
@@ -63,6 +64,16 @@ class Coach:
             for feature in self.features.all:
                 await feature.settled(turn, before)
         return await self._save(turn, state, new)
+
+    async def where_we_are(self, store: CoachStore, user_key: str, now: datetime) -> Outcome:
+        """The step the user is on, asked again, changing nothing and saving nothing: for an
+        update applied before whose reply was lost (the runner's re-delivery)."""
+        user = await store.load_user(user_key)
+        turn = Turn(store, user, self.library, self.answerer, now, STEPS)
+        state = await self._current(turn)
+        if state is not None:  # a lost place is said by the user's next event, which resets it
+            await turn.ask(state, ALREADY_HAD)
+        return turn.out
 
     async def _route(self, turn: Turn, state: State, event: Event) -> State:
         """To the feature that owns the event, else through the current step."""

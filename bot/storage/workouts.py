@@ -162,7 +162,7 @@ class WorkoutQueries:
     # starts one and asks for the one before it: one statement, not three.
     _latest: dict[tuple[int, str], int | None]
 
-    async def _connection(self) -> AsyncConnection:
+    async def _connection(self, *, writes: bool = False) -> AsyncConnection:
         raise NotImplementedError  # SqlStore provides the unit's connection
 
     async def start_workout(
@@ -175,7 +175,7 @@ class WorkoutQueries:
             "status": WorkoutStatus.ACTIVE.value,
             **plan_values(plan),
         }
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         workout_id: int = (await connection.execute(_START, values)).scalar_one()
         self._before.clear()  # started at any time, the new one may come between two others
         new = new_workout_record(workout_id, values)
@@ -203,7 +203,7 @@ class WorkoutQueries:
         await self._update_workout(workout_id, {"effort": effort})
 
     async def log_set(self, entry: SetEntry) -> int:
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         set_id = (await connection.execute(_LOG_SET, set_values(entry))).scalar()
         if set_id is None:
             raise LookupError(f"no workout {entry.workout_id} to log a set in")
@@ -243,7 +243,7 @@ class WorkoutQueries:
         return removed
 
     async def _write(self, statement: Any, params: dict[str, Any]) -> bool:
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         result = await connection.execute(statement, params)
         return bool(getattr(result, "rowcount", 0))
 
@@ -329,7 +329,7 @@ class WorkoutQueries:
         return [set_entry(row) for row in rows]
 
     async def _update_workout(self, workout_id: int, values: dict[str, Any]) -> None:
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         result = await connection.execute(_UPDATE, {"workout_id": workout_id, **values})
         if getattr(result, "rowcount", 0) == 0:
             raise LookupError(f"no workout {workout_id}")
