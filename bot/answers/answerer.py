@@ -21,7 +21,9 @@ from bot.answers.vocabulary import (
     GREETINGS,
     MUSCLE_WORDS,
     OFF_TOPIC,
+    OTHER_BODY_PARTS,
     OTHER_EXERCISES,
+    PLAN_WORDS,
     PRONOUNS,
 )
 from bot.content import Library
@@ -308,7 +310,12 @@ class Answerer:
         named: tuple[str, ...],
         in_hand: str | None,
     ) -> Answer | None:
-        off_topic = any(w in OFF_TOPIC for w in p.surface) or 0 < best <= scores.get(Topic.NONE, 0)
+        surface = set(p.surface)
+        off_topic = (
+            bool(surface & OFF_TOPIC)
+            or 0 < best <= scores.get(Topic.NONE, 0)
+            or bool(surface & OTHER_BODY_PARTS and surface & PLAN_WORDS)
+        )
         if off_topic and not (named and best >= 3):
             return self._refuse("That's outside what I coach, sorry!")
         about_the_body = bool(set(p.toks) & BODY) or any(t in self._muscle_words for t in p.free)
@@ -335,7 +342,10 @@ class Answerer:
         toks = set(p.toks)
         focus: list[str] = []
         if topic in (Topic.MISTAKES, Topic.TROUBLESHOOT):
-            if symptom is not None and symptom.coverage >= 0.5:
+            fact = self._lead_fact(topic, slug, p) if topic is Topic.TROUBLESHOOT else None
+            if fact is not None:
+                focus.append(fact)  # "bench keeps sliding": a fix of its own, not a mistake
+            elif symptom is not None and symptom.coverage >= 0.5:
                 focus.append(f"mistakes:{symptom.mistake}")
             if topic is Topic.TROUBLESHOOT and toks & _PAIN:
                 focus.append("pain")
@@ -353,6 +363,13 @@ class Answerer:
             focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]
             if not toks & (_NORMAL | _PAIN | {"sore", "soreness", "dom"}):
                 return tuple(focus)  # "what does it work" wants the muscles, not a fact
+        fact = self._lead_fact(topic, slug, p)
+        if fact is not None:
+            focus.insert(0, fact)
+        return tuple(focus)
+
+    def _lead_fact(self, topic: Topic, slug: str, p: _Parsed) -> str | None:
+        """The id of the fact within topic the question asks for, if one stands out."""
         words = set(p.query)
         for hit in self._facts.search(slug, p.query, {topic})[:3]:
             # Asked for in so many words, a fact may share the question with other words
@@ -360,9 +377,8 @@ class Answerer:
             if hit.coverage >= (
                 _FACT_COVERAGE * 0.6 if hit.atom.asked_by(words) else _FACT_COVERAGE
             ):
-                focus.insert(0, hit.atom.id)
-                break
-        return tuple(focus)
+                return hit.atom.id
+        return None
 
     @staticmethod
     def _direction(p: _Parsed) -> list[str]:

@@ -210,9 +210,13 @@ OFF_TOPIC = _words(
     pizza playlist poem poems poetry president programming_language python rain raining recipe
     recipes restaurant restaurants sing snow soccer song songs stock stocks stories story sunny
     sushi taxi tea tennis translate translation uber universe weather wine zodiac running jogging
-    marathon swimming cycling
+    marathon swimming cycling preworkout pre
     """
 )
+
+# Training another body part ("a chest and arms split", "back day") is another coach's job.
+OTHER_BODY_PARTS = _words("chest pecs pec bicep biceps tricep triceps arms delts lats traps")
+PLAN_WORDS = _words("split day routine program programme workout plan week")
 
 # Body words people use for muscles, mapped to words that appear in the content's muscle names.
 MUSCLE_WORDS: dict[str, tuple[str, ...]] = {
