@@ -54,6 +54,14 @@ _SETUP = frozenset(phrase_tokens("setup set up position start starting"))
 _VERSION = frozenset(phrase_tokens("version variant variation one kind"))
 # "is that ok", "is it normal", "is that bad": asking whether a feeling is expected.
 _NORMAL = frozenset(phrase_tokens("normal ok okay fine bad alright expected usual"))
+# Words that compare one exercise with another even when only one is named.
+_COMPARING = frozenset(
+    phrase_tokens("vs versus difference differ different compare compared comparison or")
+)
+# A working muscle is felt: "is it normal to feel this in my hammies", "burning too?".
+_FEELING = frozenset(
+    phrase_tokens("feel feels feeling felt burn burns burning working work sore soreness doms")
+)
 _HELP = frozenset(
     phrase_tokens(p)
     for p in (
@@ -227,7 +235,8 @@ class Answerer:
             has = {f.id for f in self.library[named[0]].facts}
             focus = followup.carried(previous, named[0], has)
             return Subject(topic=previous.topic, exercise=named[0], focus=focus)
-        refusal = self._refusal(p, scores, best, cue_best, named, in_hand or last)
+        asked_fact = self._best_fact(subject or self._hub, p.query) is not None
+        refusal = self._refusal(p, scores, best, cue_best, named, in_hand or last, asked_fact)
         if refusal is not None:
             return refusal
         if best < (1.0 if (named or in_hand or last) else 1.5):
@@ -282,7 +291,12 @@ class Answerer:
         fact = self._best_fact(subject or self._hub, p.query)
         if fact is not None:
             scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + _FACT_VOTE * fact.coverage
-            if fact.atom.topic is Topic.MUSCLES and set(p.free) & _NORMAL:
+            if (
+                fact.atom.topic is Topic.MUSCLES
+                and set(p.free) & _NORMAL
+                and set(p.free) & _FEELING
+                and not self._names_a_fault(p)
+            ):
                 # "is it normal to feel it in my hammies": a muscle that works here is no fault.
                 scores[Topic.MUSCLES] = max(scores.values()) + 1
         if len(named) == 1 and scores.get(Topic.COMPARE, 0) >= 3:
@@ -291,7 +305,16 @@ class Answerer:
             named = (*named, *partners[:1])
         if len(named) >= 2:
             scores[Topic.COMPARE] = scores.get(Topic.COMPARE, 0) + 2.5
+        elif not p.found.others and not set(p.free) & (_COMPARING | self._pronouns):
+            # "one side weaker than the other", "easier than the GHR": one exercise is no
+            # comparison; "than" says more or less of something else.
+            scores.pop(Topic.COMPARE, None)
         return scores, named, symptom, asked_muscles, cue_best
+
+    def _names_a_fault(self, p: _Parsed) -> bool:
+        """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
+        rest = set(p.free) - _FEELING - _NORMAL - BODY
+        return bool(rest & self._symptoms.words)
 
     def _best_fact(self, slug: str, free: list[str]) -> Hit | None:
         """The content fact the question's own words point to, if one stands out."""
@@ -309,6 +332,7 @@ class Answerer:
         cue_best: float,
         named: tuple[str, ...],
         in_hand: str | None,
+        asked_fact: bool = False,
     ) -> Answer | None:
         surface = set(p.surface)
         off_topic = (
@@ -321,7 +345,7 @@ class Answerer:
         about_the_body = bool(set(p.toks) & BODY) or any(t in self._muscle_words for t in p.free)
         # An unknown word only passes when the cues alone say the topic outright.
         unsure = len(p.unknown) >= 2 or (len(p.unknown) == 1 and cue_best < 2.5)
-        if not named and unsure and not about_the_body:
+        if not named and unsure and not about_the_body and not (in_hand and asked_fact):
             return self._refuse(f"I'm not sure what you mean by \u201c{p.unknown[0]}\u201d.")
         if best >= (1.0 if (named or in_hand) else 1.5) or named:
             return None

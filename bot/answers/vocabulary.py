@@ -105,7 +105,7 @@ CUES: dict[Topic, dict[str, float]] = {
         "modification": 2.5, "scale": 2, "scale it": 3, "change it up": 3, "mix it up": 3,
         "progress": 2, "level up": 2.5, "next step": 2, "too easy": 2.5, "too hard": 2,
         "cant do": 2.5, "not strong enough": 3, "build up to": 2.5, "work up to": 2.5, "regress": 3,
-        "spice it up": 3, "other version": 3,
+        "spice it up": 3, "other version": 3, "easier than": 2.5, "harder than": 2.5,
     },
     Topic.ALTERNATIVES: {
         "alternative": 3, "alternatives": 3, "instead": 2.5, "instead of": 2.5, "substitute": 3,
