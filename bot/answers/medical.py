@@ -22,7 +22,8 @@ def _terms(text: str) -> frozenset[tuple[str, ...]]:
 # Phrases on stemmed words; each names a kind of medical question, not a training one.
 _TERMS: dict[Medical, frozenset[tuple[str, ...]]] = {
     Medical.PREGNANCY: _terms(
-        "pregnant,pregnancy,preggo,preggers,pregnent,pregant,postpartum,post partum,postnatal,prenatal,antenatal,c section,"
+        "pregnant,pregnancy,preggo,preggers,pregnent,pregant,postpartum,post partum,postnatal,"
+        "prenatal,antenatal,c section,"
         "csection,caesarean,cesarean,trimester,gave birth,giving birth,diastasis,pelvic floor,"
         "prolapse,breastfeeding,expecting a baby,having a baby,had a baby"
     ),

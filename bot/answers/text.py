@@ -62,7 +62,6 @@ IRREGULAR = {
     "dumbells": "dumbbell",
     "dumbell": "dumbbell",
     "dumbbells": "dumbbell",
-    "db": "dumbbell",
     "kb": "kettlebell",
     "bb": "barbell",
     "reps": "rep",
