@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -140,6 +141,7 @@ def main() -> None:
                 "p50_ms": round(p50, 4),
                 "p99_ms": round(p99, 4),
                 "startup_ms": round(max(cold), 1),
+                "load_average_1min": round(os.getloadavg()[0], 2),
                 "dev_accuracy": round(dev_accuracy, 4) if dev_accuracy is not None else None,
                 **{
                     f"{name}_{part}": {k: v for k, v in numbers.items() if k != "asked"}

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from bot.answers import compose, english, followup, medical
+from bot.answers import compose, english, followup, medical, signals
 from bot.answers.exercises import ExerciseFinder, Found, phrase_tokens
 from bot.answers.facts import FactIndex, Hit
 from bot.answers.help import help_text
@@ -21,7 +21,9 @@ from bot.answers.vocabulary import (
     GREETINGS,
     MUSCLE_WORDS,
     OFF_TOPIC,
+    OTHER_BODY_PARTS,
     OTHER_EXERCISES,
+    PLAN_WORDS,
     PRONOUNS,
 )
 from bot.content import Library
@@ -35,31 +37,6 @@ _PRIORITY = [
     Topic.PROGRAMMING, Topic.VARIATIONS, Topic.ALTERNATIVES, Topic.LEVEL, Topic.BENEFITS,
     Topic.MUSCLES, Topic.STEPS, Topic.OVERVIEW,
 ]  # fmt: skip
-_PAIN = frozenset(
-    phrase_tokens(
-        "pain painful hurt hurts hurting ache aching sharp injury injured injure sore tweak "
-        "tweaked strain strained numb tingle tingling pinch pinches bruise bruised agony ouch ow "
-        "killing"
-    )
-)
-_EASIER = frozenset(
-    phrase_tokens("easier simpler regress regression beginner gentler lighter cant struggle")
-)
-_HARDER = frozenset(
-    phrase_tokens("harder tougher progress progression advanced challenging next level")
-)
-_SETUP = frozenset(phrase_tokens("setup set up position start starting"))
-_VERSION = frozenset(phrase_tokens("version variant variation one kind"))
-# "is that ok", "is it normal", "is that bad": asking whether a feeling is expected.
-_NORMAL = frozenset(phrase_tokens("normal ok okay fine bad alright expected usual"))
-_HELP = frozenset(
-    phrase_tokens(p)
-    for p in (
-        "help", "help me", "help please", "what can you do", "what can i ask", "what can i ask you",
-        "commands", "how do i use this", "how do i use you", "how do i log", "how to log",
-        "how do i log a set", "menu", "what do you do",
-    )
-)  # fmt: skip
 # A fact found by retrieval adds this much (times its coverage) to its topic's score: as much
 # as a cue that says the topic outright.
 _FACT_VOTE = 2.0
@@ -122,7 +99,7 @@ class Answerer:
             return self._refuse("I didn't catch a question there.")
         if previous is not None and followup.asks_for_more(parsed.toks):
             return self._more(previous)
-        if tuple(parsed.toks) in _HELP:
+        if tuple(parsed.toks) in signals.HELP:
             return Answer(Topic.NONE, None, help_text(self.library), Subject(topic=Topic.NONE))
         decided = self._decide(parsed, in_hand, previous)
         if isinstance(decided, Subject):
@@ -168,7 +145,7 @@ class Answerer:
         for m in found.mentions:
             named[m.start : m.end] = [True] * (m.end - m.start)
             # "the banded version": the word after a name belongs to the name.
-            if m.end < len(toks) and toks[m.end] in _VERSION:
+            if m.end < len(toks) and toks[m.end] in signals.VERSION:
                 named[m.end] = True
         cue_toks: list[str] = []
         for i, tok in enumerate(toks):
@@ -225,7 +202,8 @@ class Answerer:
             has = {f.id for f in self.library[named[0]].facts}
             focus = followup.carried(previous, named[0], has)
             return Subject(topic=previous.topic, exercise=named[0], focus=focus)
-        refusal = self._refusal(p, scores, best, cue_best, named, in_hand or last)
+        asked_fact = self._best_fact(subject or self._hub, p.query) is not None
+        refusal = self._refusal(p, scores, best, cue_best, named, in_hand or last, asked_fact)
         if refusal is not None:
             return refusal
         if best < (1.0 if (named or in_hand or last) else 1.5):
@@ -280,7 +258,12 @@ class Answerer:
         fact = self._best_fact(subject or self._hub, p.query)
         if fact is not None:
             scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + _FACT_VOTE * fact.coverage
-            if fact.atom.topic is Topic.MUSCLES and set(p.free) & _NORMAL:
+            if (
+                fact.atom.topic is Topic.MUSCLES
+                and set(p.free) & signals.NORMAL
+                and set(p.free) & signals.FEELING
+                and not self._names_a_fault(p)
+            ):
                 # "is it normal to feel it in my hammies": a muscle that works here is no fault.
                 scores[Topic.MUSCLES] = max(scores.values()) + 1
         if len(named) == 1 and scores.get(Topic.COMPARE, 0) >= 3:
@@ -289,7 +272,16 @@ class Answerer:
             named = (*named, *partners[:1])
         if len(named) >= 2:
             scores[Topic.COMPARE] = scores.get(Topic.COMPARE, 0) + 2.5
+        elif not p.found.others and not set(p.free) & (signals.COMPARING | self._pronouns):
+            # "one side weaker than the other", "easier than the GHR": one exercise is no
+            # comparison; "than" says more or less of something else.
+            scores.pop(Topic.COMPARE, None)
         return scores, named, symptom, asked_muscles, cue_best
+
+    def _names_a_fault(self, p: _Parsed) -> bool:
+        """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
+        rest = set(p.free) - signals.FEELING - signals.NORMAL - BODY
+        return bool(rest & self._symptoms.words)
 
     def _best_fact(self, slug: str, free: list[str]) -> Hit | None:
         """The content fact the question's own words point to, if one stands out."""
@@ -307,14 +299,20 @@ class Answerer:
         cue_best: float,
         named: tuple[str, ...],
         in_hand: str | None,
+        asked_fact: bool = False,
     ) -> Answer | None:
-        off_topic = any(w in OFF_TOPIC for w in p.surface) or 0 < best <= scores.get(Topic.NONE, 0)
+        surface = set(p.surface)
+        off_topic = (
+            bool(surface & OFF_TOPIC)
+            or 0 < best <= scores.get(Topic.NONE, 0)
+            or bool(surface & OTHER_BODY_PARTS and surface & PLAN_WORDS)
+        )
         if off_topic and not (named and best >= 3):
             return self._refuse("That's outside what I coach, sorry!")
         about_the_body = bool(set(p.toks) & BODY) or any(t in self._muscle_words for t in p.free)
         # An unknown word only passes when the cues alone say the topic outright.
         unsure = len(p.unknown) >= 2 or (len(p.unknown) == 1 and cue_best < 2.5)
-        if not named and unsure and not about_the_body:
+        if not named and unsure and not about_the_body and not (in_hand and asked_fact):
             return self._refuse(f"I'm not sure what you mean by \u201c{p.unknown[0]}\u201d.")
         if best >= (1.0 if (named or in_hand) else 1.5) or named:
             return None
@@ -335,24 +333,34 @@ class Answerer:
         toks = set(p.toks)
         focus: list[str] = []
         if topic in (Topic.MISTAKES, Topic.TROUBLESHOOT):
-            if symptom is not None and symptom.coverage >= 0.5:
+            fact = self._lead_fact(topic, slug, p) if topic is Topic.TROUBLESHOOT else None
+            if fact is not None:
+                focus.append(fact)  # "bench keeps sliding": a fix of its own, not a mistake
+            elif symptom is not None and symptom.coverage >= 0.5:
                 focus.append(f"mistakes:{symptom.mistake}")
-            if topic is Topic.TROUBLESHOOT and toks & _PAIN:
+            if topic is Topic.TROUBLESHOOT and toks & signals.PAIN:
                 focus.append("pain")
             return tuple(focus)
         if topic in (Topic.VARIATIONS, Topic.ALTERNATIVES):
-            focus += self._direction(p)
+            focus += signals.direction(p.toks)
         if topic is Topic.COMPARE:
             others = [s for s in named if s != slug]
             focus += [f"other:{others[0]}"] if others else []
             focus += [f"unknown:{name}" for name in p.found.others[:1]]
             return tuple(focus)
-        if topic is Topic.STEPS and toks & _SETUP:
+        if topic is Topic.STEPS and toks & signals.SETUP:
             focus.append("setup-only")
         if topic is Topic.MUSCLES:
             focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]
-            if not toks & (_NORMAL | _PAIN | {"sore", "soreness", "dom"}):
+            if not toks & (signals.NORMAL | signals.PAIN | {"sore", "soreness", "dom"}):
                 return tuple(focus)  # "what does it work" wants the muscles, not a fact
+        fact = self._lead_fact(topic, slug, p)
+        if fact is not None:
+            focus.insert(0, fact)
+        return tuple(focus)
+
+    def _lead_fact(self, topic: Topic, slug: str, p: _Parsed) -> str | None:
+        """The id of the fact within topic the question asks for, if one stands out."""
         words = set(p.query)
         for hit in self._facts.search(slug, p.query, {topic})[:3]:
             # Asked for in so many words, a fact may share the question with other words
@@ -360,19 +368,8 @@ class Answerer:
             if hit.coverage >= (
                 _FACT_COVERAGE * 0.6 if hit.atom.asked_by(words) else _FACT_COVERAGE
             ):
-                focus.insert(0, hit.atom.id)
-                break
-        return tuple(focus)
-
-    @staticmethod
-    def _direction(p: _Parsed) -> list[str]:
-        toks = set(p.toks)
-        too = "too" in toks
-        if toks & _EASIER or (too and toks & {"hard", "difficult", "heavy"}):
-            return ["easier"]
-        if toks & _HARDER or (too and toks & {"easy", "light"}):
-            return ["harder"]
-        return []
+                return hit.atom.id
+        return None
 
     def _best_symptom(self, toks: list[str]) -> tuple[str, SymptomMatch | None]:
         best: tuple[str, SymptomMatch | None] = (self._hub, self._symptoms.match(toks, self._hub))

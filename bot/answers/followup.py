@@ -49,6 +49,11 @@ CONTINUE = _phrases(
     "what next",
     "then",
     "after that",
+    "another",
+    "another one",
+    "one more",
+    "next tip",
+    "another tip",
 )
 # Words around a bare exercise name that only say "the same, for this one".
 ELLIPSIS = frozenset(
@@ -94,8 +99,14 @@ _LAST = frozenset(phrase_tokens("last bottom"))
 ORDINAL_WORDS = frozenset(_ORDINALS) | _LAST | frozenset(phrase_tokens("one option"))
 
 
+_THAT = frozenset(phrase_tokens("that those"))
+
+
 def ordinal(free: list[str]) -> int | None:
-    """ "the second one" -> 1, "the last one" -> -1; None if the question counts nothing."""
+    """ "the second one" -> 1, "the last one" -> -1; None if the question counts nothing.
+
+    "that one" right after a list is the one listed first: the suggestion on top.
+    """
     if not set(free) & {stem("one"), stem("option"), stem("exercise")} and len(free) > 3:
         return None
     for tok in free:
@@ -103,6 +114,8 @@ def ordinal(free: list[str]) -> int | None:
             return _ORDINALS[tok]
         if tok in _LAST:
             return -1
+    if set(free) & _THAT and stem("one") in free:
+        return 0
     return None
 
 

@@ -22,7 +22,8 @@ def _terms(text: str) -> frozenset[tuple[str, ...]]:
 # Phrases on stemmed words; each names a kind of medical question, not a training one.
 _TERMS: dict[Medical, frozenset[tuple[str, ...]]] = {
     Medical.PREGNANCY: _terms(
-        "pregnant,pregnancy,postpartum,post partum,postnatal,prenatal,antenatal,c section,"
+        "pregnant,pregnancy,preggo,preggers,pregnent,pregant,postpartum,post partum,postnatal,"
+        "prenatal,antenatal,c section,"
         "csection,caesarean,cesarean,trimester,gave birth,giving birth,diastasis,pelvic floor,"
         "prolapse,breastfeeding,expecting a baby,having a baby,had a baby"
     ),
@@ -49,8 +50,18 @@ _TERMS: dict[Medical, frozenset[tuple[str, ...]]] = {
     ),
 }
 _PAIN_WORDS = frozenset(
-    phrase_tokens("pain painful hurt hurts hurting ache aching agony ouch tender throbbing")
+    phrase_tokens(
+        "pain painful pains hurt hurts hurting ache aches aching achy agony ouch tender throbbing"
+    )
 )
+# Nerve signs are a clinician's question even when nothing hurts ("numb tingly foot").
+_NERVE = frozenset(phrase_tokens("numb numbness tingle tingling tingly tingles"))
+# "Sharp" or "shooting" describes pain even without the word ("a sharp pinching").
+_SHARP = frozenset(phrase_tokens("sharp stabbing shooting"))
+# "not pain, just pressure", "it doesn't hurt": a denied pain is no pain.
+_DENIED = frozenset(phrase_tokens("not no doesnt dont isnt without never"))
+# Kit pressing on the body ("the bar hurts my hip bones") is a padding or set-up fix.
+_KIT = frozenset(phrase_tokens("bar barbell pad pads padding plate dumbbell kettlebell band bench"))
 # What turns pain into a question for a clinician: it is sharp, nerve-like, or it lasts.
 _SERIOUS = _terms(
     "sharp,stabbing,shooting,numb,numbness,tingling,tingle,pins and needles,swollen,swelling,"
@@ -84,14 +95,25 @@ def _has(toks: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
 def classify(toks: list[str], exercise_known: bool) -> Medical | None:
     """The kind of medical question, or None for a training one.
 
-    Pain alone during an exercise is a training question (stop, then check the form); pain
-    with nothing to train in hand, or pain that is sharp or lasting, is medical.
+    Pain is medical (stop, and see a doctor or physio if it is sharp or lasts), and so are
+    numbness and tingling; only kit pressing on the body ("the bar hurts my hips") with nothing
+    sharp or lasting is a set-up question.
     """
     for kind in (Medical.PREGNANCY, Medical.SURGERY, Medical.CONDITION, Medical.INJURY):
         if _has(toks, _TERMS[kind]):
             return kind
-    in_pain = bool(set(toks) & _PAIN_WORDS)
-    if in_pain and (_has(toks, _SERIOUS) or not exercise_known):
+    in_pain = any(
+        t in _PAIN_WORDS and not set(toks[max(0, i - 2) : i]) & _DENIED for i, t in enumerate(toks)
+    )
+    serious = _has(toks, _SERIOUS)
+    sharp = any(
+        t in _SHARP and not set(toks[max(0, i - 2) : i]) & _DENIED for i, t in enumerate(toks)
+    )
+    if set(toks) & _NERVE or sharp:
+        return Medical.PAIN
+    # Pain in a joint or a muscle during a set: stop and get it looked at, not a form list.
+    # Only kit pressing on the body, and nothing worse, stays a set-up fix.
+    if in_pain and (serious or not exercise_known or not set(toks) & _KIT):
         return Medical.PAIN
     return None
 

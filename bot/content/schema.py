@@ -90,6 +90,7 @@ class FactTopic(StrEnum):
     ALTERNATIVES = "alternatives"
     VARIATIONS = "variations"
     MUSCLES = "muscles"
+    TROUBLESHOOT = "troubleshoot"
 
 
 # A fact's source: "seed" (the seed article) or the url of one of the file's `sources`.

@@ -43,10 +43,18 @@ def test_a_symptom_gets_its_mistake_with_why_and_fix(answerer: Answerer, library
 def test_pain_says_stop_and_not_medical_advice(
     answerer: Answerer, library: Library, question: str
 ) -> None:
+    """Pain mid-set is a stop sign and a referral, never a list of form faults."""
     answer = answerer.answer(question, "hip-thrust")
-    assert answer.topic is Topic.TROUBLESHOOT
-    assert answer.text.startswith(library["hip-thrust"].safety)
+    assert answer.topic is Topic.MEDICAL
+    assert answer.text.startswith("Stop")
     assert answer.text.count("not medical advice") == 1
+    assert not any(m.fix in answer.text for m in library["hip-thrust"].mistakes)
+
+
+def test_kit_pressing_on_the_body_is_a_set_up_fix(answerer: Answerer) -> None:
+    """ "The bar hurts my hip bones" is padding, not a clinician's question."""
+    answer = answerer.answer("the bar hurts my hip bones", "hip-thrust")
+    assert answer.topic in (Topic.TROUBLESHOOT, Topic.WEIGHTED, Topic.MISTAKES)
 
 
 @pytest.mark.parametrize(

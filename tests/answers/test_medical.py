@@ -50,9 +50,10 @@ def test_pain_during_an_exercise_stops_first_with_one_disclaimer(
     answerer: Answerer, library: Library
 ) -> None:
     answer = answerer.answer("my lower back hurts", "single-leg-hip-thrust")
-    assert answer.topic is Topic.TROUBLESHOOT
-    assert answer.text.startswith(library["single-leg-hip-thrust"].safety)
+    assert answer.topic is Topic.MEDICAL
+    assert answer.text.startswith("Stop the set")
     assert answer.text.count("not medical advice") == 1
+    assert not any(m.fix in answer.text for m in library["single-leg-hip-thrust"].mistakes)
 
 
 @pytest.mark.parametrize(
