@@ -1,10 +1,37 @@
-"""A global send-rate limit for fan-out: evenly spaced sends, and a shared pause after a 429."""
+"""Flood budgets: evenly spaced sends per bot and per chat, and a shared pause after a 429."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from typing import Protocol
+
+# Sends leave at this share of the configured rate, which leaves ~40 ms of each second for
+# network jitter: one send delayed more than a later one must not put rate + 1 arrivals in a
+# window the server counts.
+HEADROOM = 0.96
+# Per-chat entries idle this long are forgotten; the chat's next send is then free anyway.
+_CHAT_IDLE_SECONDS = 5.0
+_MAX_CHATS = 4096
+
+
+class SendBudget(Protocol):
+    """The right to send: one bot's global rate, each chat's own rate, and 429 pauses."""
+
+    @property
+    def rate(self) -> float:
+        """Messages per second this budget lets through in all (after the headroom)."""
+
+    @property
+    def shared(self) -> bool:
+        """True when every replica draws from this one budget (Redis), False when per replica."""
+
+    async def acquire(self, chat: str | None = None) -> None:
+        """Wait for the right to send one message (to this chat, when given)."""
+
+    async def pause(self, seconds: float) -> None:
+        """Telegram said retry_after: nobody sends until then, and no burst right after."""
 
 
 class RateLimiter:
@@ -13,15 +40,13 @@ class RateLimiter:
     Telegram counts arrivals in one-second windows, so the spacing matters, not just the
     average. Slots keep their schedule when a sender wakes a little late (a send may go up to
     2 ms early to catch up), so event-loop delays do not add up into a slower rate,
-    yet no window ever holds more than the rate. Sends leave at `headroom` times the rate, which
-    leaves ~40 ms of a second for network jitter: one send delayed more than a later one must
-    not put rate + 1 arrivals in a window the server counts.
+    yet no window ever holds more than the rate.
     """
 
     def __init__(
         self,
         rate: float,
-        headroom: float = 0.96,
+        headroom: float = HEADROOM,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
@@ -49,6 +74,54 @@ class RateLimiter:
                 await self._sleep(self._next_slot - self._tolerance - now)
 
     def pause(self, seconds: float) -> None:
-        """Telegram said retry_after: nobody sends until then, and no burst right after."""
+        """Nobody sends until `seconds` from now, and no burst right after."""
         # The slot is taken early by up to the tolerance: add it, so nothing goes before `seconds`.
         self._next_slot = max(self._next_slot, self._clock() + seconds + self._tolerance)
+
+
+class LocalBudget:
+    """This replica's own count: the global rate and each chat's, in this process only."""
+
+    def __init__(
+        self,
+        global_per_second: float,
+        per_chat_per_second: float | None = None,
+        *,
+        headroom: float = HEADROOM,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._global = RateLimiter(global_per_second, headroom, clock, sleep)
+        self._chat_period = 1 / (per_chat_per_second * headroom) if per_chat_per_second else 0.0
+        self._chats: dict[str, float] = {}  # chat -> when its next message may go
+        self._clock = clock
+        self._sleep = sleep
+
+    @property
+    def rate(self) -> float:
+        return self._global.rate
+
+    @property
+    def shared(self) -> bool:
+        return False
+
+    async def acquire(self, chat: str | None = None) -> None:
+        if chat is not None and self._chat_period:
+            await self._chat_turn(chat)
+        await self._global.acquire()
+        if chat is not None and self._chat_period:
+            # Spaced from when it really goes, which is after the global wait.
+            self._chats[chat] = self._clock() + self._chat_period
+
+    async def _chat_turn(self, chat: str) -> None:
+        now = self._clock()
+        if len(self._chats) > _MAX_CHATS:
+            self._chats = {c: t for c, t in self._chats.items() if t > now - _CHAT_IDLE_SECONDS}
+        free_at = self._chats.get(chat, now)
+        # Held for this send until it goes, so a second send to the chat queues behind it.
+        self._chats[chat] = max(free_at, now) + self._chat_period
+        if free_at > now:
+            await self._sleep(free_at - now)
+
+    async def pause(self, seconds: float) -> None:
+        self._global.pause(seconds)
