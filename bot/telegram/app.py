@@ -27,9 +27,9 @@ from bot.storage import Database
 from bot.telegram import handlers
 from bot.telegram.context import BotData, CoachContext, Services, utc_now
 from bot.telegram.processor import ChatLocks, ChatOrderedProcessor
-from bot.telegram.ratelimit import CoachRateLimiter
+from bot.telegram.ratelimit import Budgets, CoachRateLimiter, flood_budgets
 from bot.telegram.redact import REDACTOR, configure_logging
-from bot.telegram.reminders import reminder_service
+from bot.telegram.reminders import reminder_service, stop_reminders
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.timers import TimerScheduler
 from bot.telegram.webhook import WebhookServer, shared_secret, web_app, webhook_path
@@ -84,9 +84,17 @@ def build_application(
     REDACTOR.install()
     locks = ChatLocks()
     metrics = Metrics()  # this Application's own registry: several apps in one process never mix
+    budgets = flood_budgets(
+        settings.per_chat_per_second, settings.global_per_second, redis_url=settings.redis_url,
+        prefix=settings.redis_prefix, paid_broadcast=settings.paid_broadcast,
+    )  # fmt: skip
 
     async def post_init(application: CoachApplication) -> None:
-        await start_services(application, settings, library, locks, clock)
+        await start_services(application, settings, library, locks, clock, budgets)
+
+    async def post_shutdown(application: CoachApplication) -> None:
+        await stop_services(application)
+        await budgets.close()
 
     job_queue: JobQueue[CoachContext] = JobQueue()
     builder = (
@@ -108,6 +116,7 @@ def build_application(
                 settings.per_chat_per_second,
                 settings.global_per_second,
                 settings.group_per_minute,
+                budget=budgets.bot,
                 metrics=metrics,
             )
         )
@@ -115,7 +124,9 @@ def build_application(
             ChatOrderedProcessor(locks, concurrency, UpdateObserver(metrics, hash_key(token)))
         )
         .post_init(post_init)
-        .post_shutdown(stop_services)
+        # Before Application.shutdown closes the bot's connections: unsent claims handed back.
+        .post_stop(stop_reminders)
+        .post_shutdown(post_shutdown)
     )
     if settings.bot_api_url:
         base_url, base_file_url = api_urls(settings.bot_api_url)
@@ -134,6 +145,7 @@ async def start_services(
     library: Library,
     locks: ChatLocks,
     clock: Callable[[], datetime],
+    budgets: Budgets,
 ) -> None:
     """Database migrated, engine built, stored timers re-armed, reminders started, menu set."""
     database = Database(settings.database_url)
@@ -146,7 +158,8 @@ async def start_services(
     gate = asyncio.Lock() if database.dialect == "sqlite" else None
     reminders = reminder_service(
         database, application.bot, locks, library, clock=clock,
-        grace_minutes=settings.reminder_grace_minutes, per_second=settings.global_per_second,
+        grace_minutes=settings.reminder_grace_minutes, budget=budgets.reminders,
+        paid_broadcast=settings.paid_broadcast,
     )  # fmt: skip
     application.bot_data.services = Services(coach, database, timers, locks, clock, gate, reminders)
     application.bot_data.metrics.watch_reminders(lambda: reminders.totals)
