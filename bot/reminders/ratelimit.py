@@ -94,6 +94,7 @@ class LocalBudget:
         self._global = RateLimiter(global_per_second, headroom, clock, sleep)
         self._chat_period = 1 / (per_chat_per_second * headroom) if per_chat_per_second else 0.0
         self._chats: dict[str, float] = {}  # chat -> when its next message may go
+        self._turns: dict[str, tuple[asyncio.Lock, int]] = {}  # chat -> its turn, and how many wait
         self._clock = clock
         self._sleep = sleep
 
@@ -106,22 +107,32 @@ class LocalBudget:
         return False
 
     async def acquire(self, chat: str | None = None) -> None:
-        if chat is not None and self._chat_period:
-            await self._chat_turn(chat)
-        await self._global.acquire()
-        if chat is not None and self._chat_period:
-            # Spaced from when it really goes, which is after the global wait.
-            self._chats[chat] = self._clock() + self._chat_period
+        if chat is None or not self._chat_period:
+            await self._global.acquire()
+            return
+        # One send per chat at a time takes its turn, so the spacing counts from when the last
+        # one really went (after its global wait), not from when it asked.
+        turn, waiting = self._turns.get(chat, (asyncio.Lock(), 0))
+        self._turns[chat] = (turn, waiting + 1)
+        try:
+            async with turn:
+                wait = self._chats.get(chat, 0.0) - self._clock()
+                if wait > 0:
+                    await self._sleep(wait)
+                await self._global.acquire()
+                self._chats[chat] = self._clock() + self._chat_period
+        finally:
+            turn, waiting = self._turns[chat]
+            if waiting > 1:
+                self._turns[chat] = (turn, waiting - 1)
+            else:
+                del self._turns[chat]
+        self._forget_idle()
 
-    async def _chat_turn(self, chat: str) -> None:
-        now = self._clock()
+    def _forget_idle(self) -> None:
         if len(self._chats) > _MAX_CHATS:
+            now = self._clock()
             self._chats = {c: t for c, t in self._chats.items() if t > now - _CHAT_IDLE_SECONDS}
-        free_at = self._chats.get(chat, now)
-        # Held for this send until it goes, so a second send to the chat queues behind it.
-        self._chats[chat] = max(free_at, now) + self._chat_period
-        if free_at > now:
-            await self._sleep(free_at - now)
 
     async def pause(self, seconds: float) -> None:
         self._global.pause(seconds)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from dataclasses import dataclass
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -30,7 +31,7 @@ local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local period, tolerance, chat_period = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 if KEYS[2] and chat_period > 0 then
   local chat_free = tonumber(redis.call('GET', KEYS[2]) or '0')
-  if chat_free > now then return {0, chat_free - now} end
+  if chat_free > now then return {0, chat_free - now, 0} end
 end
 local slot = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now - tolerance)
 local wait = math.max(0, slot - now)
@@ -41,7 +42,7 @@ if KEYS[2] and chat_period > 0 then
   local chat_ttl = math.floor((chat_next - now) / 1000) + 1
   redis.call('SET', KEYS[2], string.format('%d', chat_next), 'PX', chat_ttl)
 end
-return {1, wait}
+return {1, wait, slot}
 """
 # KEYS[1]: the schedule; ARGV[1]: the pause (µs). Nothing is sent before now + pause.
 _PAUSE = """
@@ -57,6 +58,16 @@ return 1
 """
 # How long a replica counts on its own after Redis failed to answer, before asking it again.
 FALLBACK_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A reservation: reserved (else the chat is busy), seconds to wait, and when (Redis time,
+    seconds since the epoch; 0 when not reserved)."""
+
+    reserved: bool
+    wait: float
+    at: float
 
 
 class RedisBudget:
@@ -102,21 +113,26 @@ class RedisBudget:
         if not self.shared:
             await self._local.acquire(chat)
             return
-        keys = [self._schedule] if chat is None else [self._schedule, self._chat_prefix + chat]
-        args = [self._period_us, self._tolerance_us, self._chat_period_us]
         while True:
             try:
                 async with self._turn:
-                    reserved, wait_us = await self._acquire(keys=keys, args=args)
-                    if reserved:
-                        if wait_us > 0:
-                            await asyncio.sleep(wait_us / 1_000_000)
+                    slot = await self.reserve(chat)
+                    if slot.reserved:
+                        if slot.wait > 0:
+                            await asyncio.sleep(slot.wait)
                         return
             except RedisError as exc:
                 self._count_locally(exc)
                 await self._local.acquire(chat)
                 return
-            await asyncio.sleep(wait_us / 1_000_000)  # the chat is busy: wait outside the turn
+            await asyncio.sleep(slot.wait)  # the chat is busy: wait outside the turn
+
+    async def reserve(self, chat: str | None = None) -> Slot:
+        """One try at the next slot (one round trip); acquire() waits for it."""
+        keys = [self._schedule] if chat is None else [self._schedule, self._chat_prefix + chat]
+        args = [self._period_us, self._tolerance_us, self._chat_period_us]
+        reserved, wait_us, at_us = await self._acquire(keys=keys, args=args)
+        return Slot(bool(reserved), wait_us / 1_000_000, at_us / 1_000_000)
 
     async def pause(self, seconds: float) -> None:
         await self._local.pause(seconds)
