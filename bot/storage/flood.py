@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from bot.reminders.ratelimit import HEADROOM, LocalBudget
+from bot.reminders.ratelimit import HEADROOM, LocalBudget, catch_up
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class RedisBudget:
         self._redis = redis
         self._rate = global_per_second * headroom
         self._period_us = round(1_000_000 / self._rate)
-        self._tolerance_us = min(self._period_us // 4, 2000)
+        self._tolerance_us = round(catch_up(global_per_second, headroom) * 1_000_000)
         self._chat_period_us = (
             round(1_000_000 / (per_chat_per_second * headroom)) if per_chat_per_second else 0
         )

@@ -135,14 +135,15 @@ class SqlReminderClaims:
             }
             for w in wanted
         ]  # fmt: skip
-        # One multi-row INSERT for the batch: each row is still its own claim (ON CONFLICT).
+        # One statement for the batch, compiled once (an executemany that SQLAlchemy sends as
+        # multi-row INSERTs); each row is still its own claim (ON CONFLICT DO NOTHING).
+        table = cast(Table, OccurrenceRow.__table__)
         stmt = (
-            dialect_insert(OccurrenceRow)
-            .values(rows)
+            dialect_insert(table)
             .on_conflict_do_nothing(index_elements=["reminder_id", "local_date"])
-            .returning(OccurrenceRow.reminder_id, OccurrenceRow.id)
+            .returning(table.c.reminder_id, table.c.id)
         )
-        result = await self.session.execute(stmt)
+        result = await self.session.execute(stmt, rows)
         return {reminder_id: occurrence_id for reminder_id, occurrence_id in result}
 
     async def advance_many(self, moves: list[Advance]) -> None:
