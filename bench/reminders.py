@@ -187,13 +187,19 @@ async def main(args: argparse.Namespace) -> None:
     shared = redis if (args.replicas > 1 or args.redis) else None
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        sent = await in_database(db, work, "reminders_fanout",
-                                 lambda url: fan_out(url, users, rate, args.replicas, shared, work))  # fmt: skip
+
+        def sending(url: str) -> Any:
+            return fan_out(url, users, rate, args.replicas, shared, work)
+
+        sent = await in_database(db, work, "reminders_fanout", sending)
         broken: dict[str, Any] = {"stop_s": None, "stranded": None, "duplicates": None}
         if not args.no_faults:
-            count, fault_rate = (600, 60.0) if args.quick else (1_500, 60.0)
-            broken = await in_database("postgres", work, "reminders_faults",
-                                       lambda url: faults(url, count, fault_rate, redis, work))  # fmt: skip
+            count = 600 if args.quick else 1_500
+
+            def breaking(url: str) -> Any:
+                return faults(url, count, 60.0, redis, work)
+
+            broken = await in_database("postgres", work, "reminders_faults", breaking)
 
         async def stored(url: str) -> dict[str, float]:
             seeded = time.perf_counter()
