@@ -38,8 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.databases import fresh_database  # noqa: E402
-from bench.reminder_fleet import Replica, delivered, seed, stranded, tally, wait_for  # noqa: E402
+from bench.reminder_fleet import delivered, stranded, tally, wait_for  # noqa: E402
 from tests.fakebotapi import FakeBotApi, FloodLimits  # noqa: E402
+from tests.reliability.fleet import Replica, seed  # noqa: E402
 
 STORED = 100_000
 HEADROOM = 0.96

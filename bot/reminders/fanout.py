@@ -1,9 +1,10 @@
 """One run's sending: claimed reminders queued, sent by a few senders behind one rate limit."""
 
 # The queue is fed in batches while it drains (claiming the next batch overlaps sending the
-# last), so a large fan-out keeps the budget busy. Outcomes are written in small batches, at
-# most FLUSH_SECONDS after the send: that short window is the only one in which a crash could
-# make a taken-over claim send twice (see service.py on leases). A send that fails (the Bot API
+# last), so a large fan-out keeps the budget busy. An outcome is written as soon as the write
+# before it is done (what came meanwhile goes in the same transaction): the time from Telegram's
+# answer to that commit is the only window in which a crash could make a taken-over claim send
+# twice (see service.py on leases). A send that fails (the Bot API
 # unreachable) hands its claim back at once for any replica; a few in a row end the run (see
 # health.py). Claims are renewed every lease / 4, and nothing is sent on a claim whose last
 # renewal is older than half the lease: by then another replica may be about to take it over.
@@ -30,7 +31,6 @@ from bot.reminders.ratelimit import SendBudget
 
 log = logging.getLogger(__name__)
 
-FLUSH_SECONDS = 0.05
 FLUSH_ATTEMPTS = 3
 
 Sender = Callable[[Delivery], Awaitable[SendResult]]
@@ -239,9 +239,7 @@ class FanOut:
     async def _recorder(self) -> None:
         while not self._closing.is_set():
             await self._outcome_ready.wait()
-            # Gather a few outcomes into one transaction, unless the run is closing now.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._closing.wait(), FLUSH_SECONDS)
+            await asyncio.sleep(0)  # sends answered in the same turn of the loop come along
             self._outcome_ready.clear()
             await self._flush()
 

@@ -9,7 +9,7 @@
 #
 # Exactly once: a claim is a row (reminder id, local date) inserted only if absent. A claim is a
 # lease (`lease`, 10 s), renewed while the fan-out holds it: sent, missed or blocked is recorded
-# within FLUSH_SECONDS of the send (fanout.py); a claim whose holder stopped renewing (it died)
+# as soon as the send is answered (fanout.py); a claim whose holder stopped renewing (it died)
 # is taken over by one worker (a conditional update) once the lease has run out, and sent then
 # if still within the grace window, else recorded missed. A failed send, a replica that stops
 # being able to send and a graceful stop all hand their unsent claims back at once. The one case
