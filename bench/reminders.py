@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.databases import fresh_database  # noqa: E402
-from bench.reminder_fleet import delivered, stranded, tally, wait_for  # noqa: E402
+from bench.reminder_fleet import Reached, stranded, tally, wait_for  # noqa: E402
 from tests.fakebotapi import FakeBotApi, FloodLimits  # noqa: E402
 from tests.reliability.fleet import Replica, seed  # noqa: E402
 
@@ -64,11 +64,12 @@ async def fan_out(
     await seed(url, users, due)
     async with fake_api(rate, chats) as api:
         fleet = [Replica(api, url, work, f"r{n}", rate, redis) for n in range(replicas)]
+        reached = Reached(api)
         try:
             since = time.monotonic()
             await asyncio.gather(*(replica.start() for replica in fleet))
             began = time.perf_counter()
-            await wait_for(lambda: delivered(api, chats) >= users, lead * 2 + 600)
+            await wait_for(lambda: len(reached) >= users, lead * 2 + 600)
             took = time.perf_counter() - began
             await asyncio.gather(*(replica.stop() for replica in fleet))
         finally:
@@ -94,18 +95,19 @@ async def faults(
     async with fake_api(rate, chats) as api:
         first, second = (Replica(api, url, work, f"f{n}", rate, redis) for n in range(2))
         restarted = Replica(api, url, work, "f0-again", rate, redis)
+        reached = Reached(api)
         try:
             await asyncio.gather(first.start(), second.start())
-            await wait_for(lambda: delivered(api, chats) >= users // 4, 120, 0.01)
+            await wait_for(lambda: len(reached) >= users // 4, 120, 0.01)
             stop_s = await first.terminate()
             await restarted.start()
-            await wait_for(lambda: delivered(api, chats) >= users // 2, 120, 0.01)
+            await wait_for(lambda: len(reached) >= users // 2, 120, 0.01)
             worker = second.worker
             await second.kill()
             killed_at = time.monotonic()
             await asyncio.sleep(STRANDED_AFTER)
             left = await stranded(url, worker)
-            arrived = await wait_for(lambda: delivered(api, chats) >= users, 120)
+            arrived = await wait_for(lambda: len(reached) >= users, 120)
             in_order = time.monotonic() - killed_at
             await restarted.stop()
         finally:
