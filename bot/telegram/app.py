@@ -27,7 +27,7 @@ from bot.storage import Database
 from bot.telegram import handlers
 from bot.telegram.context import BotData, CoachContext, Services, utc_now
 from bot.telegram.processor import ChatLocks, ChatOrderedProcessor
-from bot.telegram.ratelimit import Budgets, CoachRateLimiter, flood_budgets
+from bot.telegram.ratelimit import Budgets, CoachRateLimiter, settings_budgets
 from bot.telegram.redact import REDACTOR, configure_logging
 from bot.telegram.reminders import reminder_service, stop_reminders
 from bot.telegram.request import AiohttpRequest
@@ -84,17 +84,10 @@ def build_application(
     REDACTOR.install()
     locks = ChatLocks()
     metrics = Metrics()  # this Application's own registry: several apps in one process never mix
-    budgets = flood_budgets(
-        settings.per_chat_per_second, settings.global_per_second, redis_url=settings.redis_url,
-        prefix=settings.redis_prefix, paid_broadcast=settings.paid_broadcast,
-    )  # fmt: skip
+    budgets = settings_budgets(settings)  # shared by every replica when COACH_REDIS_URL is set
 
     async def post_init(application: CoachApplication) -> None:
         await start_services(application, settings, library, locks, clock, budgets)
-
-    async def post_shutdown(application: CoachApplication) -> None:
-        await stop_services(application)
-        await budgets.close()
 
     job_queue: JobQueue[CoachContext] = JobQueue()
     builder = (
@@ -116,7 +109,7 @@ def build_application(
                 settings.per_chat_per_second,
                 settings.global_per_second,
                 settings.group_per_minute,
-                budget=budgets.bot,
+                budgets=budgets,  # the bot's budget; closed with the bot
                 metrics=metrics,
             )
         )
@@ -126,7 +119,7 @@ def build_application(
         .post_init(post_init)
         # Before Application.shutdown closes the bot's connections: unsent claims handed back.
         .post_stop(stop_reminders)
-        .post_shutdown(post_shutdown)
+        .post_shutdown(stop_services)
     )
     if settings.bot_api_url:
         base_url, base_file_url = api_urls(settings.bot_api_url)

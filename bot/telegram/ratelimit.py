@@ -12,6 +12,7 @@ from typing import Any
 from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import AIORateLimiter, BaseRateLimiter
 
+from bot.config import Settings
 from bot.observability import Metrics
 from bot.reminders.ratelimit import LocalBudget, SendBudget
 
@@ -54,6 +55,14 @@ class Budgets:
                 await close()
 
 
+def settings_budgets(settings: Settings) -> Budgets:
+    """flood_budgets as the settings say (COACH_REDIS_URL, COACH_REMINDERS_PAID_BROADCAST)."""
+    return flood_budgets(
+        settings.per_chat_per_second, settings.global_per_second, redis_url=settings.redis_url,
+        prefix=settings.redis_prefix, paid_broadcast=settings.paid_broadcast,
+    )  # fmt: skip
+
+
 def flood_budgets(
     per_chat_per_second: float,
     global_per_second: float,
@@ -92,12 +101,16 @@ class CoachRateLimiter(BaseRateLimiter[int]):
         group_per_minute: float,
         *,
         budget: SendBudget | None = None,
+        budgets: Budgets | None = None,
         flood_retries: int = 8,
         network_retries: int = 3,
         network_pause: float = 0.25,
         metrics: Metrics | None = None,
     ) -> None:
-        self.budget = budget or LocalBudget(global_per_second, per_chat_per_second)
+        # budgets: the bot's (and the reminders'), closed with the bot; budget: a bare one.
+        self._budgets = budgets
+        chosen = budget or (budgets.bot if budgets else None)
+        self.budget: SendBudget = chosen or LocalBudget(global_per_second, per_chat_per_second)
         self._overall = AIORateLimiter(
             overall_max_rate=0,
             group_max_rate=1,
@@ -113,6 +126,8 @@ class CoachRateLimiter(BaseRateLimiter[int]):
 
     async def shutdown(self) -> None:
         await self._overall.shutdown()
+        if self._budgets is not None:
+            await self._budgets.close()
 
     async def process_request(
         self,
