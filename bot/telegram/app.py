@@ -69,6 +69,18 @@ def api_urls(bot_api_url: str) -> tuple[str, str]:
     return f"{root}/bot", f"{root}/file/bot"
 
 
+def _redacted_token(settings: Settings) -> str:
+    """The bot token, and every secret, from now on redacted in every log line."""
+    if settings.telegram_bot_token is None:
+        raise ValueError(NO_TOKEN)
+    token = settings.telegram_bot_token.get_secret_value()
+    REDACTOR.add(token)
+    if settings.webhook_secret is not None:
+        REDACTOR.add(settings.webhook_secret.get_secret_value())
+    REDACTOR.install()
+    return token
+
+
 def build_application(
     settings: Settings,
     library: Library,
@@ -77,13 +89,7 @@ def build_application(
     concurrency: int = 64,
 ) -> CoachApplication:
     """The Application with handlers, flood control and ordering; services come in post_init."""
-    if settings.telegram_bot_token is None:
-        raise ValueError(NO_TOKEN)
-    token = settings.telegram_bot_token.get_secret_value()
-    REDACTOR.add(token)
-    if settings.webhook_secret is not None:
-        REDACTOR.add(settings.webhook_secret.get_secret_value())
-    REDACTOR.install()
+    token = _redacted_token(settings)
     locks = ChatLocks()
     metrics = Metrics()  # this Application's own registry: several apps in one process never mix
     budgets = settings_budgets(settings)  # shared by every replica when COACH_REDIS_URL is set
