@@ -113,7 +113,13 @@ async def logged(settings: Settings, key: str) -> tuple[list[dict[str, Any]], li
     if await export(settings, key, "json", out) != 0:
         return [], []
     table: list[dict[str, Any]] = json.loads(out.getvalue())
-    return [row for row in table if row.get("side")], table
+    # A set is its own columns: the workout's (status, end) change when it ends, not the set.
+    sets = [
+        {key: value for key, value in row.items() if not key.startswith("workout_")}
+        for row in table
+        if row.get("side")
+    ]
+    return sets, table
 
 
 def _follow_line(expect: str, target: int) -> str | None:
