@@ -10,12 +10,12 @@ from bot.coach.entry.loads import BODYWEIGHT_WORDS, Load
 from bot.coach.entry.results import Context, Refused, SetAnswer
 from bot.coach.entry.tags import (
     Effort,
-    clause_reports_pain,
-    clause_spans,
     effort_numbers,
     effort_of,
     leading_effort,
     negated_pain,
+    piece_spans,
+    reports_pain,
 )
 from bot.coach.entry.text import NOTE_MAX, ORDINAL_WORDS, REPS_MAX, as_float, ordinal
 from bot.coach.ports import Side, Unit
@@ -39,7 +39,7 @@ _SIDE_FIRST = re.compile(
 )
 _FILLER = re.compile(
     r"^(?:(?:i\s+)?(?:did|got|managed|made|completed|hit|finished)(?:\s+only)?|only(?:\s+got|"
-    r"\s+did)?|just(?:\s+did)?|all|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
+    r"\s+did)?|just(?:\s+did)?|all(?!\s+but)|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
 )
 _LOAD_FIRST = re.compile(
     rf"^(?P<v>{_N})\s*(?P<u>{_U})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)\b)?"
@@ -54,9 +54,17 @@ _FRACTION = re.compile(
     rf"^(?P<r>{_I})\s*(?:/|of\b|out of\b)\s*(?P<t>{_I})(?![0-9.,])(?:\s*reps?\b)?"
 )
 _PLAIN = re.compile(rf"^(?P<r>{_N})(?![0-9])(?:\s*(?:reps?\b|r\b|times\b))?")
+# "failed the 8th" / "failed on 8" is 7 reps, "failed at 8" is 8 (to failure); "missed 2"
+# and "2 short" are that many fewer than the target.
 _FAILED_AT = re.compile(
-    rf"^(?:i\s+)?(?:failed|missed|dropped|lost|died on|failed on)\s+(?:on\s+)?(?:the\s+)?"
-    rf"(?:rep\s+)?(?P<n>{ORDINAL_WORDS})(?:\s+rep)?\b"
+    rf"^(?:i\s+)?(?P<verb>failed|missed|dropped|lost|died|couldnt get|couldnt do|couldnt finish)"
+    rf"\s+(?P<prep>on\s+|at\s+)?(?P<the>the\s+)?(?P<last>last\s+)?(?P<rep>rep\s+)?"
+    rf"(?P<n>{ORDINAL_WORDS})"
+    rf"(?P<after>\s+reps?)?\b"
+)
+_SHORT = re.compile(
+    rf"^(?:(?P<n>{_I})\s+(?:reps?\s+)?(?:short|shy|under|less|fewer)(?:\s+of\s+(?:the\s+)?"
+    rf"(?:target|goal))?|all\s+but\s+(?P<m>{_I})(?:\s+reps?)?)\b"
 )
 _TAIL_LOAD = re.compile(
     rf"^\s*[,;-]?\s*(?:@|at\b|with\b|on\b|using\b|x\b)?\s*(?:(?P<v>{_N})\s*(?P<u>{_U}){_END}"
@@ -154,6 +162,26 @@ def _at_number(reps: int, value: str, end: int, ctx: Context) -> Head | Refused:
     return load if isinstance(load, Refused) else Head(reps, load, None, end)
 
 
+def _missed(low: str, ctx: Context) -> Head | None:
+    """A count said by the rep that failed or the reps missed: "failed the 8th", "missed 2"."""
+    short = _SHORT.match(low)
+    if short:
+        reps = ctx.target - int(short["n"] or short["m"])
+        return Head(reps, None, None, short.end()) if reps >= 1 else None
+    failed = _FAILED_AT.match(low)
+    if not failed or (n := ordinal(failed["n"])) is None:
+        return None
+    by_rep = failed["the"] or failed["rep"] or not failed["n"].isdigit() or failed["prep"]
+    if failed["last"] or (failed["verb"] in ("missed", "dropped", "lost") and not by_rep):
+        reps = ctx.target - n  # "missed 2": two reps short of the target
+        return Head(reps, None, None, failed.end()) if reps >= 1 else None
+    if failed["prep"] == "at " and failed["n"].isdigit() and not (failed["the"] or failed["rep"]):
+        return Head(n, None, None, failed.end(), Effort.FAILURE)  # "failed at 8": 8 reps
+    if n < 2 or failed["after"]:
+        return None
+    return Head(n - 1, None, None, failed.end(), Effort.FAILURE)
+
+
 def head(low: str, ctx: Context) -> Head | Refused | None:
     """The reps (and load) a set starts with; None when it does not start with a count."""
     if _BAD_NUMBER.match(low):
@@ -162,11 +190,9 @@ def head(low: str, ctx: Context) -> Head | Refused | None:
         return Refused(f"That's more than {REPS_MAX} reps. Type what you did, like 10.")
     if _PLAN_WORDS.match(low):
         return Refused("One set at a time: type the reps you just did, like 10.")
-    failed = _FAILED_AT.match(low)
-    if failed:
-        n = ordinal(failed["n"])
-        if n is not None and n >= 2:
-            return Head(n - 1, None, None, failed.end(), Effort.FAILURE)
+    missed = _missed(low, ctx)
+    if missed is not None:
+        return missed
     found = _LOAD_FIRST.match(low)
     if found:
         load = _load(found["v"], found["u"], ctx)
@@ -267,20 +293,23 @@ def _words(
         low = low[:start] + "," * (end - start) + low[end:]
     effort, pain = found.effort, False
     kept: list[str] = []
-    for start, end in clause_spans(low):
+    for start, end in piece_spans(low):
         clause, typed = low[start:end].strip(), source[start:end].strip(" ,;:-")
+        if not re.search(r"[^\W_]", clause) and effort_of(clause) is None:
+            continue  # a thumbs-up or a "!!!" after the count says nothing to keep
         said = effort_of(clause)
         leading = leading_effort(clause) if said is None and effort is None and not kept else None
         if leading is not None:  # "hard wobbly": the effort, then a note
             effort, clause = leading
             typed = typed[len(typed) - len(clause) :].strip(" ,;:-")
+            typed = re.sub(r"^(?:but|though|and)\s+", "", typed, flags=re.I)
             said = None
         if said is not None and effort is None:
             effort = said
         elif said is None and negated_pain(clause):
             continue  # "no pain", "knee didn't hurt": nothing to log, nothing to stop for
         elif said is None and typed:
-            pain = pain or clause_reports_pain(clause)
+            pain = pain or reports_pain(clause)
             kept.append(typed)
     note = ", ".join(kept).strip() or None
     if note and len(note) > NOTE_MAX:
