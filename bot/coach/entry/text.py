@@ -84,6 +84,11 @@ def normalise(text: str) -> str:
     return _LETTER_O.sub(r"\g<1>0", text)
 
 
+def plain(text: str) -> str:
+    """The text made plain but for number words, for phrases that hold one ("wrong one")."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+
+
 def simplify(text: str) -> str:
     """Lower-case words and digits only, for matching phrases: "I'm done!" -> "im done"."""
     text = text.casefold().replace("'", "")
