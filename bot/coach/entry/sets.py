@@ -44,7 +44,7 @@ _EFFORT_FIRST = re.compile(
     r"\s*[,!.:-]*\s*(?=[0-9])"
 )
 _FILLER = re.compile(
-    r"^(?:(?:i\s+)?(?:did|got|managed|made|completed|hit|finished)(?:\s+only)?|only(?:\s+got|"
+    r"^(?:(?:ok|okay|yep|yeah|yes|alright|so|and|then|same\s+(?:weight|load))\s*[,!.:-]*\s*(?=[0-9x])|(?:i\s+)?(?:did|got|managed|made|completed|hit|finished)(?:\s+only)?|only(?:\s+got|"
     r"\s+did)?|just(?:\s+did)?|all(?!\s+but)|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
 )
 _LOAD_FIRST = re.compile(
@@ -74,7 +74,10 @@ _TAIL_SIDE = re.compile(
     rf"^\s*[,(:-]?\s*(?:on\s+(?:the\s+|my\s+)?|for\s+(?:the\s+)?)?(?P<side>left|right)"
     rf"(?:\s+(?:leg|side))?\b(?!\s+(?:{_BODY}|in\s+the\s+tank|in\s+me))\s*\)?"
 )
-_TAIL_FILLER = re.compile(r"^\s*(?:reps?|r|times|done|completed|total)\b")
+_TAIL_FILLER = re.compile(
+    r"^\s*,?\s*(?:reps?|r|times|done|completed|total|again|(?:@\s*|at\s+|with\s+)?(?:the\s+)?same"
+    r"(?:\s+(?:weight|load))?(?:\s+as\s+(?:before|last(?:\s+(?:time|set))?))?)\b"
+)
 _BAD_NUMBER = re.compile(
     r"^(?:[-+]\s*[0-9]|[0-9]+(?:[.,][0-9]+)*e[-+]?[0-9]|[0-9]{4,}|[0-9]+[.,][0-9]{3}\b)"
 )
@@ -260,7 +263,10 @@ class _Loaded:
 def _tail_load(low: str, cut: int, found: Head, ctx: Context) -> _Loaded | Refused:
     """The load after the count: `@ 12.5kg`, `with the 30s`, `+5kg` (added), `@ 9` (an RPE)."""
     load, rpe, maybe = found.load, found.rpe, found.maybe_rpe
-    if load is None and (plus := _TAIL_PLUS.match(low[cut:])):
+    plus = _TAIL_PLUS.match(low[cut:])
+    if plus and not plus["u"] and ctx.load.value is not None:
+        plus = None  # "10 + 9" at 10 kg is no weight: both legs, or a slip
+    if load is None and plus:
         added = _added(as_float(plus["v"]), plus["u"], ctx)
         if isinstance(added, Refused):
             return added

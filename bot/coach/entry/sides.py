@@ -9,16 +9,16 @@ from bot.coach.entry.results import BothSides, Confirm, Context, Option, Refused
 from bot.coach.ports import Side
 
 # A side letter before a count ("L10", "R 8 @ 135", "l: 9"), or after one with a space
-# ("10 R", "6 r"), or an L stuck to it ("8L"). An r stuck to a count is reps ("10r").
+# ("10 R", "6 r"), or a capital stuck to it ("8L", "7R"). An r stuck to a count is reps ("10r").
 _LETTER_BEFORE = re.compile(r"(?<![\w@.,])(?P<s>[lLrR])\s*[:=.]?\s*(?=[0-9])")
-_LETTER_AFTER = re.compile(r"(?<![0-9.,])(?P<n>[0-9]{1,3})(?:\s+(?P<s>[lLrR])|(?P<l>[lL]))(?!\w)")
+_LETTER_AFTER = re.compile(r"(?<![0-9.,])(?P<n>[0-9]{1,3})(?:\s+(?P<s>[lLrR])|(?P<l>[lLR]))(?!\w)")
 _WORD = {"l": "left", "r": "right"}
 
 # "each", "ea", "e", "per leg", "/side", "(each leg)", "a side": the count is per side, which
 # is how every count here is meant; nothing to keep.
 _PER_SIDE = re.compile(
-    r"(?<=[0-9])\s*\(?\s*(?:e|ea|each(?:\s+(?:leg|side))?|per\s+(?:leg|side)|"
-    r"(?:a|/)\s*(?:leg|side))\s*\)?(?![\w])",
+    r"(?P<count>[0-9](?:\s*reps?)?)\s*\(?\s*(?:ea(?:ch)?\s+(?:leg|side)|each|ea|e|"
+    r"per\s+(?:leg|side)|(?:a|/)\s*(?:leg|side))\s*\)?(?![\w])",
     re.IGNORECASE,
 )
 
@@ -37,7 +37,9 @@ _TWO_SIDES = [
         re.IGNORECASE,
     ),
 ]
-_PAIR = re.compile(r"^(?P<a>[0-9]{1,3})\s*/\s*(?P<b>[0-9]{1,3})(?P<rest>(?:\s.*)?)$")
+_PAIR = re.compile(
+    r"^(?P<a>[0-9]{1,3})\s*(?P<how>/|&|\+|and)\s*(?P<b>[0-9]{1,3})(?![0-9.,])(?P<rest>(?:\s.*)?)$"
+)
 _BOTH_WORDS = re.compile(r"^[0-9]{1,3}\s+(?:reps?\s+)?(?:on\s+)?both(?:\s+(?:legs|sides))?\b", re.I)
 
 
@@ -54,7 +56,7 @@ def spell_sides(text: str) -> str:
 
 def drop_per_side(text: str) -> str:
     """ "10 each", "8 ea", "12e", "8/side" -> the count alone (every count is per side)."""
-    return _PER_SIDE.sub("", text)
+    return _PER_SIDE.sub(lambda m: m["count"], text)
 
 
 def two_sides(text: str, ctx: Context) -> tuple[dict[Side, int], str] | None:
@@ -68,7 +70,8 @@ def two_sides(text: str, ctx: Context) -> tuple[dict[Side, int], str] | None:
     found = _PAIR.match(text)
     if found and ctx.side is not Side.BOTH and ctx.first:
         a, b = int(found["a"]), int(found["b"])
-        if b != ctx.target and a <= b * 3 and b <= a * 3:  # "8/10" is 8 of a target of 10
+        fraction = found["how"] == "/" and b == ctx.target  # "8/10" is 8 of a target of 10
+        if not fraction and a <= b * 3 and b <= a * 3:
             other = Side.RIGHT if ctx.side is Side.LEFT else Side.LEFT
             return {ctx.side: a, other: b}, found["rest"]
     return None
