@@ -52,10 +52,10 @@ from bot.storage import Database  # noqa: E402
 from bot.terminal.chat import TerminalChat  # noqa: E402
 from bot.terminal.export import export  # noqa: E402
 
-# Ours, written before the parser, and two batches written by lifters' conventions elsewhere
-# (tests/coach/entry/README.md says where they came from); all three are development sets now.
+# Ours (entries.tsv before the parser, batch3.tsv with it) and two batches written elsewhere
+# without the code (their sources: tests/coach/entry/batch1.md, batch2.md); all development sets.
 CASES = ROOT / "tests" / "coach" / "entry"
-DEFAULT = [CASES / "entries.tsv", CASES / "batch1.tsv", CASES / "batch2.tsv"]
+DEFAULT = [CASES / name for name in ("entries.tsv", "batch1.tsv", "batch2.tsv", "batch3.tsv")]
 COLUMNS = ("unit", "plan", "at", "input", "expect")
 
 

@@ -150,6 +150,11 @@ def _command(said: Phrase, low: str, context: Context) -> Entry:
             (Option("Next set now", Ready()), Option("Stop the workout", Stop())),
         )
     named = re.search(r"\b(left|right)\b", low)  # "skip left": which side the lifter means
+    if named and context.side is not Side.BOTH and named[1] != context.side.value:
+        return Refused(
+            f"Your {context.side.value} leg is up now: type its reps, or skip it; skip the "
+            f"{named[1]} one when it's asked."
+        )
     if named:
         return Skip(Side(named[1]))
     # "skip set 2" in the rest skips the set's side, not the rest: the awaited side is named.

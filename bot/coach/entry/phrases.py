@@ -111,7 +111,10 @@ _SKIP_NAMED = re.compile(
     r"dropping|drop)\s+(?:the\s+|this\s+|my\s+)?(?:(?:left|right)(?:\s+(?:leg|side))?|"
     r"set(?:\s+[0-9]+)?|(?:this|that)\s+(?:set|side|leg))$"
 )
-_INTERJECTION_ONLY = {"oops", "whoops", "sorry", "ugh", "argh", "my bad", "ah", "damn", "dang"}
+_INTERJECTION_ONLY = {
+    "oops", "whoops", "sorry", "ugh", "argh", "my bad", "ah", "damn", "dang", "nah", "no",
+    "not today", "ok", "okay", "right then", "alright",
+}  # fmt: skip
 
 
 def _lookup(words: str) -> Phrase | None:

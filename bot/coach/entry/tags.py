@@ -36,7 +36,8 @@ _EFFORT_WORDS = {
 _FILLER = (
     r"(?:felt|feels|feeling|it felt|it was|was|were|is|that was|pretty|very|quite|really|a bit|"
     r"bit|a little|little|kinda|kind of|super|so|fairly|rather|somewhat|moderately|bit of a|a|"
-    r"way|much|even|bit more|lot|a lot|af|as hell|overall|today|this time|set|the set|"
+    r"way|much|even|bit more|lot|a lot|af|as hell|real|proper|total|absolute|such a|"
+    r"overall|today|this time|set|the set|"
     r"than last(?: time| set| 1| week)?|than expected|than before|than the left|"
     r"than the right|than the other side|than the other leg|than yesterday|[!.]+)"
 )
