@@ -52,8 +52,10 @@ from bot.storage import Database  # noqa: E402
 from bot.terminal.chat import TerminalChat  # noqa: E402
 from bot.terminal.export import export  # noqa: E402
 
-OWN = ROOT / "tests" / "workout" / "entries.tsv"
-HELD_OUT = Path("/work/batches/entries/batch1.tsv")
+# Ours (entries.tsv before the parser, batch3.tsv with it) and two batches written elsewhere
+# without the code (their sources: tests/coach/entry/batch1.md, batch2.md); all development sets.
+CASES = ROOT / "tests" / "coach" / "entry"
+DEFAULT = [CASES / name for name in ("entries.tsv", "batch1.tsv", "batch2.tsv", "batch3.tsv")]
 COLUMNS = ("unit", "plan", "at", "input", "expect")
 
 
@@ -113,7 +115,13 @@ async def logged(settings: Settings, key: str) -> tuple[list[dict[str, Any]], li
     if await export(settings, key, "json", out) != 0:
         return [], []
     table: list[dict[str, Any]] = json.loads(out.getvalue())
-    return [row for row in table if row.get("side")], table
+    # A set is its own columns: the workout's (status, end) change when it ends, not the set.
+    sets = [
+        {key: value for key, value in row.items() if not key.startswith("workout_")}
+        for row in table
+        if row.get("side")
+    ]
+    return sets, table
 
 
 def _follow_line(expect: str, target: int) -> str | None:
@@ -226,14 +234,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="every other case (under 40 s)")
     parser.add_argument(
-        "--cases", type=Path, nargs="*", help="TSV files (default: ours + held-out)"
+        "--cases", type=Path, nargs="*", help="TSV files (default: tests/coach/entry/*.tsv)"
     )
     parser.add_argument("--show-failures", action="store_true")
     parser.add_argument(
         "--parser", action="store_true", help="bot.coach.entry's parser alone, without the chat"
     )
     args = parser.parse_args()
-    paths = args.cases or [p for p in (OWN, HELD_OUT) if p.exists()]
+    paths = args.cases or DEFAULT
     started = time.perf_counter()
     report = asyncio.run(score(paths, args.quick, args.show_failures, args.parser))
     for name, figures in report.items():

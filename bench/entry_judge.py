@@ -168,6 +168,11 @@ def judge_one(want: Expect, run: Run) -> str | None:
         last, old = after[-1], before[-1]
         same_place = (last["side"], last["set_number"]) == (old["side"], old["set_number"])
         return None if last["reps"] == want.reps and same_place else f"last set {last['reps']}"
+    if want.kind == "stop" and run.status == "pain":
+        # "stop, knee hurts": the workout ends for pain, its mark a row with no reps; no set.
+        marks = after[len(before) :]
+        ended = after[: len(before)] == before and all(row["reps"] is None for row in marks)
+        return None if ended else f"{len(marks)} rows logged"
     if after != before:
         return f"{len(after) - len(before)} rows logged, or rows changed"
     if want.kind == "ask":

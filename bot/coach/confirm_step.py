@@ -6,7 +6,7 @@ from bot.coach import corrections, setloop
 from bot.coach import keyboards as kb
 from bot.coach import typed as parse
 from bot.coach.entry.entry import read_entry
-from bot.coach.entry.results import Confirm, LoadChange, SetAnswer
+from bot.coach.entry.results import Confirm, SetAnswer, Stop
 from bot.coach.prompts import set_prompt
 from bot.coach.state import State, Step
 from bot.coach.turn import Turn
@@ -40,9 +40,11 @@ async def _choose(turn: Turn, state: State, index: int) -> State:
         return await _carry_on(turn, state, "OK, nothing logged.")
     chosen = corrections.result_of(result)
     back = _back(state)
-    if isinstance(chosen, LoadChange):
-        return await setloop.change_load(turn, back, chosen.load)
-    return await setloop.log(turn, back, chosen)
+    if isinstance(chosen, Stop):  # chosen with a tap: that is the confirmation
+        return await setloop.stop(turn, back)
+    if isinstance(chosen, SetAnswer):
+        return await setloop.log(turn, back, chosen)
+    return await setloop.apply_entry(turn, back, chosen)
 
 
 async def confirm_press(turn: Turn, state: State, action: str) -> State:

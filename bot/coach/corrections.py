@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.coach import keyboards as kb
 from bot.coach.entry.loads import Load
-from bot.coach.entry.results import Confirm, LoadChange, SetAnswer
+from bot.coach.entry.results import BothSides, Confirm, LoadChange, Ready, SetAnswer, Stop
 from bot.coach.entry.tags import Effort
 from bot.coach.ports import SetEntry, Side, Unit
 from bot.coach.prompts import set_prompt, weight_of
@@ -23,14 +23,19 @@ from bot.coach.turn import Turn, side_label
 NOTHING_TO_UNDO = "Nothing to undo in this workout yet."
 STOP_QUESTION = "Stop the workout here? Everything you logged is kept."
 CHOICE = "q"  # the confirm step's buttons: c:<token>:q:<index>
+Answer = SetAnswer | LoadChange | BothSides | Ready | Stop  # what a question's option does
 
 
-def result_json(result: SetAnswer | LoadChange | None) -> dict[str, Any] | None:
+def result_json(result: Answer | None) -> dict[str, Any] | None:
     """A set-entry result as JSON, to keep in the user's state until they answer."""
     if result is None:
         return None
     if isinstance(result, LoadChange):
         return {"load": _load_json(result.load)}
+    if isinstance(result, BothSides):
+        return {"both": [result_json(result.first), result_json(result.second)]}
+    if isinstance(result, Ready | Stop):
+        return {"command": "ready" if isinstance(result, Ready) else "stop"}
     return {
         "reps": result.reps,
         "load": _load_json(result.load) if result.load is not None else None,
@@ -40,9 +45,18 @@ def result_json(result: SetAnswer | LoadChange | None) -> dict[str, Any] | None:
     }  # fmt: skip
 
 
-def result_of(data: dict[str, Any]) -> SetAnswer | LoadChange:
+def result_of(data: dict[str, Any]) -> Answer:
+    if "both" in data:
+        first, second = (_set_of(part) for part in data["both"])
+        return BothSides(first, second)
+    if "command" in data:
+        return Ready() if data["command"] == "ready" else Stop()
     if "reps" not in data:
         return LoadChange(_load_of(data["load"]))
+    return _set_of(data)
+
+
+def _set_of(data: dict[str, Any]) -> SetAnswer:
     return SetAnswer(
         reps=int(data["reps"]),
         load=_load_of(data["load"]) if data.get("load") else None,

@@ -13,6 +13,7 @@ from bot.coach import typed as parse
 from bot.coach.entry.entry import read_entry
 from bot.coach.entry.loads import Load
 from bot.coach.entry.results import (
+    BothSides,
     Confirm,
     Context,
     Entry,
@@ -90,6 +91,17 @@ async def _log_named_side(turn: Turn, state: State, answer: SetAnswer) -> State:
             turn, state.model_copy(update={"progress": led}), replace(answer, side=None)
         )
     return await corrections.replace_last(turn, state, replace(answer, side=None))
+
+
+async def log_both(turn: Turn, state: State, both: BothSides) -> State:
+    """Both legs from one message: the awaited one, then the other if it is asked next."""
+    state = await log(turn, state, replace(both.first, side=None))
+    following = state.progress
+    if following is None or state.step not in (Step.SET, Step.SWITCH):
+        return state  # the workout ended (pain, the last set) before the other leg
+    if following.side is not both.second.side:
+        return state
+    return await log(turn, state, replace(both.second, side=None))
 
 
 async def change_load(turn: Turn, state: State, load: Load) -> State:
@@ -212,12 +224,22 @@ async def pain_stop(turn: Turn, state: State, text: str, logged: bool = False) -
     return state.to(Step.IDLE, progress=None)
 
 
-def entry_context(turn: Turn, state: State) -> Context:
+def entry_context(turn: Turn, state: State, last: int | None = None) -> Context:
     progress = _progress(state)
     return Context(
         turn.user.settings.unit, Load(progress.load, progress.unit), progress.side,
-        target(progress),
+        target(progress), last=last, first=progress.side is progress.lead,
+        waiting=state.step in (Step.SWITCH, Step.REST),
     )  # fmt: skip
+
+
+async def last_reps(turn: Turn, state: State) -> int | None:
+    """The reps of the last set logged in this workout ("same" repeats them)."""
+    if not state.undo or state.progress is None:
+        return None
+    workout = await turn.store.workout(state.progress.workout_id)
+    logged = {e.id: e.reps for e in (workout.sets if workout else [])}
+    return logged.get(state.undo[-1].set_id)
 
 
 async def workout_text(turn: Turn, state: State, text: str) -> State | None:
@@ -226,7 +248,7 @@ async def workout_text(turn: Turn, state: State, text: str) -> State | None:
     if parse.keyword(text) is Keyword.OTHER:
         turn.say("Type the reps you did, like 11 or 11 @ 12.5kg.")
         return state
-    entry = read_entry(text, entry_context(turn, state))
+    entry = read_entry(text, entry_context(turn, state, await last_reps(turn, state)))
     if entry is None:
         return None
     if isinstance(entry, Skip) and SIDE_WORDS.search(text):
@@ -239,6 +261,8 @@ async def apply_entry(turn: Turn, state: State, entry: Entry) -> State:
     waiting = state.step in (Step.SWITCH, Step.REST)
     if isinstance(entry, SetAnswer):
         return await log(turn, state, entry)
+    if isinstance(entry, BothSides):
+        return await log_both(turn, state, entry)
     if isinstance(entry, LoadChange):
         return await change_load(turn, state, entry.load)
     if isinstance(entry, Undo):

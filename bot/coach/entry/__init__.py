@@ -3,6 +3,7 @@
 from bot.coach.entry.entry import read_entry
 from bot.coach.entry.loads import Load
 from bot.coach.entry.results import (
+    BothSides,
     Confirm,
     Context,
     Entry,
@@ -20,7 +21,7 @@ from bot.coach.entry.results import (
 from bot.coach.entry.tags import Effort, reports_pain
 
 __all__ = [
-    "Confirm", "Context", "Effort", "Entry", "Load", "LoadChange", "Option", "PainReport",
-    "Ready", "Refused", "Replace", "SetAnswer", "Skip", "Stop", "Undo", "read_entry",
-    "reports_pain",
+    "BothSides", "Confirm", "Context", "Effort", "Entry", "Load", "LoadChange", "Option",
+    "PainReport", "Ready", "Refused", "Replace", "SetAnswer", "Skip", "Stop", "Undo",
+    "read_entry", "reports_pain",
 ]  # fmt: skip

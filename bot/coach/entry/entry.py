@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from bot.coach.entry import loads
-from bot.coach.entry.loads import BODYWEIGHT_WORDS, NUMBER, UNIT, Load
+from bot.coach.entry.loads import BODYWEIGHT_WORDS, EQUIPMENT, NUMBER, UNIT, Load
 from bot.coach.entry.phrases import Phrase, correction, phrase, stop_with_reason
 from bot.coach.entry.results import (
     Confirm,
@@ -24,8 +24,9 @@ from bot.coach.entry.results import (
     Undo,
 )
 from bot.coach.entry.sets import read_set
+from bot.coach.entry.sides import both_sides, drop_per_side, names_both, spell_sides, two_sides
 from bot.coach.entry.tags import reports_pain
-from bot.coach.entry.text import NOTE_MAX, TEXT_MAX, normalise
+from bot.coach.entry.text import NOTE_MAX, TEXT_MAX, normalise, plain
 from bot.coach.ports import Side
 
 # A count this far from the target is more likely a slip than a set: three times it, or over 50.
@@ -42,17 +43,22 @@ _LEAD = (
     r"moved?\s+(?:up\s+|down\s+)?to|moving\s+(?:up\s+|down\s+)?to|chang(?:e|ed|ing)\s+"
     r"(?:the\s+)?(?:weight\s+|load\s+)?to|bump(?:ed|ing)?\s+(?:it\s+)?(?:up\s+)?to|"
     r"dropp?(?:ed|ing)?\s+(?:it\s+)?(?:down\s+)?to|increas(?:e|ed|ing)\s+to|"
-    r"decreas(?:e|ed|ing)\s+to)"
+    r"decreas(?:e|ed|ing)\s+to|grab(?:bed|bing)?|picked up|picking up)"
 )
 _TRAIL = r"(?:\s*(?:now|from now on|this set|for this set|for the rest|please|instead))?[\s.!]*"
-_LOAD_ALONE = re.compile(rf"^(?P<lead>{_LEAD}\s*[:=]?\s*)?{NUMBER}\s*{UNIT}?{_TRAIL}$")
+_LOAD_ALONE = re.compile(
+    rf"^(?P<lead>{_LEAD}\s*[:=]?\s*(?:(?:a|an|the|my)\s+)?)?{NUMBER}\s*{UNIT}?{EQUIPMENT}?{_TRAIL}$"
+)
 _BODYWEIGHT_ALONE = re.compile(rf"^(?:{_LEAD}\s*)?{BODYWEIGHT_WORDS}{_TRAIL}$")
 _RELATIVE = re.compile(
-    rf"^(?:(?P<sign>[+-])|(?P<word>add|plus|minus|drop|remove|take off|up|down))\s*"
+    rf"^(?:(?P<sign>[+-])|(?P<word>add|adding|added|plus|minus|drop|remove|removing|"
+    rf"take off|taking off|up|down|another|extra))\s*"
     rf"{NUMBER}\s*{UNIT}?(?:\s+(?:more|less|on|off))?{_TRAIL}$"
 )
 
 _DOWN_WORDS = ("minus", "drop", "remove", "take off", "down")
+# A pair of dumbbells by their weight: "the 30s", "the 20's".
+_DUMBBELLS = re.compile(r"\bthe\s+([0-9]+(?:[.,][0-9]+)?)'?s\b", re.IGNORECASE)
 
 
 def read_entry(text: str, context: Context) -> Entry | None:
@@ -66,23 +72,41 @@ def read_entry(text: str, context: Context) -> Entry | None:
     norm = normalise(text)
     if not norm:
         return None
-    said = phrase(norm)
+    said = phrase(plain(text)) or phrase(norm)  # "wrong one" before "one" is a count
     if said is not None:
         return _command(said, norm.lower(), context)
-    reason = stop_with_reason(norm)
-    if reason is not None:
-        return Stop(reason[:NOTE_MAX], reports_pain(reason))
+    command = _command_with_reason(norm)
+    if command is not None:
+        return command
+    norm = drop_per_side(spell_sides(norm))
     corrected = correction(norm)
     if corrected is not None:
         return _correction(*corrected, context)
     low = norm.lower()
     if _QUESTION_START.match(low) or (low.endswith("?") and not re.match(r"[0-9x@]", low)):
         return None
+    low = _DUMBBELLS.sub(r"\1", low)  # "with the 30s": the pair of 30s
+    norm = _DUMBBELLS.sub(r"\1", norm)
     load = _load_alone(low, context)
     if load is not None:
         return load
     if re.fullmatch(r"[0-9]+[.,][0-9]{1,2}", low):
-        return _weight_or_not(low, context)
+        return _weight_or_not(low, context, "Reps are whole numbers.")
+    if re.fullmatch(r"[0-9]+'?s", low):  # "45s": a pair of dumbbells, or a plate
+        return _weight_or_not(low.rstrip("s'"), context, "")
+    return _set(norm, low, context)
+
+
+def _set(norm: str, low: str, context: Context) -> Entry | None:
+    """A count and what came with it, one leg or both; pain said with no count."""
+    both = two_sides(low, context)
+    if both is None and names_both(low):
+        reps = int(low.split()[0])
+        both = ({Side.LEFT: reps, Side.RIGHT: reps}, "")
+    if both is not None:
+        counts, rest = both
+        first = read_set(f"{counts.get(context.side, 1)}{rest}", context)
+        return both_sides(counts, first, context) if isinstance(first, SetAnswer) else first
     found = read_set(norm, context)
     if isinstance(found, SetAnswer):
         return _checked(found, context, bare=bool(re.fullmatch(r"[0-9]+", low)))
@@ -90,6 +114,20 @@ def read_entry(text: str, context: Context) -> Entry | None:
         return found
     if reports_pain(norm):
         return PainReport(norm[:NOTE_MAX])
+    return None
+
+
+def _command_with_reason(norm: str) -> Entry | None:
+    """ "stop, knee hurts" (a stop for pain), "no right today, knee" (a skip and why)."""
+    reason = stop_with_reason(norm)
+    if reason is not None:
+        return Stop(reason[:NOTE_MAX], reports_pain(reason))
+    first, _, why = norm.partition(",")
+    # Pain is no reason to skip a side: it stops the workout (read further on).
+    skipped = bool(why) and phrase(first) is Phrase.SKIP and not re.search(r"[0-9]", why)
+    if skipped and not reports_pain(why):
+        named = re.search(r"\b(left|right)\b", first.lower())
+        return Skip(Side(named[1]) if named else None)
     return None
 
 
@@ -102,8 +140,25 @@ def _command(said: Phrase, low: str, context: Context) -> Entry:
         return Ready()
     if said is Phrase.TARGET:
         return SetAnswer(context.target)
+    if said is Phrase.SAME:
+        return SetAnswer(context.last or context.target)
+    if said is Phrase.REST_OR_STOP:
+        if not context.waiting:
+            return Stop()  # at a set, "the rest" can only be the sets left
+        return Confirm(
+            "Skip the rest before the next set, or stop the workout?",
+            (Option("Next set now", Ready()), Option("Stop the workout", Stop())),
+        )
     named = re.search(r"\b(left|right)\b", low)  # "skip left": which side the lifter means
-    return Skip(Side(named[1]) if named else None)
+    if named and context.side is not Side.BOTH and named[1] != context.side.value:
+        return Refused(
+            f"Your {context.side.value} leg is up now: type its reps, or skip it; skip the "
+            f"{named[1]} one when it's asked."
+        )
+    if named:
+        return Skip(Side(named[1]))
+    # "skip set 2" in the rest skips the set's side, not the rest: the awaited side is named.
+    return Skip(context.side if re.search(r"\bset\b", low) else None)
 
 
 def _correction(rest: str, side_word: str | None, context: Context) -> Entry:
@@ -112,6 +167,8 @@ def _correction(rest: str, side_word: str | None, context: Context) -> Entry:
         return Refused("Type the corrected reps, like I meant 9.")
     if isinstance(found, Refused):
         return found
+    if isinstance(found, Confirm):  # "I meant 3x10": no one set to put in its place
+        return Refused("Type the corrected reps of that one set, like I meant 9.")
     side = Side(side_word) if side_word else found.side
     return Replace(replace(found, side=side))
 
@@ -136,13 +193,13 @@ def _load_alone(low: str, context: Context) -> LoadChange | Refused | None:
     return None
 
 
-def _weight_or_not(low: str, context: Context) -> Confirm | Refused:
+def _weight_or_not(low: str, context: Context, why: str) -> Confirm | Refused:
     """A bare decimal (`12.5`) is no count of reps; at plate precision it may be the weight."""
     weight = loads.check(float(low.replace(",", ".")), context.unit)
     if not isinstance(weight, Load):
         return Refused("Type the number of reps as a whole number, like 10.")
     return Confirm(
-        f"Is {weight.text()} the new weight? Reps are whole numbers.",
+        f"Is {weight.text()} the new weight? {why}".strip(),
         (Option(f"{weight.text()} from now", LoadChange(weight)), Option("No", None)),
     )
 
@@ -158,8 +215,19 @@ def _checked(answer: SetAnswer, context: Context, bare: bool) -> Entry:
             (Option(f"Log as {named}", answer), Option(f"Log as {awaited}",
                                                         replace(answer, side=context.side))),
         )  # fmt: skip
+    jump = _far_load(answer, context)
+    if jump is not None:
+        return jump
     reps, target = answer.reps, context.target
-    if reps < FAR_FACTOR * target and reps <= FAR_REPS:
+    near = reps < FAR_FACTOR * target and reps <= FAR_REPS
+    if near and bare and reps * 2 >= target * 3 and _is_current_load(reps, context):
+        weight = Load(float(reps), context.unit)  # `20` at 20 kg for 8 reps: the weight?
+        meant = replace(answer, reps=target)
+        return Confirm(
+            f"{reps} reps? You're at {weight.text()} for {target}.",
+            (Option(f"Log {reps}", answer), Option(f"I meant {target}", meant), Option("No", None)),
+        )
+    if near:
         return answer
     tenth = reps // 10  # 100 for a target of 10: one 0 too many
     guess = tenth if reps % 10 == 0 and abs(tenth - target) <= target / 2 else target
@@ -167,6 +235,31 @@ def _checked(answer: SetAnswer, context: Context, bare: bool) -> Entry:
         Option(f"Log {reps}", answer),
         Option(f"I meant {guess}", replace(answer, reps=guess)),
     ]
-    if bare and isinstance(weight := loads.check(float(reps), context.unit), Load):
-        options.append(Option(f"{weight.text()} is the weight", LoadChange(weight)))
+    if bare and isinstance(typed := loads.check(float(reps), context.unit), Load):
+        options.append(Option(f"{typed.text()} is the weight", LoadChange(typed)))
     return Confirm(f"{reps} reps? The target is {target}.", tuple(options))
+
+
+def _is_current_load(number: int, context: Context) -> bool:
+    value = context.load.value
+    if value is None:
+        return False
+    here = loads.kilograms(value, context.load.unit)
+    typed = loads.kilograms(float(number), context.unit)
+    return abs(here - typed) < 0.01
+
+
+def _far_load(answer: SetAnswer, context: Context) -> Confirm | None:
+    """A load over three times the current one, or under a third, is asked: `10 @ 100` at 10 kg."""
+    new, current = answer.load, context.load
+    if new is None or new.value is None or current.value is None:
+        return None
+    ratio = loads.kilograms(new.value, new.unit) / loads.kilograms(current.value, current.unit)
+    if 1 / FAR_FACTOR <= ratio <= FAR_FACTOR:
+        return None
+    return Confirm(
+        f"{answer.reps} @ {new.text()}? You were at {current.text()}.",
+        (Option(f"Log {answer.reps} @ {new.text()}", answer),
+         Option(f"Log {answer.reps} @ {current.text()}", replace(answer, load=None)),
+         Option("No", None)),
+    )  # fmt: skip

@@ -16,6 +16,12 @@ STEP = {Unit.KG: 0.25, Unit.LB: 0.5}
 # starts with k (`12.5k`, the `kh` typo) is kilograms.
 UNIT = r"(?P<unit>kilograms?|kilos?|kgs?|k[a-z]?(?![a-z])|pounds?|lbs?|#)"
 NUMBER = r"(?P<value>[0-9]+(?:[.,][0-9]+)?)"
+# What the weight is, after it: "20kg bell", "12 with 5kg plate", "10lb vest".
+EQUIPMENT = (
+    r"(?:\s+(?:kettle\s*bells?|bells?|kbs?|dbs?|dumb\s*bells?|plates?|vest|weight\s+vest|"
+    r"sandbags?|bags?|barbell|bar|band|discs?|disks?|chains?|belt|(?:med(?:icine)?\s*)?ball|"
+    r"weights?|on\s+(?:my\s+|the\s+)?(?:hips?|lap)))"
+)
 BODYWEIGHT_WORDS = r"(?:bw|body\s?weight|no weight|no load|without weight|bodyweight only)"
 
 

@@ -14,6 +14,8 @@ class Phrase(StrEnum):
     STOP = "stop"
     READY = "ready"  # the rest or the switch countdown is over
     TARGET = "target"  # did the target reps
+    SAME = "same"  # the reps of the last set again (the target when none)
+    REST_OR_STOP = "rest or stop"  # "skip the rest": the rest timer, or the sets left?
 
 
 _PHRASES = {
@@ -47,6 +49,21 @@ _PHRASES = {
         "no more", "no more today", "wrap it up", "lets stop", "stop here", "stop now",
         "end here", "end it", "done with the workout", "done with workout", "done training",
         "im out", "done for now", "finish up", "all done for today", "stop please",
+        "gotta go", "got to go", "have to go", "i have to go", "i gotta go", "need to go",
+        "i need to go", "gtg", "g2g", "time to go", "gotta leave", "have to leave",
+        "need to leave", "gotta run", "got to run", "have to run", "thats me", "thats me done",
+        "thats me finished", "thats it for me", "thats all for me", "done for me", "im off",
+        "heading off", "heading out", "out of time", "no time", "no more time",
+        "thats all i got", "thats all i have", "i quit", "stopping", "stopping here",
+        "stopping now", "im stopping", "ending", "ending here", "end it here", "lets call it",
+        "lets end", "lets finish", "lets stop here", "wrapping up", "wrap up", "packing up",
+        "finished for today", "im finished for today", "ive had enough", "had enough",
+        "no more sets", "no more for today", "thats the session", "end of session",
+        "session over", "workout over", "workout done", "finish here", "finish now",
+        "i need to stop", "need to stop", "have to stop", "gotta stop", "i have to stop",
+        "bailing", "im bailing", "skip the rest of the sets", "skip the rest of the workout",
+        "skip remaining sets", "skip the remaining sets", "skip all remaining sets",
+        "skip the other sets", "no more sets today", "thats enough for today",
     },
     Phrase.READY: {
         "skip rest", "skip the rest", "no rest", "go", "go now", "ready", "im ready", "next",
@@ -54,6 +71,15 @@ _PHRASES = {
         "skip the wait", "skip countdown", "skip the countdown", "start", "start now", "now",
         "go go", "switching now", "switched", "ready now",
     },
+    Phrase.SAME: {
+        "same", "again", "same again", "same as before", "same as last", "same as last time",
+        "same as last set", "same as the last set", "same as the last 1", "same as the left",
+        "same as the right", "same as left", "same as right", "same as the other side",
+        "same as other side", "same as the other leg", "same as other leg", "ditto", "repeat",
+        "same reps", "same thing", "same here", "same as the first", "same as the first side",
+        "same as the 1st", "same number", "same count", "likewise",
+    },
+    Phrase.REST_OR_STOP: {"skip the rest", "skip rest of it", "skip the rest of it"},
     Phrase.TARGET: {
         "done", "did it", "done it", "got it", "target", "all of them", "all reps",
         "hit it", "hit the target", "full set", "as planned", "all done", "completed",
@@ -66,9 +92,45 @@ _EMOJI = {text for text in _PHRASES[Phrase.TARGET] if not text.isascii()}
 
 # "stop, my knee hurts", "im done for today, legs are toast": the phrase, then its reason.
 _STOP_LEAD = re.compile(
-    r"^(stop|stop workout|end workout|finish|quit|im done|i am done|done for today|"
-    r"im done for today|thats it|thats it for today|call it a day|calling it|enough)\b\s+(.*)$"
+    r"^(stop|stopping|stop workout|end workout|finish|quit|im done|i am done|done for today|"
+    r"im done for today|thats it|thats it for today|call it a day|calling it|enough|gotta go|"
+    r"have to stop|need to stop|gotta stop|thats me done|ending)\b\s+(.*)$"
 )
+
+# Words around a phrase that change nothing: "ok skip", "undo please", "oops undo that".
+_AROUND = re.compile(
+    r"^(?:(?:ok|okay|alright|so|well|yeah|yep|yes|ah|uh|um|hmm|hey|coach|lol|please|pls|"
+    r"oops|whoops|sorry|argh|ugh|just|actually)\s+)*(?P<core>.*?)"
+    r"(?:\s+(?:please|pls|plz|thanks|thank you|thx|ty|mate|lol|then))*$"
+)
+# Time words after a skip or a stop: "not doing this side today", "done for now".
+_WHEN = re.compile(r"^(?P<core>.*?)\s+(?:today|for today|for now|for the day|tonight|this time)$")
+# "skip set 2", "no right today": skip, with the set or the side named.
+_SKIP_NAMED = re.compile(
+    r"^(?:skip|skipping|no|not doing|pass on|passing on|leave out|sit out|sitting out|"
+    r"dropping|drop)\s+(?:the\s+|this\s+|my\s+)?(?:(?:left|right)(?:\s+(?:leg|side))?|"
+    r"set(?:\s+[0-9]+)?|(?:this|that)\s+(?:set|side|leg))$"
+)
+_INTERJECTION_ONLY = {
+    "oops", "whoops", "sorry", "ugh", "argh", "my bad", "ah", "damn", "dang", "nah", "no",
+    "not today", "ok", "okay", "right then", "alright",
+}  # fmt: skip
+
+
+def _lookup(words: str) -> Phrase | None:
+    found = _PHRASE_OF.get(words)
+    if found is not None or not words:
+        return found
+    if _SKIP_NAMED.match(words):
+        return Phrase.SKIP
+    timed = _WHEN.match(words)
+    if timed:  # "done today" is a stop; a skip or a stop may say when
+        core = timed["core"]
+        if core in ("done", "all done", "finished"):
+            return Phrase.STOP
+        said = _PHRASE_OF.get(core) or (Phrase.SKIP if _SKIP_NAMED.match(core) else None)
+        return said if said in (Phrase.SKIP, Phrase.STOP) else None
+    return None
 
 
 def phrase(text: str) -> Phrase | None:
@@ -76,7 +138,16 @@ def phrase(text: str) -> Phrase | None:
     stripped = text.strip().rstrip("!.").strip()
     if stripped in _EMOJI:
         return _PHRASE_OF[stripped]
-    return _PHRASE_OF.get(simplify(text))
+    words = simplify(text)
+    found = _lookup(words)
+    if found is None:
+        core = _AROUND.match(words)
+        found = _lookup(core["core"]) if core and core["core"] != words else None
+    if found is None and re.search(r"[,;.!]", text):  # "wrong one, remove it"
+        parts = [simplify(part) for part in re.split(r"[,;.!]+", text)]
+        said = {phrase(part) for part in parts if part and part not in _INTERJECTION_ONLY}
+        found = said.pop() if len(said) == 1 else None
+    return found
 
 
 def stop_with_reason(text: str) -> str | None:
@@ -96,16 +167,18 @@ def stop_with_reason(text: str) -> str | None:
 # The opening of a correction of the last logged set. An interjection alone ("actually 9",
 # "oops 8", "*9") or a verb phrase ("I meant 9", "make that 9", "edit last set to 9").
 _INTERJECTION = (
-    r"(?:oops|oopsie|whoops|sorry|wait|ah|argh|ugh|actually|correction|wrong|err?m?|uh|"
+    r"(?:oops|oopsie|whoops|sorry|wait|ah|actually|correction|wrong|err?m?|uh|"
     r"my bad|no|nope|nah|typo|mistake)"
 )
 _VERB = (
     r"(?:i\s+meant(?:\s+to\s+(?:say|type))?|meant|make\s+(?:that|it)|"
+    r"(?:fix|edit|correct|change|update)(?=\s*[:=]|\s+(?:[0-9]|left\b|right\b))|"
     r"(?:it|that)\s+(?:was|should\s+(?:be|have\s+been))|should\s+(?:be|have\s+been)|"
     r"(?:change|edit|fix|correct|update|set)\s+(?:it|that|the\s+last(?:\s+(?:set|one|entry))?|"
     r"last(?:\s+(?:set|one|entry))?)\s+to|(?:edit|fix|correct|change)\s+(?:the\s+)?"
     r"last(?:\s+(?:set|one|entry))?\s*[:=,]?|last\s+(?:set|one)\s+(?:was|should\s+be)|"
     r"(?P<side>left|right)(?:\s+(?:leg|side))?\s+(?:was|should\s+(?:be|have\s+been)|is))"
+    r"(?:\s+(?:only|just|actually|really|more like))?"
 )
 _CORRECTION = re.compile(
     rf"^(?:\*\s*(?=[0-9])|(?:{_INTERJECTION}[\s,!.:;-]*)+)?(?:{_VERB}\b)?[\s:,=-]*",

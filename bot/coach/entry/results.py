@@ -18,6 +18,9 @@ class Context:
     load: Load  # the current load (value None: bodyweight)
     side: Side  # the side whose reps are awaited (BOTH for a two-leg exercise)
     target: int  # this set's target reps
+    last: int | None = None  # the reps of the last set logged in this workout ("same")
+    first: bool = True  # the awaited side is the first of its set (both sides may follow)
+    waiting: bool = False  # during the rest or the switch countdown
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,14 @@ class SetAnswer:
     rir: int | None = None  # reps in reserve, 0-10
     pain: bool = False
     note: str | None = None
+
+
+@dataclass(frozen=True)
+class BothSides:
+    """Both legs of this set in one message ("L10 R9", "8/8"), in the order they are asked."""
+
+    first: SetAnswer  # the awaited side
+    second: SetAnswer  # the other side, logged right after it
 
 
 @dataclass(frozen=True)
@@ -86,7 +97,7 @@ class Option:
     """One answer to a Confirm; result None means log nothing and ask again."""
 
     label: str
-    result: SetAnswer | LoadChange | None
+    result: SetAnswer | LoadChange | BothSides | Ready | Stop | None
 
 
 @dataclass(frozen=True)
@@ -105,5 +116,15 @@ class Refused:
 
 
 Entry: TypeAlias = (
-    SetAnswer | LoadChange | Undo | Replace | Skip | Stop | Ready | PainReport | Confirm | Refused
+    SetAnswer
+    | BothSides
+    | LoadChange
+    | Undo
+    | Replace
+    | Skip
+    | Stop
+    | Ready
+    | PainReport
+    | Confirm
+    | Refused
 )

@@ -6,18 +6,19 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.coach.entry import loads
-from bot.coach.entry.loads import BODYWEIGHT_WORDS, Load
-from bot.coach.entry.results import Context, Refused, SetAnswer
+from bot.coach.entry.counts import reps_missed
+from bot.coach.entry.loads import BODYWEIGHT_WORDS, EQUIPMENT, Load
+from bot.coach.entry.results import Confirm, Context, Option, Refused, SetAnswer
 from bot.coach.entry.tags import (
     Effort,
-    clause_reports_pain,
-    clause_spans,
     effort_numbers,
     effort_of,
     leading_effort,
     negated_pain,
+    piece_spans,
+    reports_pain,
 )
-from bot.coach.entry.text import NOTE_MAX, ORDINAL_WORDS, REPS_MAX, as_float, ordinal
+from bot.coach.entry.text import NOTE_MAX, REPS_MAX, as_float
 from bot.coach.ports import Side, Unit
 
 # `a x b` with no unit reads as a plan when a is a likely number of sets and b of reps; as
@@ -37,9 +38,14 @@ _SET_LABEL = re.compile(r"^set\s*[0-9]+\s*[:.)-]\s*")
 _SIDE_FIRST = re.compile(
     r"^(?P<side>left|right)(?:\s+(?:leg|side))?\s*[:=,-]?\s*(?=[0-9x]|did|got)"
 )
+# An effort said before the count: "ugh 6", "tough 8", "easy, 12".
+_EFFORT_FIRST = re.compile(
+    r"^(?P<word>ugh+|argh+|oof+|phew|whew|easy|hard|tough|brutal|heavy|light|grindy)"
+    r"\s*[,!.:-]*\s*(?=[0-9])"
+)
 _FILLER = re.compile(
-    r"^(?:(?:i\s+)?(?:did|got|managed|made|completed|hit|finished)(?:\s+only)?|only(?:\s+got|"
-    r"\s+did)?|just(?:\s+did)?|all|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
+    r"^(?:(?:ok|okay|yep|yeah|yes|alright|so|and|then|same\s+(?:weight|load))\s*[,!.:-]*\s*(?=[0-9x])|(?:i\s+)?(?:did|got|managed|made|completed|hit|finished)(?:\s+only)?|only(?:\s+got|"
+    r"\s+did)?|just(?:\s+did)?|all(?!\s+but)|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
 )
 _LOAD_FIRST = re.compile(
     rf"^(?P<v>{_N})\s*(?P<u>{_U})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)\b)?"
@@ -47,20 +53,20 @@ _LOAD_FIRST = re.compile(
 _TIMES = re.compile(rf"^(?P<a>{_I})\s*(?:reps?\s*)?[x*]\s*(?P<b>{_N})\s*(?P<u>{_U})?{_END}")
 _AT = re.compile(
     rf"^(?P<r>{_I})(?:\s*(?:reps?|r)\b)?\s*(?P<how>@|at\b|with\b|w/|on\b|using\b)\s*"
-    rf"(?:(?P<v>(?>{_N}))\s*(?:(?P<u>{_U}){_END}|{_END}(?!\s*{_NOT_LOAD}))"
-    rf"|(?P<bw>{BODYWEIGHT_WORDS})\b)"
+    rf"(?:(?:a|an|the|my)\s+)?(?:(?P<v>(?>{_N}))\s*(?:(?P<u>{_U}){_END}|{_END}(?!\s*{_NOT_LOAD}))"
+    rf"|(?P<bw>{BODYWEIGHT_WORDS})\b){EQUIPMENT}?"
 )
 _FRACTION = re.compile(
     rf"^(?P<r>{_I})\s*(?:/|of\b|out of\b)\s*(?P<t>{_I})(?![0-9.,])(?:\s*reps?\b)?"
 )
 _PLAIN = re.compile(rf"^(?P<r>{_N})(?![0-9])(?:\s*(?:reps?\b|r\b|times\b))?")
-_FAILED_AT = re.compile(
-    rf"^(?:i\s+)?(?:failed|missed|dropped|lost|died on|failed on)\s+(?:on\s+)?(?:the\s+)?"
-    rf"(?:rep\s+)?(?P<n>{ORDINAL_WORDS})(?:\s+rep)?\b"
-)
 _TAIL_LOAD = re.compile(
-    rf"^\s*[,;-]?\s*(?:@|at\b|with\b|on\b|using\b|x\b)?\s*(?:(?P<v>{_N})\s*(?P<u>{_U}){_END}"
-    rf"|(?P<bw>{BODYWEIGHT_WORDS})\b)"
+    rf"^\s*[,;-]?\s*(?:(?:@|at\b|with\b|w/|on\b|using\b|x\b)\s*(?:(?:a|an|the|my)\s+)?)?"
+    rf"(?:(?P<v>{_N})\s*(?P<u>{_U}){_END}|(?P<bw>{BODYWEIGHT_WORDS})\b){EQUIPMENT}?"
+)
+_TAIL_PLUS = re.compile(
+    rf"^\s*[,;-]?\s*(?:(?:with|w/|and)\s*)?(?:\+|plus\b|add(?:ed|ing)?\b)\s*(?P<v>{_N})\s*"
+    rf"(?P<u>{_U})?{_END}(?:\s+(?:added|extra|on top|more))?"
 )
 _TAIL_AT = re.compile(rf"^\s*@\s*(?P<v>(?>{_N}))(?!\s*{_U})(?![0-9a-z])")
 _BODY = r"(?:knee|hip|glute|ham|hamstring|quad|calf|ankle|foot|back|butt|adductor|groin|hand)"
@@ -68,11 +74,16 @@ _TAIL_SIDE = re.compile(
     rf"^\s*[,(:-]?\s*(?:on\s+(?:the\s+|my\s+)?|for\s+(?:the\s+)?)?(?P<side>left|right)"
     rf"(?:\s+(?:leg|side))?\b(?!\s+(?:{_BODY}|in\s+the\s+tank|in\s+me))\s*\)?"
 )
-_TAIL_FILLER = re.compile(r"^\s*(?:reps?|r|times|done|completed|total)\b")
+_TAIL_FILLER = re.compile(
+    r"^\s*,?\s*(?:reps?|r|times|done|completed|total|again|(?:@\s*|at\s+|with\s+)?(?:the\s+)?same"
+    r"(?:\s+(?:weight|load))?(?:\s+as\s+(?:before|last(?:\s+(?:time|set))?))?)\b"
+)
 _BAD_NUMBER = re.compile(
     r"^(?:[-+]\s*[0-9]|[0-9]+(?:[.,][0-9]+)*e[-+]?[0-9]|[0-9]{4,}|[0-9]+[.,][0-9]{3}\b)"
 )
-_PLAN_WORDS = re.compile(rf"^{_I}\s*sets?\s+(?:of\s+)?{_I}")
+_PLAN_WORDS = re.compile(rf"^(?P<a>{_I})\s*sets?\s+(?:of\s+)?(?P<b>{_I})(?:\s*reps?\b)?")
+_THREE_NUMBERS = re.compile(rf"^{_N}\s*{_U}?\s*[x*]\s*{_N}\s*{_U}?\s*[x*]\s*{_N}")
+_DECIMAL_X = re.compile(rf"^(?P<v>[0-9]+[.,][0-9]+)\s*[x*]\s*(?P<r>{_I})(?![0-9.,])(?:\s*reps?\b)?")
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,8 @@ class Head:
     rpe: float | None
     end: int
     effort: Effort | None = None
+    maybe_rpe: float | None = None  # `@7.5` near the current load: a load, or an RPE
+    plan_sets: int | None = None  # `3x10`: a plan typed; one set of it may be meant
 
 
 def _load(value: str, unit: str | None, ctx: Context) -> Load | Refused:
@@ -115,12 +128,12 @@ def _times(found: re.Match[str], low: str, ctx: Context) -> Head | Refused:
         if not _is_int(b):
             load = _load(b, None, ctx)
             return load if isinstance(load, Refused) else Head(int(a), load, None, end)
-        return Refused("That looks like a plan. Type the reps you just did, like 10.")
+        return Head(int(b), None, None, end, plan_sets=int(a))  # `3x10 @ 12.5`: a plan
     first, second, current = int(a), int(b), _current(ctx)
     if first == 1:
         return Head(second, None, None, end)
     if first <= PLAN_SETS_MAX and second <= PLAN_REPS_MAX:  # `3x10`: sets x reps
-        return Refused("That looks like a plan. Type the reps you just did, like 10.")
+        return Head(second, None, None, end, plan_sets=first)
     if first > FAR_REPS >= second:  # `135x8`: weight x reps
         load = _load(a, None, ctx)
         return load if isinstance(load, Refused) else Head(second, load, None, end)
@@ -145,13 +158,17 @@ def _at(found: re.Match[str], ctx: Context) -> Head | Refused:
 
 
 def _at_number(reps: int, value: str, end: int, ctx: Context) -> Head | Refused:
-    """`8 @ 9`: an RPE when it can be one and is far from the current load, else a load."""
-    number = as_float(value)
+    """`8 @ 9`: an RPE when it can be one and is far from the current load, else a load;
+    asked when it is near the load but not it (`10 @7.5` at 10 kg)."""
+    number, current = as_float(value), _current(ctx)
     rpe_like = 1 <= number <= 10 and number * 2 == int(number * 2)
-    if rpe_like and not loads.close(number, _current(ctx)):
+    if rpe_like and not loads.close(number, current):
         return Head(reps, None, number, end)  # `8 @ 9` at 135 lb is an RPE
     load = _load(value, None, ctx)
-    return load if isinstance(load, Refused) else Head(reps, load, None, end)
+    if isinstance(load, Refused):
+        return load
+    maybe = number if rpe_like and current is not None and abs(number - current) > 1e-9 else None
+    return Head(reps, load, None, end, maybe_rpe=maybe)
 
 
 def head(low: str, ctx: Context) -> Head | Refused | None:
@@ -160,13 +177,18 @@ def head(low: str, ctx: Context) -> Head | Refused | None:
         if low.startswith(("-", "+")):
             return Refused("Type the number of reps as a whole number, like 10.")
         return Refused(f"That's more than {REPS_MAX} reps. Type what you did, like 10.")
-    if _PLAN_WORDS.match(low):
-        return Refused("One set at a time: type the reps you just did, like 10.")
-    failed = _FAILED_AT.match(low)
-    if failed:
-        n = ordinal(failed["n"])
-        if n is not None and n >= 2:
-            return Head(n - 1, None, None, failed.end(), Effort.FAILURE)
+    if _THREE_NUMBERS.match(low):  # `165 x 5 x 3`: weight, reps and sets
+        return Refused("One set at a time: type this set's reps, like 10 @ 12.5kg.")
+    plan = _PLAN_WORDS.match(low)
+    if plan:  # "2 sets of 8"
+        return Head(int(plan["b"]), None, None, plan.end(), plan_sets=int(plan["a"]))
+    found = _DECIMAL_X.match(low)
+    if found:  # `12.5x10`, `62,5 x 8`: a weight with a decimal comes first
+        load = _load(found["v"], None, ctx)
+        return load if isinstance(load, Refused) else Head(int(found["r"]), load, None, found.end())
+    missed = reps_missed(low, ctx.target)
+    if missed is not None:
+        return Head(missed.reps, None, None, missed.end, missed.effort)
     found = _LOAD_FIRST.match(low)
     if found:
         load = _load(found["v"], found["u"], ctx)
@@ -185,12 +207,16 @@ def head(low: str, ctx: Context) -> Head | Refused | None:
     return Head(int(found["r"]), None, None, found.end())
 
 
-def _prefix(low: str) -> tuple[int, Side | None]:
-    """Where the count starts, past "set 2:", "left:", "did", "x"; and the side named first."""
-    pos, side = 0, None
+def _prefix(low: str) -> tuple[int, Side | None, Effort | None]:
+    """Where the count starts, past "set 2:", "ugh", "left:", "did", "x"; and the side and the
+    effort said first."""
+    pos, side, effort = 0, None, None
     label = _SET_LABEL.match(low)
     if label:
         pos = label.end()
+    said = _EFFORT_FIRST.match(low[pos:])
+    if said:
+        effort, pos = effort_of(said["word"]) or Effort.HARD, pos + said.end()  # "ughhh"
     named = _SIDE_FIRST.match(low[pos:])
     if named:
         side, pos = Side(named["side"]), pos + named.end()
@@ -198,39 +224,58 @@ def _prefix(low: str) -> tuple[int, Side | None]:
         if not filler.end():
             break
         pos += filler.end()
-    return pos, side
+    return pos, side, effort
 
 
-def read_set(text: str, ctx: Context) -> SetAnswer | Refused | None:
+def read_set(text: str, ctx: Context) -> SetAnswer | Confirm | Refused | None:
     """The set a line describes, or why it cannot be logged; None when it is no set."""
     low = text.lower()
     source = text if len(text) == len(low) else low  # the note keeps the case it was typed in
-    pos, side = _prefix(low)
+    pos, side, effort = _prefix(low)
     found = head(low[pos:], ctx)
     if not isinstance(found, Head):
         return found if side is None or found is not None else None
+    if effort is not None and found.effort is None:
+        found = replace(found, effort=effort)
     if found.reps == 0:
         return Refused("0 reps? Type skip if you skipped this one, or the reps you did.")
     if found.reps > REPS_MAX:
         return Refused(f"That's more than {REPS_MAX} reps. Type what you did, like 10.")
     start = pos + found.end
-    return _tail(source[start:], low[start:], found, side, ctx)
+    answer = _tail(source[start:], low[start:], found, side, ctx)
+    if found.plan_sets is None or not isinstance(answer, SetAnswer):
+        return answer
+    return Confirm(
+        f"{found.plan_sets} sets of {answer.reps}? I log one set at a time: "
+        f"log {answer.reps} reps for this one?",
+        (Option(f"Log {answer.reps}", answer), Option("No", None)),
+    )
 
 
-def _tail(
-    source: str, low: str, found: Head, side: Side | None, ctx: Context
-) -> SetAnswer | Refused:
-    """What follows the count: a load, a side, RPE, RIR, effort words, pain, the note."""
-    load, rpe, cut = found.load, found.rpe, 0
-    if load is None and (extra := _TAIL_LOAD.match(low)):
-        if extra["bw"]:
-            load = Load(None, ctx.unit)
-        else:
-            checked = _load(extra["v"], extra["u"], ctx)
-            if isinstance(checked, Refused):
-                return checked
-            load = checked
-        cut = extra.end()
+@dataclass(frozen=True)
+class _Loaded:
+    load: Load | None
+    rpe: float | None
+    cut: int
+    maybe_rpe: float | None = None  # `10 @7.5` at 10 kg: a load, or an RPE
+
+
+def _tail_load(low: str, cut: int, found: Head, ctx: Context) -> _Loaded | Refused:
+    """The load after the count: `@ 12.5kg`, `with the 30s`, `+5kg` (added), `@ 9` (an RPE)."""
+    load, rpe, maybe = found.load, found.rpe, found.maybe_rpe
+    plus = _TAIL_PLUS.match(low[cut:])
+    if plus and not plus["u"] and ctx.load.value is not None:
+        plus = None  # "10 + 9" at 10 kg is no weight: both legs, or a slip
+    if load is None and plus:
+        added = _added(as_float(plus["v"]), plus["u"], ctx)
+        if isinstance(added, Refused):
+            return added
+        load, cut = added, cut + plus.end()
+    elif load is None and (extra := _TAIL_LOAD.match(low[cut:])):
+        checked = Load(None, ctx.unit) if extra["bw"] else _load(extra["v"], extra["u"], ctx)
+        if isinstance(checked, Refused):
+            return checked
+        load, cut = checked, cut + extra.end()
     if rpe is None and (at := _TAIL_AT.match(low[cut:])):
         if load is not None:  # `10 @ 12.5kg @9`: the weight is given, so this is an RPE
             read = _at_number(found.reps, at["v"], 0, replace(ctx, load=Load(None, ctx.unit)))
@@ -240,19 +285,63 @@ def _tail(
             return read
         if read.load is not None and load is not None:
             return Refused("Two weights? Type one, like 10 @ 12.5kg.")
-        load, rpe, cut = load or read.load, read.rpe, cut + at.end()
+        load, rpe, cut, maybe = load or read.load, read.rpe, cut + at.end(), read.maybe_rpe
+    return _Loaded(load, rpe, cut, maybe)
+
+
+def _added(value: float, unit: str | None, ctx: Context) -> Load | Refused:
+    """ "+5kg" with the count: on top of the current load (of bodyweight: the 5 kg)."""
+    if ctx.load.value is None:
+        return _load(str(value), unit, ctx)
+    moved = loads.relative(ctx.load, "+", value, loads.unit_of(unit, ctx.load.unit))
+    return Refused(moved) if isinstance(moved, str) else moved
+
+
+def _tail(
+    source: str, low: str, found: Head, side: Side | None, ctx: Context
+) -> SetAnswer | Confirm | Refused:
+    """What follows the count: a side, a load, RPE, RIR, effort words, pain, the note."""
+    side, cut = _tail_side(low, 0, side)  # the side before the load ("10 left @ 12.5kg")
+    loaded = _tail_load(low, cut, found, ctx)
+    if isinstance(loaded, Refused):
+        return loaded
+    side, cut = _tail_side(low, loaded.cut, side)  # or after it
     if re.match(r"^\s*@", low[cut:]) and not re.match(r"^\s*@\s*(?:rpe|rir|[0-9])", low[cut:]):
         return Refused(f"I got {found.reps} reps but not the weight. Try {found.reps} @ 10kg.")
-    named = _TAIL_SIDE.match(low[cut:])
-    if named and side is None:
-        side, cut = Side(named["side"]), cut + named.end()
     filler = _TAIL_FILLER.match(low[cut:])
     if filler:
         cut += filler.end()
-    answer = _words(source[cut:], low[cut:], found, load, rpe)
-    if isinstance(answer, Refused) or side is None:
+    answer = _words(source[cut:], low[cut:], found, loaded.load, loaded.rpe)
+    if isinstance(answer, Refused):
         return answer
-    return replace(answer, side=side)
+    answer = answer if side is None else replace(answer, side=side)
+    if loaded.maybe_rpe is not None and answer.rpe is None and answer.load is not None:
+        value = loaded.maybe_rpe
+        return Confirm(
+            f"@{value:g}: RPE {value:g}, or {answer.load.text()}?",
+            (Option(f"RPE {value:g}", replace(answer, load=None, rpe=value)),
+             Option(answer.load.text(), answer)),
+        )  # fmt: skip
+    return answer
+
+
+def _tail_side(low: str, cut: int, side: Side | None) -> tuple[Side | None, int]:
+    named = _TAIL_SIDE.match(low[cut:])
+    if named and side is None and _side_ends(low[cut + named.end() :]):
+        return Side(named["side"]), cut + named.end()
+    return side, cut
+
+
+def _side_ends(rest: str) -> bool:
+    """Whether a side word after the count ends there ("10 left, easy") or starts a remark
+    about that leg ("8 left weaker"), which is a note."""
+    rest = rest.strip()
+    if not rest or rest[0] in ",;:.!()-–—@/+" or rest[0].isdigit():
+        return True
+    clause = piece_spans(rest)[0]
+    words = rest[clause[0] : clause[1]]
+    numbers = effort_numbers(words)
+    return effort_of(words) is not None or numbers.rpe is not None or numbers.rir is not None
 
 
 def _words(
@@ -267,22 +356,26 @@ def _words(
         low = low[:start] + "," * (end - start) + low[end:]
     effort, pain = found.effort, False
     kept: list[str] = []
-    for start, end in clause_spans(low):
+    for start, end in piece_spans(low):
         clause, typed = low[start:end].strip(), source[start:end].strip(" ,;:-")
+        if not re.search(r"[^\W_]", clause) and effort_of(clause) is None:
+            continue  # a thumbs-up or a "!!!" after the count says nothing to keep
         said = effort_of(clause)
         leading = leading_effort(clause) if said is None and effort is None and not kept else None
         if leading is not None:  # "hard wobbly": the effort, then a note
             effort, clause = leading
             typed = typed[len(typed) - len(clause) :].strip(" ,;:-")
+            typed = re.sub(r"^(?:but|though|and)\s+", "", typed, flags=re.I)
             said = None
         if said is not None and effort is None:
             effort = said
         elif said is None and negated_pain(clause):
             continue  # "no pain", "knee didn't hurt": nothing to log, nothing to stop for
         elif said is None and typed:
-            pain = pain or clause_reports_pain(clause)
+            pain = pain or reports_pain(clause)
             kept.append(typed)
-    note = ", ".join(kept).strip() or None
+    joined = ", ".join(kept).strip()
+    note = re.sub(r"^(?:but|though|and|also|just)\s+", "", joined, flags=re.I) or None
     if note and len(note) > NOTE_MAX:
         return Refused(f"Keep the note under {NOTE_MAX} characters, please.")
     if note and note.endswith("?") and not pain:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.coach.entry.text import as_float
+from bot.coach.entry.text import ORDINAL_WORDS, as_float
 
 
 class Effort(StrEnum):
@@ -17,24 +17,38 @@ class Effort(StrEnum):
 
 
 _EFFORT_WORDS = {
-    Effort.EASY: "easy|light|too easy|easy peasy|a breeze|breeze|piece of cake|comfortable|"
-    "smooth|effortless|warm up|warmup|ez|simple",
+    Effort.EASY: "easy|easier|light|lighter|too easy|easy peasy|a breeze|breeze|piece of cake|"
+    "comfortable|smooth|smoother|effortless|warm up|warmup|ez|simple|cruised|cruising|"
+    "flew up|felt nothing|no problem|😎|🥱|😴",
     Effort.OK: "ok|okay|fine|good|decent|moderate|medium|solid|just right|about right|alright|"
-    "all right|not bad|manageable|normal",
-    Effort.HARD: "hard|tough|heavy|brutal|difficult|challenging|grindy|a grind|grind|a struggle|"
-    "struggle|struggled|killer|hardish|near failure|close to failure|almost failed|intense",
-    Effort.FAILURE: "failure|failed|fail|to failure|till failure|til failure|until failure|"
-    "to fail|max|maxed out|all out|absolute failure|couldnt finish|couldnt do more",
+    "all right|not bad|manageable|normal|same as last|as expected",
+    Effort.HARD: "hard|harder|tough|tougher|heavy|heavier|brutal|difficult|challenging|grindy|"
+    "a grind|grind|grinder|a grinder|grinded|ground out|a struggle|struggle|struggled|"
+    "struggling|killer|hardish|near failure|close to failure|almost failed|nearly failed|intense|"
+    "savage|rough|nasty|spicy|burning|cooked|gassed|wrecked|destroyed|dead|ugh|argh|oof|phew|"
+    "whew|😩|😫|😵|🥵|💀|☠|😤|😮‍💨|🫠|😓|😰",
+    Effort.FAILURE: "failure|failed|fail|f|to failure|till failure|til failure|until failure|"
+    "to fail|max|maxed out|all out|absolute failure|couldnt finish|couldnt do more|"
+    "couldnt do another|could not do another|failed last rep|failed the last rep|"
+    "failed on the last rep|failed the last 1|couldnt get the last 1|couldnt get the last rep",
 }
 # Words around an effort that add nothing: "felt fairly easy", "it was pretty tough".
 _FILLER = (
-    r"(?:felt|feels|feeling|it felt|it was|was|that was|pretty|very|quite|really|a bit|bit|"
-    r"a little|little|kinda|kind of|super|so|fairly|rather|somewhat|moderately|bit of a|a|"
-    r"overall|today|this time|set|the set|[!.]+)"
+    r"(?:felt|feels|feeling|it felt|it was|was|were|is|that was|pretty|very|quite|really|a bit|"
+    r"bit|a little|little|kinda|kind of|super|so|fairly|rather|somewhat|moderately|bit of a|a|"
+    r"way|much|even|bit more|lot|a lot|af|as hell|real|proper|total|absolute|such a|"
+    r"overall|today|this time|set|the set|"
+    r"than last(?: time| set| 1| week)?|than expected|than before|than the left|"
+    r"than the right|than the other side|than the other leg|than yesterday|[!.]+)"
+)
+# What an effort is said of: "last one was a grind", "the last 2 were tough", "this 1 felt easy".
+_SUBJECT = (
+    r"(?:(?:the\s+)?last\s+(?:[0-9]+|couple|few|rep|reps|set)(?:\s+reps?)?|(?:the\s+)?end|"
+    r"it|this|that|this 1|that 1|this side|this leg|the reps|reps)\s+"
 )
 _EFFORT_OF = {word: effort for effort, words in _EFFORT_WORDS.items() for word in words.split("|")}
 _EFFORT = re.compile(
-    rf"^(?:{_FILLER}\s+)*(?P<word>"
+    rf"^(?:{_SUBJECT})?(?:{_FILLER}\s+)*(?P<word>"
     + "|".join(sorted(map(re.escape, _EFFORT_OF), key=len, reverse=True))
     + rf")(?:\s+{_FILLER})*$"
 )
@@ -53,7 +67,8 @@ _RIR = [
         r"(?:tank|reserve|me)\b"
     ),
     re.compile(
-        rf"(?:i\s+)?(?:could\s+(?:have\s+)?(?:done|do|did|get|got|gotten|go|gone)|had|have|"
+        rf"(?:i\s+)?(?:could(?:ve|'ve|a|\s+have|\s+of)?\s+(?:done|do|did|get|got|gotten|go|gone|"
+        rf"squeeze(?:d)?(?:\s+out)?|grind(?:ed)?(?:\s+out)?)|had|have|"
         rf"got)\s+(?:maybe\s+|about\s+)?{_VALUE}\s+more\b(?:\s+reps?)?(?:\s+(?:in\s+me|left))?"
     ),
 ]
@@ -80,10 +95,22 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+# A rep that would not go, after the count: "5 couldnt get the 6th", "6 failed on 7".
+_FAILED_REP = re.compile(
+    r"^(?:but\s+|and\s+)?(?:i\s+)?(?:couldnt|could not|cant|didnt|did not|failed(?:\s+to)?|"
+    r"missed|lost|died on|dropped|no)\s+(?:(?:get|got|do|make|finish|complete|hit|lock out|"
+    rf"grind out|on|at)\s+)?(?:the\s+)?(?:rep\s+)?(?:{ORDINAL_WORDS}|last|next)"
+    r"(?:\s+(?:rep|one|1))?(?:\s+rep)?$"
+)
+
+
 def effort_of(segment: str) -> Effort | None:
-    """The effort a whole clause names ("felt fairly easy"), or None."""
-    match = _EFFORT.match(segment.strip().lower().replace("'", ""))
-    return _EFFORT_OF[match["word"]] if match else None
+    """The effort a whole clause names ("felt fairly easy", "couldnt get the 6th"), or None."""
+    text = segment.strip().lower().replace("'", "")
+    match = _EFFORT.match(text)
+    if match:
+        return _EFFORT_OF[match["word"]]
+    return Effort.FAILURE if _FAILED_REP.match(text) else None
 
 
 # Effort words clear enough to lead a note ("10 hard wobbly": hard, and a note "wobbly"); words
@@ -108,6 +135,16 @@ class Numbers:
     problem: str | None = None
 
 
+# No reps in reserve, said in words: "nothing left in the tank", "tank empty", "0 left".
+_RIR_ZERO = re.compile(
+    r"\b(?:(?:nothing|none|zero|no(?:\s+more)?(?:\s+reps?)?|0)\s+(?:more\s+)?(?:reps?\s+)?"
+    r"(?:left\s+)?(?:in\s+(?:the\s+)?(?:tank|reserve|me)|left(?!\s+(?:leg|side|knee|hip)))|"
+    r"(?:the\s+)?tank\s+(?:was\s+|is\s+)?(?:empty|dry)|empty\s+tank|"
+    r"could(?:nt|n't|\s+not)\s+(?:have\s+)?(?:done|do|get|squeeze(?:\s+out)?)\s+"
+    r"(?:another|1\s+more|any\s+more|anymore|more))\b"
+)
+
+
 def _take(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
     for pattern in patterns:
         found = pattern.search(text)
@@ -126,8 +163,9 @@ def effort_numbers(text: str) -> Numbers:
     if rpe_found:
         text = _blank(text, rpe_found.span())
     rir_found = _take(_RIR, text)
-    spans = tuple(found.span() for found in (rpe_found, rir_found) if found)
-    rpe = rir = None
+    zero = None if rir_found else _RIR_ZERO.search(text)
+    spans = tuple(found.span() for found in (rpe_found, rir_found, zero) if found)
+    rpe, rir = None, 0 if zero else None
     if rpe_found:
         rpe = as_float(rpe_found[1])
         if not 1 <= rpe <= 10 or (rpe * 2) != int(rpe * 2):
@@ -155,18 +193,20 @@ def _negated(clause: str, found: re.Match[str]) -> bool:
     return bool(_NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(after))
 
 
-# Clauses end at punctuation and at "but" ("no pain but my knee hurts" has both).
-_CLAUSE = re.compile(r"\s*(?:[,;.!()\[\]|]|\s-\s|\s–\s|—|\bbut\b|\bthough\b)\s*")
+# Clauses end at punctuation and at "but" ("no pain but my knee hurts" has both). A note is
+# kept in pieces between punctuation only: "knee a bit sore but ok" is one thing said.
+_CLAUSE = re.compile(r"\s*(?:[,;.!()\[\]|/]|\s-\s|\s–\s|—|\bbut\b|\bthough\b)\s*")
+_PIECE = re.compile(r"\s*(?:[,;.!()\[\]|]|\s-\s|\s–\s|—)\s*")
 
 
 def clauses(text: str) -> list[str]:
     return [text[start:end] for start, end in clause_spans(text)]
 
 
-def clause_spans(text: str) -> list[tuple[int, int]]:
+def clause_spans(text: str, separators: re.Pattern[str] = _CLAUSE) -> list[tuple[int, int]]:
     """Where each clause of a text is: between punctuation, dashes, "but"."""
     spans, start = [], 0
-    for separator in _CLAUSE.finditer(text):
+    for separator in separators.finditer(text):
         if text[start : separator.start()].strip():
             spans.append((start, separator.start()))
         start = separator.end()
@@ -175,8 +215,9 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def clause_reports_pain(clause: str) -> bool:
-    return _clause_reports_pain(clause.lower())
+def piece_spans(text: str) -> list[tuple[int, int]]:
+    """Where each piece of a note is: between punctuation and dashes ("but" stays inside)."""
+    return clause_spans(text, _PIECE)
 
 
 def reports_pain(text: str) -> bool:
@@ -191,4 +232,4 @@ def negated_pain(clause: str) -> bool:
     """A clause that only says nothing hurt ("pain free", "no knee pain today")."""
     low = clause.lower()
     has_pain_word = bool(_PAIN.search(low) or (_JOINT_PAIN.search(low) and _JOINT.search(low)))
-    return has_pain_word and not _clause_reports_pain(low)
+    return has_pain_word and not reports_pain(low)

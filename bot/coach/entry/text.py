@@ -34,6 +34,19 @@ _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "−": "-", "×": "x"})
 
 
+# Speech-to-text writes counts as the words that sound like them ("ate reps"); only before
+# "reps", or as the whole message, where no other reading is likely.
+_SOUNDS_LIKE = {"won": 1, "to": 2, "too": 2, "tree": 3, "for": 4, "fore": 4, "ate": 8}
+_HEARD = re.compile(
+    r"^(?P<word>" + "|".join(_SOUNDS_LIKE) + r")(?=\s+reps?\b|\s*[.!]*$)", re.IGNORECASE
+)
+# "twelve and a half", "12 point 5", "12 & a half": a decimal said in words.
+_HALF = re.compile(r"\b([0-9]+)\s*(?:and|&|n)\s+(?:a\s+)?half\b", re.IGNORECASE)
+_POINT = re.compile(r"\b([0-9]+)\s+point\s+([0-9]+)\b", re.IGNORECASE)
+# A letter o typed for a zero next to a digit: "1o", "2O".
+_LETTER_O = re.compile(r"\b([1-9])[oO]\b")
+
+
 def _number(match: re.Match[str]) -> str:
     if match["tens"]:
         value = _TENS[match["tens"].lower()]
@@ -64,8 +77,16 @@ def normalise(text: str) -> str:
         for c in text
     )
     text = text.replace("\ufe0f", "")
+    text = " ".join(text.split())
+    text = _HEARD.sub(lambda m: str(_SOUNDS_LIKE[m["word"].lower()]), text)
     text = _WORD_NUMBER.sub(_number, text)
-    return " ".join(text.split())
+    text = _HALF.sub(r"\1.5", _POINT.sub(r"\1.\2", text))
+    return _LETTER_O.sub(r"\g<1>0", text)
+
+
+def plain(text: str) -> str:
+    """The text made plain but for number words, for phrases that hold one ("wrong one")."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
 
 
 def simplify(text: str) -> str:

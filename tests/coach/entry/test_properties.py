@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.coach.entry import (
+    BothSides,
     Confirm,
     Context,
     Entry,
@@ -24,6 +25,7 @@ from bot.coach.ports import Side, Unit
 
 # Pieces lifters type, so random text often is a set, and often nearly one.
 PIECES = [
+    "L", "R", "8L", "each", "same", "again", "/", "&", "the 30s", "+5kg", "harder", "f", "ugh",
     "10", "12", "0", "-3", "250", "1e9", "12.5", "12,5", "12.555", "@", "x", "kg", "lb", "#",
     "reps", "rpe", "rir", "8.5", "in the tank", "left", "right", "leg", "no", "pain", "hurts",
     "didn't", "free", "easy", "hard", "failure", "oops", "I meant", "undo", "skip", "stop",
@@ -42,6 +44,9 @@ contexts = st.builds(
     ),
     st.sampled_from(list(Side)),
     st.integers(1, 100),
+    st.none() | st.integers(1, 60),
+    st.booleans(),
+    st.booleans(),
 )
 
 
@@ -68,6 +73,11 @@ def _check(result: Entry | None, context: Context, direct: bool) -> None:
         if direct:  # logged as it stands: the awaited side, and not far from the target
             assert result.side in (None, context.side)
             assert result.reps < 3 * context.target or result.reps <= 50
+    elif isinstance(result, BothSides):  # only ever offered, never logged unasked
+        assert not direct and context.side is not Side.BOTH
+        _set_is_well_formed(result.first, context)
+        _set_is_well_formed(result.second, context)
+        assert result.first.side is None and result.second.side not in (None, context.side)
     elif isinstance(result, LoadChange):
         _load_is_loggable(result.load)
     elif isinstance(result, Replace):

@@ -1,0 +1,24 @@
+"""Set entries written by lifters' conventions, run end to end as bench/entries.py runs them.
+
+Each case is a new user in the terminal chat on a temporary SQLite database, read back with
+`coach export`; every other case here, to stay quick (the bench runs them all). The floors are
+below 100 %: some cases are judgement calls (see bot/coach/entry/README.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.entries import score
+
+HERE = Path(__file__).parent
+FLOORS = {"entries.tsv": 0.97, "batch1.tsv": 0.97, "batch2.tsv": 0.97, "batch3.tsv": 0.95}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+async def test_lifters_entries_are_understood_end_to_end(name: str) -> None:
+    report = await score([HERE / name], quick=True, show=False, parser=False)
+    figures = report[name]
+    assert figures["score"] >= FLOORS[name], figures
