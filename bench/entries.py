@@ -79,6 +79,10 @@ def route(at: str, two_sides: bool) -> tuple[list[str], tuple[int, str]]:
     """The kinds of step passed on the way to `at` ("set", "switch", "rest"), and the awaited
     (set number, side) there."""
     text = at.casefold()
+    if not two_sides and "right" in text:
+        # A two-leg exercise has no right-leg prompt: its "after the first side" is the rest
+        # after set 1, the step where the same text would be typed.
+        text = "rest"
     found = re.search(r"(\d+)", text)
     number = int(found[1]) if found else 2 if "rest" in text else 1
     if "switch" in text:
