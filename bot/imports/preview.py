@@ -8,10 +8,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from bot.coach.ports import Unit
+from bot.coach.ports import Side, Unit
 from bot.content import Library
 from bot.imports.reader import ParsedExport
-from bot.imports.records import APP_NAMES, BadRow, ImportedSet, LeftOut, Side, SourceApp
+from bot.imports.records import APP_NAMES, BadRow, ImportedSet, LeftOut, SourceApp
 
 _BAD_ROWS_SHOWN = 3
 

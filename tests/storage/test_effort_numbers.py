@@ -8,7 +8,7 @@ from sqlalchemy.engine import Connection
 
 from bot.coach.ports import Side
 from bot.storage import Database
-from bot.storage.migrate import alembic_config
+from bot.storage.migrate import alembic_config, head
 from tests.storage.factories import SLUG, at, entry, plan
 
 
@@ -63,7 +63,7 @@ async def test_sets_logged_before_the_migration_have_no_effort_numbers(
                 {"w": workout_id, "u": user_id, "e": SLUG, "t": at(1)},
             )
         result = await database.upgrade()
-        assert (result.before, result.after) == ("0003", "0004")
+        assert (result.before, result.after) == ("0003", head())  # 0004 and what came after
         async with database.unit() as store:
             record = await store.workout(workout_id)
         assert record is not None and [(s.reps, s.rpe, s.rir) for s in record.sets] == [
