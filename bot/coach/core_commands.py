@@ -24,6 +24,7 @@ Ask me anything, any time: "what muscles does this work", "I feel it in my quads
 /history, /progress: your sessions, and a chart of your left leg against your right
 /remind: reminders to train, on your days, at your time
 /settings: units, rest, starting leg, timezone · /export: your data · /deleteme
+/import: bring your history from Strong, Hevy or FitNotes (/export strong takes it back)
 /cancel: end the workout, keeping what you logged"""
 TOO_LONG = f"That's a long one; I read up to {parse.TEXT_MAX} characters."
 COMING: dict[str, str] = {}  # command name -> what it will do, said as "coming soon"

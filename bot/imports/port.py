@@ -29,9 +29,7 @@ class ImportStore(Protocol):
     async def imported_keys(self, user_id: int, source: str) -> set[str]:
         """The source keys of every set the user imported from this app."""
 
-    async def hold_import(
-        self, user_id: int, held: HeldImport, expired_before: datetime
-    ) -> int:
+    async def hold_import(self, user_id: int, held: HeldImport, expired_before: datetime) -> int:
         """Keep this import (replacing the user's earlier one) until it is taken or dropped;
         held.token is ignored and the new token returned. Imports of anyone held before
         expired_before are deleted on the way."""

@@ -9,13 +9,14 @@ from datetime import datetime, tzinfo
 from bot.coach.keyboards import Keyboard
 from bot.coach.ports import Side, Unit, WorkoutRecord, WorkoutStatus
 from bot.coach.session_sides import by_side, side_text, totals
+from bot.coach.summary import SIDE_NAMES
 from bot.content import Exercise
+from bot.imports.records import APP_NAMES
 from bot.progress import buttons as pb
 
 PAGE_SIZE = 5
 PAGE_MAX = 10_000  # beyond any real history: a larger page number is forged
 ALL = "*"
-SIDE_NAMES = {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both legs"}
 STATUS_NOTES = {
     WorkoutStatus.ACTIVE: "in progress",
     WorkoutStatus.STOPPED: "stopped early",
@@ -58,16 +59,26 @@ def session_lines(
         head.append(STATUS_NOTES[workout.status])
     if workout.effort:
         head.append(f"felt {workout.effort}")
+    if workout.imported:
+        head.append(imported_from(workout.source))
     sides = by_side(workout)
     if not sides:
         return [" · ".join(head), "Nothing logged"]
-    if Side.BOTH not in sides:  # a unilateral session: both legs named, even one left empty
-        sides = {Side.LEFT: sides.get(Side.LEFT, []), Side.RIGHT: sides.get(Side.RIGHT, [])}
+    if Side.BOTH not in sides and (Side.LEFT in sides or Side.RIGHT in sides):
+        # A unilateral session: both legs named, even one left empty; unknown sets after them.
+        legs = {Side.LEFT: sides.get(Side.LEFT, []), Side.RIGHT: sides.get(Side.RIGHT, [])}
+        sides = legs | ({Side.UNKNOWN: sides[Side.UNKNOWN]} if Side.UNKNOWN in sides else {})
     line = " │ ".join(
         f"{SIDE_NAMES[side]} {side_text(entries, unit) if entries else '—'}"
         for side, entries in sides.items()
     )
     return [" · ".join(head), line, *filter(None, [gap_text(workout)])]
+
+
+def imported_from(source: str | None) -> str:
+    """ "imported from Strong"; an app this coach no longer knows is named as stored."""
+    known = {app.value: name for app, name in APP_NAMES.items()}
+    return f"imported from {known.get(source or '', source or 'another app')}"
 
 
 def render(

@@ -40,9 +40,7 @@ class PendingImportRow(Base):
     __table_args__ = (Index("ix_pending_imports_created_at", "created_at"), NO_ID_REUSE)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("users.id", ondelete="CASCADE"), unique=True
-    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     file_name: Mapped[str] = mapped_column(String(FILE_NAME_MAX))
     source: Mapped[str] = mapped_column(String(SOURCE_MAX))
