@@ -53,9 +53,9 @@ def downgrade() -> None:
     op.execute("DELETE FROM set_logs WHERE source IS NOT NULL OR side = 'unknown'")
     op.execute("DELETE FROM workouts WHERE imported")
     op.drop_index("ix_set_logs_user_source_key", table_name="set_logs")
-    with op.batch_alter_table("set_logs") as batch:
-        batch.drop_column("source_key")
-        batch.drop_column("source")
-    with op.batch_alter_table("workouts") as batch:
-        batch.drop_column("imported")
-        batch.drop_column("source")
+    # Plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not a batch copy: recreating workouts
+    # would drop the old table, and with foreign keys on that cascades to every set logged.
+    op.drop_column("set_logs", "source_key")
+    op.drop_column("set_logs", "source")
+    op.drop_column("workouts", "imported")
+    op.drop_column("workouts", "source")
