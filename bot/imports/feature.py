@@ -141,18 +141,20 @@ async def _write(turn: Turn, held: HeldImport) -> None:
     settings = turn.user.settings
     found = sessions(new, turn.user.id, _zone(settings.timezone), settings.first_side)
     written = await store.add_imported(found)
-    turn.say(_done_text(written, len(found), new))
+    turn.say(_done_text(written, new))
 
 
-def _done_text(written: int, workouts: int, new: list[ImportedSet]) -> str:
+def _done_text(written: int, new: list[ImportedSet]) -> str:
+    workouts = len({s.workout_start or s.workout_date for s in new})  # as the preview counts
     unknown = sum(1 for s in new if s.side is Side.UNKNOWN)
     lines = [
-        f"Imported {written} set{'s' * (written != 1)} in {workouts} "
-        f"session{'s' * (workouts != 1)}. They're in /history and /progress, and I'll use "
-        "them for your next plan."
+        f"Imported {written} set{'s' * (written != 1)} from {workouts} "
+        f"workout{'s' * (workouts != 1)}. They're in /history and /progress, and your next "
+        "plans build on them."
     ]
     if unknown:
-        lines.append(f"{unknown} of them have their side unknown: I count those for neither leg.")
+        has = "has its side" if unknown == 1 else "have their side"
+        lines.append(f"{unknown} of them {has} unknown: I count those for neither leg.")
     return "\n".join(lines)
 
 

@@ -8,7 +8,7 @@ from datetime import datetime, tzinfo
 
 from bot.coach.keyboards import Keyboard
 from bot.coach.ports import Side, Unit, WorkoutRecord, WorkoutStatus
-from bot.coach.session_sides import by_side, side_text, totals
+from bot.coach.session_sides import by_side, side_text
 from bot.coach.summary import SIDE_NAMES
 from bot.content import Exercise
 from bot.imports.records import APP_NAMES
@@ -37,10 +37,14 @@ def day_label(moment: datetime, zone: tzinfo, now: datetime) -> str:
 
 
 def gap_text(workout: WorkoutRecord) -> str | None:
-    done = totals(workout)
-    left, right = done.get(Side.LEFT), done.get(Side.RIGHT)
-    if left is None or right is None:
+    """Left against right over the sets both legs counted: a set stopped for pain, or an
+    imported set whose side is unknown, says nothing about which leg is behind."""
+    reps = {(e.set_number, e.side): e.reps for e in workout.sets if e.reps is not None}
+    paired = [n for (n, side) in reps if side is Side.LEFT and (n, Side.RIGHT) in reps]
+    if not paired:
         return None
+    left = sum(reps[n, Side.LEFT] or 0 for n in paired)
+    right = sum(reps[n, Side.RIGHT] or 0 for n in paired)
     if left == right:
         return f"Even: {left} reps each side"
     behind, gap = ("Left", right - left) if left < right else ("Right", left - right)
