@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Sequence
-from dataclasses import astuple, fields
+from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
@@ -32,12 +32,20 @@ class UnreadablePack(ValueError):
     """Not a pack this coach wrote (another version, or damaged)."""
 
 
-def _cell(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date | datetime) else value
+_TIMES = frozenset({"workout_date", "workout_start", "workout_end"})
+
+
+def _row(s: ImportedSet) -> list[Any]:
+    """The fields in order (not astuple, which deep-copies each one: 5x slower)."""
+    row = [getattr(s, name) for name in _FIELDS]
+    for i, name in enumerate(_FIELDS):
+        if name in _TIMES and row[i] is not None:
+            row[i] = row[i].isoformat()
+    return row
 
 
 def pack(sets: Sequence[ImportedSet]) -> bytes:
-    rows = [[_cell(v) for v in astuple(s)] for s in sets]
+    rows = [_row(s) for s in sets]
     text = json.dumps({"format": FORMAT, "fields": _FIELDS, "sets": rows}, separators=(",", ":"))
     return zlib.compress(text.encode(), 6)
 
