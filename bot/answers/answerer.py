@@ -1,14 +1,17 @@
-"""Answers a question about an exercise: decides the topic and the exercise, composes the text."""
+"""Answers a question about an exercise: topic, exercise, the fact asked for, follow-ups."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bot.answers import compose
+from bot.answers import compose, english, followup, medical, signals
 from bot.answers.exercises import ExerciseFinder, Found, phrase_tokens
-from bot.answers.model import Answer, Topic
+from bot.answers.facts import FactIndex, Hit
+from bot.answers.help import help_text
+from bot.answers.model import Answer, Subject, Topic
+from bot.answers.render import render
 from bot.answers.symptoms import BODY, SymptomIndex, SymptomMatch
 from bot.answers.text import IRREGULAR, Speller, clean, stem, words
 from bot.answers.topics import TopicScorer
@@ -18,10 +21,12 @@ from bot.answers.vocabulary import (
     GREETINGS,
     MUSCLE_WORDS,
     OFF_TOPIC,
+    OTHER_BODY_PARTS,
     OTHER_EXERCISES,
+    PLAN_WORDS,
     PRONOUNS,
 )
-from bot.content import Exercise, Library
+from bot.content import Library
 
 # Longer than any real question; a pasted essay gets a polite "one question, please".
 MAX_QUESTION_CHARS = 500
@@ -32,23 +37,10 @@ _PRIORITY = [
     Topic.PROGRAMMING, Topic.VARIATIONS, Topic.ALTERNATIVES, Topic.LEVEL, Topic.BENEFITS,
     Topic.MUSCLES, Topic.STEPS, Topic.OVERVIEW,
 ]  # fmt: skip
-_PAIN = frozenset(
-    phrase_tokens(
-        "pain painful hurt hurts hurting ache aching sharp injury injured injure sore tweak "
-        "tweaked strain strained numb tingle tingling pinch pinches bruise bruised agony ouch ow "
-        "killing"
-    )
-)
-_EASIER = frozenset(phrase_tokens("easier simpler regress regression beginner gentler lighter"))
-_HARDER = frozenset(phrase_tokens("harder tougher progress progression advanced challenging"))
-_SETUP = frozenset(phrase_tokens("setup set up position start starting"))
-_VERSION = frozenset(phrase_tokens("version variant variation one kind"))
-_PLAIN_WORDS = frozenset(
-    phrase_tokens(
-        "the a an my your i me to for of on in at with and or how do does is it this these "
-        "what any some give tip tips cue cues advice trick tricks pointer pointers keep"
-    )
-)
+# A fact found by retrieval adds this much (times its coverage) to its topic's score: as much
+# as a cue that says the topic outright.
+_FACT_VOTE = 2.0
+_FACT_COVERAGE = 0.5  # least share of the question's words a fact must hold to answer it
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
 
 
@@ -58,59 +50,102 @@ class _Parsed:
     toks: list[str]  # every token, stemmed, for symptoms and signals
     cue_toks: list[str]  # exercise names replaced by "it", for topic cues
     free: list[str]  # tokens outside exercise names
-    unknown_words: int  # words that are neither typos of known words nor known
+    query: list[str]  # the words a detail is looked up by: free ones and one-word names ("band")
+    unknown: list[str]  # words that are neither typos of known words nor known
     found: Found
 
 
 class Answerer:
     def __init__(self, library: Library) -> None:
         self.library = library
+        english.load()
         self._scorer = TopicScorer()
         self._symptoms = SymptomIndex(library)
-        surface = set(COMMON) | OFF_TOPIC | set(IRREGULAR) | GREETINGS
+        self._facts = FactIndex(library)
+        surface = set(COMMON) | OFF_TOPIC | set(IRREGULAR) | GREETINGS | medical.WORDS
         for phrases in CUES.values():
             surface.update(w for p in phrases for w in p.split())
         for name in (*OTHER_EXERCISES, *MUSCLE_WORDS):
             surface.update(name.split())
         for ex in library.values():
             surface.update(words(clean(ex.model_dump_json())))
-        self._speller = Speller(w for w in surface if w.isalpha())
+        self._speller = Speller((w for w in surface if w.isalpha()), english.is_english)
         everyday = (
             self._scorer.words | {stem(w) for w in (*COMMON, *OFF_TOPIC, *MUSCLE_WORDS)} | BODY
         )
         self._finder = ExerciseFinder(library, everyday, OTHER_EXERCISES, self._speller.stems)
         self._muscle_words = {stem(k): v for k, v in MUSCLE_WORDS.items()}
         self._pronouns = frozenset(stem(w) for w in PRONOUNS)
+        self._equipment = {
+            slug: frozenset(t for item in ex.equipment for t in phrase_tokens(item))
+            for slug, ex in library.items()
+        }
         # The exercise the others are built around answers a question that names none.
         self._hub = max(library, key=lambda s: len(library[s].variations + library[s].alternatives))
 
-    def answer(self, question: str, exercise: str | None = None) -> Answer:
+    def answer(
+        self, question: str, exercise: str | None = None, previous: Subject | None = None
+    ) -> Answer:
+        """The answer to question, with the exercise in hand and the last answer's subject."""
         if not isinstance(question, str):
             question = ""
         in_hand = exercise if exercise in self.library else None
+        if not isinstance(previous, Subject):
+            previous = None
         if len(question) > MAX_QUESTION_CHARS:
             return self._refuse("That's a lot to read mid-set! Ask me one short question.")
         parsed = self._parse(question, in_hand)
         if parsed is None:
             return self._refuse("I didn't catch a question there.")
-        return self._decide(parsed, in_hand)
+        if previous is not None and followup.asks_for_more(parsed.toks):
+            return self._more(previous)
+        if tuple(parsed.toks) in signals.HELP:
+            return Answer(Topic.NONE, None, help_text(self.library), Subject(topic=Topic.NONE))
+        decided = self._decide(parsed, in_hand, previous)
+        if isinstance(decided, Subject):
+            return self._about(decided)
+        if previous is not None and decided.topic is Topic.NONE:
+            # An off-topic line mid-conversation leaves the conversation's subject as it was.
+            return Answer(decided.topic, decided.exercise, decided.text, previous, None)
+        return decided
+
+    def help(self) -> str:
+        return help_text(self.library)
+
+    def repaired(self, word: str) -> str:
+        """What the typo repair makes of one lower-case word."""
+        return self._speller.correct(word)
+
+    def _about(self, subject: Subject) -> Answer:
+        parts = render(subject, self.library, self._facts) or ["I have nothing on that."]
+        more = parts[1] if len(parts) > 1 else None
+        return Answer(subject.topic, subject.exercise, parts[0], subject, more)
+
+    def _more(self, previous: Subject) -> Answer:
+        parts = render(previous, self.library, self._facts)
+        nxt = previous.part + 1
+        if previous.topic is Topic.NONE or not parts:
+            return self._refuse('Ask me a question first, then "more" gives the rest.')
+        if nxt >= len(parts):
+            text = "That's all I have on that. Ask me another question any time."
+            return Answer(previous.topic, previous.exercise, text, previous, None)
+        subject = previous.model_copy(update={"part": nxt})
+        more = parts[nxt + 1] if nxt + 1 < len(parts) else None
+        return Answer(previous.topic, previous.exercise, parts[nxt], subject, more)
 
     def _parse(self, question: str, in_hand: str | None) -> _Parsed | None:
         # Emoji alone are no question, even the ones that carry a word ("🔥" -> "burn").
         if not re.search(r"[a-z0-9]", unicodedata.normalize("NFKC", question), re.IGNORECASE):
             return None
-        cleaned = clean(question)
-        fixed = [self._speller.correct(w) for w in words(cleaned)]
-        unknown = sum(
-            1 for w in fixed if w.isalpha() and len(w) >= 3 and not self._speller.knows(w)
-        )
+        fixed = [self._speller.correct(w) for w in words(clean(question))]
+        unknown = [w for w in fixed if w.isalpha() and len(w) >= 3 and not self._speller.knows(w)]
         toks = [stem(w) for w in fixed]
         found = self._finder.find(toks, in_hand)
         named = [False] * len(toks)
         for m in found.mentions:
             named[m.start : m.end] = [True] * (m.end - m.start)
             # "the banded version": the word after a name belongs to the name.
-            if m.end < len(toks) and toks[m.end] in _VERSION:
+            if m.end < len(toks) and toks[m.end] in signals.VERSION:
                 named[m.end] = True
         cue_toks: list[str] = []
         for i, tok in enumerate(toks):
@@ -119,98 +154,222 @@ class Answerer:
             elif i == 0 or not named[i - 1]:
                 cue_toks.append(_PLACEHOLDER)
         free = [t for i, t in enumerate(toks) if not named[i]]
-        return _Parsed(fixed, toks, cue_toks, free, unknown, found)
+        # A one-word name that is also equipment is the detail asked about ("where does the
+        # band go"); other names ("bridges") say which exercise, not which fact.
+        single = {
+            m.start for m in found.mentions
+            if m.end - m.start == 1 and toks[m.start] in self._equipment.get(m.slug, ())
+        }  # fmt: skip
+        # Words the coach doesn't know can't point to a fact; the unsure check weighs them.
+        unknown_stems = {stem(w) for w in unknown}
+        query = [
+            t for i, t in enumerate(toks)
+            if (not named[i] or i in single) and t not in unknown_stems
+        ]  # fmt: skip
+        return _Parsed(fixed, toks, cue_toks, free, query, unknown, found)
 
-    def _decide(self, p: _Parsed, in_hand: str | None) -> Answer:
+    def _decide(
+        self, p: _Parsed, in_hand: str | None, previous: Subject | None
+    ) -> Subject | Answer:
+        last = previous.exercise if previous is not None else None
+        last = last if last in self.library else None
         named = p.found.slugs
+        counted = () if named else self._counted(p, previous)
+        if counted:
+            # "the second one" names an exercise; its words ask nothing ("second" is no tempo).
+            named, p = counted, self._without(p, followup.ORDINAL_WORDS)
+        kind = medical.classify(p.toks, exercise_known=bool(named or in_hand or last))
+        if kind is not None:
+            exercise = named[0] if named else (in_hand or last)
+            return Subject(topic=Topic.MEDICAL, exercise=exercise, focus=(f"medical:{kind}",))
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back:
             return self._unknown_exercise(p.found.others[0])
-        subject = named[0] if named else in_hand
+        subject = named[0] if named else (last or in_hand)
+        scores, named, symptom, asked_muscles, cue_best = self._scores(p, subject, named)
+        topic, best = max(
+            ((t, scores.get(t, 0.0)) for t in _PRIORITY), key=lambda ts: ts[1]
+        )  # max keeps the first of equals, so _PRIORITY breaks ties
+        same_question = best < 1.0 or followup.only_names(p.free)
+        if (
+            previous is not None
+            and followup.keeps_topic(previous)
+            and named
+            and same_question
+            and not counted
+        ):
+            # "and the GHR?": the same question about another exercise.
+            has = {f.id for f in self.library[named[0]].facts}
+            focus = followup.carried(previous, named[0], has)
+            return Subject(topic=previous.topic, exercise=named[0], focus=focus)
+        asked_fact = self._best_fact(subject or self._hub, p.query) is not None
+        refusal = self._refusal(p, scores, best, cue_best, named, in_hand or last, asked_fact)
+        if refusal is not None:
+            return refusal
+        if best < (1.0 if (named or in_hand or last) else 1.5):
+            topic = Topic.OVERVIEW
+        guessed = topic is Topic.TROUBLESHOOT and subject is None
+        if guessed:
+            subject, symptom = self._best_symptom(p.toks)
+        slug = subject or self._hub
+        if symptom is None or symptom.slug != slug:
+            symptom = self._symptoms.match(p.toks, slug)
+        named = (*named, *(s for s in (in_hand, last) if s and s not in named))
+        focus = self._focus(topic, slug, p, named, symptom, asked_muscles)
+        # No exercise in hand: the fault is a guess at one, and the answer says which.
+        return Subject(topic=topic, exercise=slug, focus=(*focus, "guess") if guessed else focus)
+
+    @staticmethod
+    def _without(p: _Parsed, drop: frozenset[str]) -> _Parsed:
+        return replace(
+            p,
+            cue_toks=[t for t in p.cue_toks if t not in drop],
+            free=[t for t in p.free if t not in drop],
+            query=[t for t in p.query if t not in drop],
+        )
+
+    def _counted(self, p: _Parsed, previous: Subject | None) -> tuple[str, ...]:
+        """ "the second one" after a list of exercises: the one listed second."""
+        if previous is None or previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
+            return ()
+        place = followup.ordinal(p.free)
+        ex = self.library.get(previous.exercise or "")
+        if place is None or ex is None:
+            return ()
+        direction = -1 if "easier" in previous.focus else (1 if "harder" in previous.focus else 0)
+        listed = compose.related_slugs(ex, self.library, previous.topic.value, direction)
+        return (listed[place],) if -len(listed) <= place < len(listed) else ()
+
+    def _scores(
+        self, p: _Parsed, subject: str | None, named: tuple[str, ...]
+    ) -> tuple[dict[Topic, float], tuple[str, ...], SymptomMatch | None, list[str], float]:
         scores = self._scorer.score(p.cue_toks)
         shape = self._scorer.shape(p.free)
         for topic_, extra in shape.items():
             scores[topic_] = scores.get(topic_, 0) + extra
-        symptom = self._symptom(p.toks, subject)
+        symptom = self._symptoms.match(p.toks, subject) if subject is not None else None
         if symptom is not None and symptom.telling and symptom.coverage >= 0.5:
             scores[Topic.TROUBLESHOOT] = scores.get(Topic.TROUBLESHOOT, 0) + 3 * symptom.coverage
-        asked_muscles = self._asked_muscles(p.free)
+        asked_muscles = [name for t in p.free for name in self._muscle_words.get(t, ())]
         # "where do my shoulders go" names a muscle but asks about position.
         if asked_muscles and not scores.get(Topic.TROUBLESHOOT) and Topic.STEPS not in shape:
             scores[Topic.MUSCLES] = scores.get(Topic.MUSCLES, 0) + 1.5
+        cue_best = max(scores.values(), default=0.0)
+        fact = self._best_fact(subject or self._hub, p.query)
+        if fact is not None:
+            scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + _FACT_VOTE * fact.coverage
+            if (
+                fact.atom.topic is Topic.MUSCLES
+                and set(p.free) & signals.NORMAL
+                and set(p.free) & signals.FEELING
+                and not self._names_a_fault(p)
+            ):
+                # "is it normal to feel it in my hammies": a muscle that works here is no fault.
+                scores[Topic.MUSCLES] = max(scores.values()) + 1
         if len(named) == 1 and scores.get(Topic.COMPARE, 0) >= 3:
             # "banded vs regular single leg hip thrust": a telltale word is the other side.
             partners = [m.slug for m in self._finder.telltales(p.free) if m.slug != named[0]]
             named = (*named, *partners[:1])
         if len(named) >= 2:
             scores[Topic.COMPARE] = scores.get(Topic.COMPARE, 0) + 2.5
-        topic, best = max(
-            ((t, scores.get(t, 0.0)) for t in _PRIORITY if t is not Topic.NONE),
-            key=lambda ts: ts[1],
-        )  # max keeps the first of equals, so _PRIORITY breaks ties
-        off_topic = any(w in OFF_TOPIC for w in p.surface) or 0 < best <= scores.get(Topic.NONE, 0)
+        elif not p.found.others and not set(p.free) & (signals.COMPARING | self._pronouns):
+            # "one side weaker than the other", "easier than the GHR": one exercise is no
+            # comparison; "than" says more or less of something else.
+            scores.pop(Topic.COMPARE, None)
+        return scores, named, symptom, asked_muscles, cue_best
+
+    def _names_a_fault(self, p: _Parsed) -> bool:
+        """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
+        rest = set(p.free) - signals.FEELING - signals.NORMAL - BODY
+        return bool(rest & self._symptoms.words)
+
+    def _best_fact(self, slug: str, free: list[str]) -> Hit | None:
+        """The content fact the question's own words point to, if one stands out."""
+        words = set(free)
+        # A fact votes only when the question says one of the ways people ask for it in full:
+        # "times a week" is frequency, "the time" is not.
+        hits = [h for h in self._facts.search(slug, free) if h.atom.asked_by(words)]
+        return hits[0] if hits and hits[0].coverage >= _FACT_COVERAGE else None
+
+    def _refusal(
+        self,
+        p: _Parsed,
+        scores: dict[Topic, float],
+        best: float,
+        cue_best: float,
+        named: tuple[str, ...],
+        in_hand: str | None,
+        asked_fact: bool = False,
+    ) -> Answer | None:
+        surface = set(p.surface)
+        off_topic = (
+            bool(surface & OFF_TOPIC)
+            or 0 < best <= scores.get(Topic.NONE, 0)
+            or bool(surface & OTHER_BODY_PARTS and surface & PLAN_WORDS)
+        )
         if off_topic and not (named and best >= 3):
             return self._refuse("That's outside what I coach, sorry!")
-        about_the_body = bool(set(p.toks) & BODY) or bool(asked_muscles)
-        unsure = p.unknown_words >= 2 or (p.unknown_words == 1 and best < 2.5)
-        if not named and unsure and not about_the_body:
-            return self._refuse("I'm not sure what you mean.")
-        if best < (1.0 if (named or in_hand) else 1.5):
-            if named:
-                topic = Topic.OVERVIEW
-            elif any(w in GREETINGS for w in p.surface):
-                return self._refuse("Hi! I'm your coach for glute work between sets.")
-            else:
-                return self._refuse("I'm not sure what you mean.")
-        if topic is Topic.TROUBLESHOOT and subject is None:
-            subject, symptom = self._best_symptom(p.toks)
-        slug = subject or self._hub
-        ex = self.library[slug]
-        if symptom is None or symptom.slug != slug:
-            symptom = self._symptom(p.toks, slug)
-        text = self._compose(topic, ex, p, (*named, in_hand), symptom, asked_muscles)
-        return Answer(topic, slug, text)
+        about_the_body = bool(set(p.toks) & BODY) or any(t in self._muscle_words for t in p.free)
+        # An unknown word only passes when the cues alone say the topic outright.
+        unsure = len(p.unknown) >= 2 or (len(p.unknown) == 1 and cue_best < 2.5)
+        if not named and unsure and not about_the_body and not (in_hand and asked_fact):
+            return self._refuse(f"I'm not sure what you mean by \u201c{p.unknown[0]}\u201d.")
+        if best >= (1.0 if (named or in_hand) else 1.5) or named:
+            return None
+        if any(w in GREETINGS for w in p.surface):
+            return self._refuse("Hi! I'm your coach for glute work between sets.")
+        return self._refuse("I'm not sure what you mean.")
 
-    def _compose(
+    def _focus(
         self,
         topic: Topic,
-        ex: Exercise,
+        slug: str,
         p: _Parsed,
-        named: tuple[str | None, ...],
+        named: tuple[str, ...],
         symptom: SymptomMatch | None,
         asked_muscles: list[str],
-    ) -> str:
+    ) -> tuple[str, ...]:
+        """What within the topic the question is about: a fact, a mistake, a direction."""
         toks = set(p.toks)
-        focus = symptom.mistake if symptom is not None and symptom.coverage >= 0.5 else None
-        if topic is Topic.OVERVIEW:
-            return compose.overview(ex)
-        if topic is Topic.MUSCLES:
-            return compose.muscles(ex, asked_muscles)
-        if topic is Topic.STEPS:
-            return compose.steps(ex, setup_only=bool(toks & _SETUP))
-        if topic is Topic.WEIGHTED:
-            return compose.weighted(ex)
-        if topic is Topic.TIPS:
-            return compose.tips(ex, self._tip_focus(ex, p.free))
-        if topic is Topic.MISTAKES:
-            return compose.mistakes(ex, focus)
-        if topic is Topic.TROUBLESHOOT:
-            return compose.troubleshoot(ex, focus, pain=bool(toks & _PAIN))
+        focus: list[str] = []
+        if topic in (Topic.MISTAKES, Topic.TROUBLESHOOT):
+            fact = self._lead_fact(topic, slug, p) if topic is Topic.TROUBLESHOOT else None
+            if fact is not None:
+                focus.append(fact)  # "bench keeps sliding": a fix of its own, not a mistake
+            elif symptom is not None and symptom.coverage >= 0.5:
+                focus.append(f"mistakes:{symptom.mistake}")
+            if topic is Topic.TROUBLESHOOT and toks & signals.PAIN:
+                focus.append("pain")
+            return tuple(focus)
         if topic in (Topic.VARIATIONS, Topic.ALTERNATIVES):
-            direction = -1 if toks & _EASIER else (1 if toks & _HARDER else 0)
-            return compose.related(ex, self.library, topic.value, direction)
-        if topic is Topic.BENEFITS:
-            return compose.benefits(ex)
-        if topic is Topic.LEVEL:
-            return compose.level(ex)
-        if topic is Topic.PROGRAMMING:
-            return compose.programming(ex)
-        others = [s for s in named if s is not None and s != ex.slug]
-        other = self.library[others[0]] if others else None
-        return compose.compare(ex, other, self.library, p.found.others)
+            focus += signals.direction(p.toks)
+        if topic is Topic.COMPARE:
+            others = [s for s in named if s != slug]
+            focus += [f"other:{others[0]}"] if others else []
+            focus += [f"unknown:{name}" for name in p.found.others[:1]]
+            return tuple(focus)
+        if topic is Topic.STEPS and toks & signals.SETUP:
+            focus.append("setup-only")
+        if topic is Topic.MUSCLES:
+            focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]
+            if not toks & (signals.NORMAL | signals.PAIN | {"sore", "soreness", "dom"}):
+                return tuple(focus)  # "what does it work" wants the muscles, not a fact
+        fact = self._lead_fact(topic, slug, p)
+        if fact is not None:
+            focus.insert(0, fact)
+        return tuple(focus)
 
-    def _symptom(self, toks: list[str], slug: str | None) -> SymptomMatch | None:
-        return self._symptoms.match(toks, slug) if slug is not None else None
+    def _lead_fact(self, topic: Topic, slug: str, p: _Parsed) -> str | None:
+        """The id of the fact within topic the question asks for, if one stands out."""
+        words = set(p.query)
+        for hit in self._facts.search(slug, p.query, {topic})[:3]:
+            # Asked for in so many words, a fact may share the question with other words
+            # ("how many days a week should I train glutes").
+            if hit.coverage >= (
+                _FACT_COVERAGE * 0.6 if hit.atom.asked_by(words) else _FACT_COVERAGE
+            ):
+                return hit.atom.id
+        return None
 
     def _best_symptom(self, toks: list[str]) -> tuple[str, SymptomMatch | None]:
         best: tuple[str, SymptomMatch | None] = (self._hub, self._symptoms.match(toks, self._hub))
@@ -220,17 +379,6 @@ class Answerer:
                 best = (slug, match)
         return best
 
-    def _asked_muscles(self, free: list[str]) -> list[str]:
-        return [name for t in free for name in self._muscle_words.get(t, ())]
-
-    @staticmethod
-    def _tip_focus(ex: Exercise, free: list[str]) -> int | None:
-        """The one tip the question is about ("tips for keeping my hips level"), if any."""
-        asked = set(free) - _PLAIN_WORDS
-        hits = [len(asked & set(phrase_tokens(tip.name))) for tip in ex.tips]
-        best = max(hits, default=0)
-        return hits.index(best) if best and hits.count(best) == 1 else None
-
     def _refuse(self, opening: str) -> Answer:
         first = self.library[self._hub]
         hint = (
@@ -238,7 +386,7 @@ class Answerer:
             f'"how do I do the {first.name.lower()}?", "what muscles does it work?", '
             '"tips" or "my quads are burning".'
         )
-        return Answer(Topic.NONE, None, compose.fit([opening, hint]))
+        return Answer(Topic.NONE, None, compose.fit([opening, hint]), Subject(topic=Topic.NONE))
 
     def _unknown_exercise(self, other: str) -> Answer:
         return self._refuse(f"I don't have notes on {other}, so I won't guess.")

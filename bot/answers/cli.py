@@ -1,4 +1,4 @@
-"""`coach ask`: one question, or JSON lines in and out (the interface the evaluation uses)."""
+"""`coach ask`: one question, or JSON lines in and out (with "previous" for follow-ups)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import json
 import sys
 from typing import BinaryIO, TextIO
 
+from pydantic import ValidationError
+
 from bot.answers.answerer import Answerer
-from bot.answers.model import Answer, Topic
+from bot.answers.model import Answer, Subject, Topic
 from bot.content import Library
 
 
@@ -61,7 +63,13 @@ def _answer_line(answerer: Answerer, library: Library, line: str) -> Answer:
         return _bad('"exercise" must be a slug or null.')
     if exercise is not None and exercise not in library:
         return _unknown_slug(library, exercise)
-    return answerer.answer(question, exercise)
+    previous = None
+    if request.get("previous") is not None:
+        try:
+            previous = Subject.model_validate(request["previous"])
+        except ValidationError:
+            return _bad('"previous" must be the "subject" of an earlier answer, or null.')
+    return answerer.answer(question, exercise, previous)
 
 
 def _unknown_slug(library: Library, slug: str) -> Answer:
@@ -75,10 +83,18 @@ def _bad(message: str) -> Answer:
 
 def _write(out: TextIO, answer: Answer, as_json: bool) -> None:
     if as_json:
-        record = {"topic": answer.topic.value, "exercise": answer.exercise, "answer": answer.text}
+        record = {
+            "topic": answer.topic.value,
+            "exercise": answer.exercise,
+            "answer": answer.text,
+            "more": answer.more,
+            # Send it back as "previous" with the next question for a follow-up.
+            "subject": answer.subject.model_dump(mode="json") if answer.subject else None,
+        }
         out.write(json.dumps(record) + "\n")
     else:
         where = f" · {answer.exercise}" if answer.exercise else ""
-        out.write(f"[{answer.topic.value}{where}]\n{answer.text}\n")
+        more = f"[more]\n{answer.more}\n" if answer.more else ""
+        out.write(f"[{answer.topic.value}{where}]\n{answer.text}\n{more}")
     # The caller may be a pipe waiting for this line before it sends the next question.
     out.flush()

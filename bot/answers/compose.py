@@ -1,4 +1,4 @@
-"""Answer texts built from the content: short, friendly, readable between sets."""
+"""Answer texts built from the content, as phone-sized parts: a first message, then "more"."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.content import Exercise, Library, Mistake, Muscle
+from bot.content.schema import Reference
 
 # The answer limit is ~600 characters; stay a little under so a caller can add a prefix.
 LIMIT = 590
@@ -16,6 +17,7 @@ _ROLE_WORDS = {
     "stabilising": "a stabiliser",
     "minor": "a small helper",
 }
+Parts = list[str]
 
 
 def shorten(text: str, limit: int = LIMIT) -> str:
@@ -39,6 +41,23 @@ def fit(parts: Iterable[str], limit: int = LIMIT) -> str:
     return out
 
 
+def pages(lines: Iterable[str], limit: int = LIMIT) -> Parts:
+    """Lines grouped into messages under the limit, in order: nothing is dropped."""
+    out: Parts = []
+    current = ""
+    for line in lines:
+        if not line:
+            continue
+        line = shorten(line, limit)
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            out.append(current)
+            current = line
+    return [*out, current] if current else out
+
+
 def first_sentence(text: str) -> str:
     match = re.match(r"(.+?[.!?])(\s|$)", text)
     return match.group(1) if match else text
@@ -48,7 +67,7 @@ def bullets(items: Sequence[str]) -> list[str]:
     return [f"• {item}" for item in items]
 
 
-def _mid(ex: Exercise) -> str:
+def mid(ex: Exercise) -> str:
     """The name as it reads mid-sentence: "the glute bridge", but "the GHR" stays."""
     name = ex.name
     return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
@@ -58,14 +77,19 @@ def names_of(library: Library) -> str:
     return ", ".join(ex.name for ex in library.values())
 
 
-def overview(ex: Exercise) -> str:
+def detail(text: str, cue: str | None) -> str:
+    """One fact, with its cue when it has one."""
+    return fit([text, f"Cue: {cue}" if cue else ""])
+
+
+def overview(ex: Exercise) -> Parts:
     sides = ", one side at a time" if ex.unilateral else ""
     head = f"{ex.name} ({ex.level.value}{sides}): {ex.summary}"
     gear = f"You need: {', '.join(ex.equipment)}." if ex.equipment else ""
-    return fit([head, gear, "Ask me how to do it, what it works, or for tips."])
+    return [fit([head, gear, "Ask me how to do it, what it works, or for tips."])]
 
 
-def muscles(ex: Exercise, asked: Sequence[str]) -> str:
+def muscles(ex: Exercise, asked: Sequence[str]) -> Parts:
     """All muscles by role, or, when the user names one, whether and how this works it."""
     by_role = ex.muscles.by_role()
     if asked:
@@ -73,21 +97,23 @@ def muscles(ex: Exercise, asked: Sequence[str]) -> str:
         if hits:
             role, muscle = hits[0]
             lines = [
-                f"Yes: the {_mid(ex)} works the {muscle.name} ({_ROLE_WORDS[role]}).",
+                f"Yes: the {mid(ex)} works the {muscle.name} ({_ROLE_WORDS[role]}).",
                 muscle.does,
             ]
             lines += [f"Also: {m.name} ({_ROLE_WORDS[r]})." for r, m in hits[1:3]]
-            return fit(lines)
+            return [fit(lines)]
         main = ", ".join(m.name for m in ex.muscles.primary)
-        return fit(
-            [
-                f"Not much: that isn't one of the muscles the {_mid(ex)} trains.",
-                f"It's mainly the {main}.",
-                _muscle_roles(ex),
-            ]
-        )
+        return [
+            fit(
+                [
+                    f"Not much: that isn't one of the muscles the {mid(ex)} trains.",
+                    f"It's mainly the {main}.",
+                    _muscle_roles(ex),
+                ]
+            )
+        ]
     primary = ex.muscles.primary[0]
-    return fit([f"{ex.name} works:", f"Main: {primary.name}. {primary.does}", _muscle_roles(ex)])
+    return [fit([f"{ex.name} works:", f"Main: {primary.name}. {primary.does}", _muscle_roles(ex)])]
 
 
 def _muscle_roles(ex: Exercise) -> str:
@@ -99,43 +125,42 @@ def _muscle_roles(ex: Exercise) -> str:
     return "\n".join(f"{label}: {', '.join(m.name for m in ms)}." for label, ms in groups if ms)
 
 
-def steps(ex: Exercise, setup_only: bool) -> str:
+def steps(ex: Exercise, setup_only: bool = False) -> Parts:
+    """Set-up and movement, complete: one message if it fits, else set-up first, then the rest."""
+    setup = [f"{ex.name}, set-up:", *(f"{i}. {s}" for i, s in enumerate(ex.setup, 1))]
     if setup_only:
-        numbered = [f"{i}. {s}" for i, s in enumerate(ex.setup, 1)]
-        return fit([f"Setting up the {_mid(ex)}:", *numbered])
-    full = [f"{i}. {s}" for i, s in enumerate(ex.steps, 1)]
-    short = [f"{i}. {first_sentence(s)}" for i, s in enumerate(ex.steps, 1)]
-    setup = "Set-up: " + " ".join(ex.setup_cues)
-    for numbered in (full, short):
-        text = "\n".join([f"{ex.name}, step by step:", setup, *numbered])
-        if len(text) <= LIMIT:
-            return text
-    return fit([f"{ex.name}, step by step:", *short, setup])
+        return pages(setup)
+    start = len(ex.setup) + 1
+    moves = ["Then the movement:", *(f"{i}. {s}" for i, s in enumerate(ex.steps, start))]
+    whole = "\n".join([*setup, *moves])
+    if len(whole) <= LIMIT:
+        return [whole]
+    return [*pages(setup), *pages(moves)]
 
 
-def weighted(ex: Exercise) -> str:
+def weighted(ex: Exercise) -> Parts:
     if ex.loaded_steps:
         numbered = [f"{i}. {s}" for i, s in enumerate(ex.loaded_steps, 1)]
-        return fit([f"Adding weight to the {_mid(ex)}:", *numbered])
+        return pages([f"Adding weight to the {mid(ex)}:", *numbered])
     related = [t.text for t in ex.tips if re.search(r"weight|load|band|harder", t.text, re.I)]
     related += [n for n in ex.programming.notes if re.search(r"weight|load|band", n, re.I)]
-    return fit(
-        [f"My notes have no loaded version of the {_mid(ex)}.", *related, ex.level_note or ""]
+    return pages(
+        [f"My notes have no loaded version of the {mid(ex)}.", *related, ex.level_note or ""]
     )
 
 
-def tips(ex: Exercise, focus: int | None) -> str:
+def tips(ex: Exercise, focus: int | None) -> Parts:
     if focus is not None:
         tip = ex.tips[focus]
-        return fit([f"{tip.name}: {tip.text}", f"Cue: {tip.cue}"])
-    return fit([f"Tips for the {_mid(ex)}:", *bullets([f"{t.name}: {t.cue}" for t in ex.tips])])
+        return [fit([f"{tip.name}: {tip.text}", f"Cue: {tip.cue}"])]
+    return pages([f"Tips for the {mid(ex)}:", *bullets([f"{t.name}: {t.cue}" for t in ex.tips])])
 
 
-def mistakes(ex: Exercise, focus: int | None) -> str:
+def mistakes(ex: Exercise, focus: int | None) -> Parts:
     if focus is not None:
-        return _one_mistake(ex.mistakes[focus], lead="Watch out for")
+        return [_one_mistake(ex.mistakes[focus], lead="Watch out for")]
     lines = bullets([f"{m.name}: {m.cue}" for m in ex.mistakes])
-    return fit([f"Common mistakes on the {_mid(ex)}:", *lines])
+    return pages([f"Common mistakes on the {mid(ex)}:", *lines])
 
 
 def _one_mistake(m: Mistake, lead: str, prefix: Sequence[str] = ()) -> str:
@@ -152,55 +177,73 @@ def _one_mistake(m: Mistake, lead: str, prefix: Sequence[str] = ()) -> str:
     return fit([*prefix, f"{lead}: {m.name.lower()}.", f"Fix: {m.fix}", f"Cue: {m.cue}"])
 
 
-def troubleshoot(ex: Exercise, focus: int | None, pain: bool) -> str:
+def troubleshoot(ex: Exercise, focus: int | None, pain: bool) -> Parts:
     prefix = [ex.safety] if pain else []
     if focus is not None:
-        return _one_mistake(ex.mistakes[focus], lead="Sounds like", prefix=prefix)
+        return [_one_mistake(ex.mistakes[focus], lead="Sounds like", prefix=prefix)]
     checks = bullets([f"{m.name}: {m.cue}" for m in ex.mistakes])
-    return fit([*prefix, f"On the {_mid(ex)}, check these:", *checks])
+    return [fit([*prefix, f"On the {mid(ex)}, check these:", *checks])]
 
 
-def related(ex: Exercise, library: Library, kind: str, direction: int = 0) -> str:
-    """Variations or alternatives; direction -1 keeps easier ones, +1 harder ones."""
+def _harder(ex: Exercise, library: Library, slug: str, step: str | None) -> int:
+    """+1 if slug is harder than ex, -1 if easier, 0 if the content doesn't say."""
+    if step is not None:
+        return 1 if step == "harder" else -1
+    gap = _LEVELS[library[slug].level.value] - _LEVELS[ex.level.value]
+    return (gap > 0) - (gap < 0)
+
+
+def _related_refs(ex: Exercise, library: Library, kind: str, direction: int) -> list[Reference]:
     refs = list(getattr(ex, kind))
     other_kind = "alternatives" if kind == "variations" else "variations"
-    borrowed = not refs and not direction
     if not refs or direction:
         refs += [r for r in getattr(ex, other_kind) if r.slug not in {x.slug for x in refs}]
-    here = _LEVELS[ex.level.value]
     if direction:
-        refs = [r for r in refs if (_LEVELS[library[r.slug].level.value] - here) * direction >= 0]
+        refs = [r for r in refs if _harder(ex, library, r.slug, r.step) == direction]
         refs.sort(key=lambda r: _LEVELS[library[r.slug].level.value] * direction)
-        if direction < 0:
-            refs = [r for r in refs if library[r.slug].level.value != ex.level.value] or refs
+    return refs
+
+
+def related_slugs(ex: Exercise, library: Library, kind: str, direction: int = 0) -> list[str]:
+    """The exercises a variations or alternatives answer lists, in the order it lists them."""
+    return [r.slug for r in _related_refs(ex, library, kind, direction)]
+
+
+def related(ex: Exercise, library: Library, kind: str, direction: int = 0) -> Parts:
+    """Variations or alternatives; direction -1 keeps only easier ones, +1 only harder ones."""
+    borrowed = not getattr(ex, kind) and not direction
+    refs = _related_refs(ex, library, kind, direction)
     lines = bullets([f"{library[r.slug].name}: {r.note}" for r in refs])
     if direction > 0 and ex.loaded_steps:
-        lines.insert(0, f"• Add weight: {first_sentence(ex.loaded_steps[1])}")
+        lines.insert(
+            0, f"• Add weight: {first_sentence(ex.loaded_steps[min(1, len(ex.loaded_steps) - 1)])}"
+        )
     head = {
-        (-1, "variations"): f"Easier than the {_mid(ex)}:",
-        (1, "variations"): f"To make the {_mid(ex)} harder:",
-        (0, "variations"): f"Variations of the {_mid(ex)}:",
-        (0, "alternatives"): f"Instead of the {_mid(ex)}, try:",
-    }.get((direction, kind), f"Options next to the {_mid(ex)}:")
+        (-1, "variations"): f"Easier than the {mid(ex)}:",
+        (1, "variations"): f"To make the {mid(ex)} harder:",
+        (0, "variations"): f"Variations of the {mid(ex)}:",
+        (0, "alternatives"): f"Instead of the {mid(ex)}, try:",
+    }.get((direction, kind), f"Options next to the {mid(ex)}:")
     if borrowed:
-        head = f"I have no {kind} of the {_mid(ex)} noted; close relatives:"
+        head = f"I have no {kind} of the {mid(ex)} noted; close relatives:"
     if not lines:
-        return f"I have nothing {'easier' if direction < 0 else 'else'} than the {_mid(ex)} noted."
-    return fit([head, *lines])
+        what = "easier" if direction < 0 else ("harder" if direction > 0 else "else")
+        return [fit([f"I have nothing {what} than the {mid(ex)} noted.", ex.level_note or ""])]
+    return pages([head, *lines])
 
 
-def benefits(ex: Exercise) -> str:
-    return fit([f"Why do the {_mid(ex)}:", *bullets(ex.benefits)])
+def benefits(ex: Exercise) -> Parts:
+    return pages([f"Why do the {mid(ex)}:", *bullets(ex.benefits)])
 
 
-def level(ex: Exercise) -> str:
-    return fit([f"The {_mid(ex)} is a {ex.level.value} exercise.", ex.level_note or ""])
+def level(ex: Exercise) -> Parts:
+    return [fit([f"The {mid(ex)} is a {ex.level.value} exercise.", ex.level_note or ""])]
 
 
-def programming(ex: Exercise) -> str:
+def programming(ex: Exercise) -> Parts:
     p = ex.programming
     side = " per leg" if ex.unilateral else ""
-    return fit(
+    return pages(
         [
             f"{ex.name}: {p.sets.low}–{p.sets.high} sets of {p.reps.low}–{p.reps.high} reps{side}.",
             f"When: {p.placement}",
@@ -210,23 +253,27 @@ def programming(ex: Exercise) -> str:
     )
 
 
-def compare(ex: Exercise, other: Exercise | None, library: Library, unknown: Sequence[str]) -> str:
+def compare(
+    ex: Exercise, other: Exercise | None, library: Library, unknown: Sequence[str]
+) -> Parts:
     missing = f"I have no notes on {unknown[0]}, so I can't compare them." if unknown else ""
     if other is not None:
         note = _note_between(ex, other) or _note_between(other, ex)
         if note:
-            return fit([f"{ex.name} vs {other.name}:", note, missing])
-        return fit(
-            [
-                f"{ex.name} ({ex.level.value}): {first_sentence(ex.summary)}",
-                f"{other.name} ({other.level.value}): {first_sentence(other.summary)}",
-                missing,
-            ]
-        )
+            return [fit([f"{ex.name} vs {other.name}:", note, missing])]
+        return [
+            fit(
+                [
+                    f"{ex.name} ({ex.level.value}): {first_sentence(ex.summary)}",
+                    f"{other.name} ({other.level.value}): {first_sentence(other.summary)}",
+                    missing,
+                ]
+            )
+        ]
     notes = bullets([f"vs {library[r.slug].name}: {r.note}" for r in ex.comparisons])
     if not notes:
-        return fit([missing, overview(ex)])
-    return fit([missing, f"The {_mid(ex)} compared:", *notes])
+        return [fit([missing, *overview(ex)])]
+    return pages([missing, f"The {mid(ex)} compared:", *notes])
 
 
 def _note_between(ex: Exercise, other: Exercise) -> str | None:

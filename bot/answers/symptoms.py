@@ -33,6 +33,14 @@ class SymptomMatch:
 class SymptomIndex:
     def __init__(self, library: Library) -> None:
         self._phrases: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        # Body parts and the kit ("band", "bench") are what a fault happens to or with; only
+        # other words ("cave", "burn", "tilt") say that something is happening.
+        self._inert = BODY | frozenset(
+            t
+            for ex in library.values()
+            for name in (ex.name, *ex.aliases)
+            for t in phrase_tokens(name)
+        )
         docs: list[frozenset[str]] = []
         for slug, ex in library.items():
             rows: list[tuple[int, frozenset[str]]] = []
@@ -61,5 +69,5 @@ class SymptomIndex:
             key = (round(coverage, 3), weight)
             if key > best_key:
                 best_key = key
-                best = SymptomMatch(slug, mistake, coverage, bool(shared - BODY))
+                best = SymptomMatch(slug, mistake, coverage, bool(shared - self._inert))
         return best

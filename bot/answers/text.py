@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -62,7 +62,6 @@ IRREGULAR = {
     "dumbells": "dumbbell",
     "dumbell": "dumbbell",
     "dumbbells": "dumbbell",
-    "db": "dumbbell",
     "kb": "kettlebell",
     "bb": "barbell",
     "reps": "rep",
@@ -84,6 +83,27 @@ IRREGULAR = {
     "wat": "what",
     "whta": "what",
     "howto": "how to",
+    # Chat spellings that are real words to a dictionary but mean these to a lifter.
+    "thru": "through",
+    "tho": "though",
+    "rn": "right now",
+    "slo": "slow",
+    "hw": "how",
+    "db": "dumbbell",
+    "dbs": "dumbbell",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "ppl": "people",
+    "lvl": "level",
+    "warmup": "warm up",
+    "warmups": "warm up",
+    "hammy": "hamstring",
+    "hammys": "hamstring",
+    "fire": "burn",
+    "shud": "should",
+    "wanna": "want to",
 }
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
@@ -147,8 +167,13 @@ class Speller:
 
     CACHE_LIMIT = 20_000
 
-    def __init__(self, vocabulary: Iterable[str]) -> None:
+    def __init__(
+        self, vocabulary: Iterable[str], is_real: Callable[[str], bool] = lambda _: False
+    ) -> None:
         self._known = frozenset(vocabulary)
+        # A real English word is what the user meant, even if the coach doesn't know it:
+        # "prob" is not "pro", "disc" is not "digs", "write" is not "wrist".
+        self._is_real = is_real
         self.stems = frozenset(stem(w) for w in self._known)
         # Typos rarely hit the first letter; keeping it stops "mache" becoming "ache".
         # Sorted so that rapidfuzz ties break the same way on every run.
@@ -162,6 +187,8 @@ class Speller:
 
     def correct(self, word: str) -> str:
         if len(word) < 4 or not word.isalpha() or len(word) > 20 or self.knows(word):
+            return word
+        if self._is_real(word):
             return word
         cached = self._cache.get(word)
         if cached is not None:

@@ -105,7 +105,7 @@ CUES: dict[Topic, dict[str, float]] = {
         "modification": 2.5, "scale": 2, "scale it": 3, "change it up": 3, "mix it up": 3,
         "progress": 2, "level up": 2.5, "next step": 2, "too easy": 2.5, "too hard": 2,
         "cant do": 2.5, "not strong enough": 3, "build up to": 2.5, "work up to": 2.5, "regress": 3,
-        "spice it up": 3, "other version": 3,
+        "spice it up": 3, "other version": 3, "easier than": 2.5, "harder than": 2.5,
     },
     Topic.ALTERNATIVES: {
         "alternative": 3, "alternatives": 3, "instead": 2.5, "instead of": 2.5, "substitute": 3,
@@ -209,9 +209,14 @@ OFF_TOPIC = _words(
     javascript joke jokes life love lunch lyrics meaning movie movies music netflix news pasta
     pizza playlist poem poems poetry president programming_language python rain raining recipe
     recipes restaurant restaurants sing snow soccer song songs stock stocks stories story sunny
-    sushi taxi tea tennis translate translation uber universe weather wine zodiac
+    sushi taxi tea tennis translate translation uber universe weather wine zodiac running jogging
+    marathon swimming cycling preworkout pre
     """
 )
+
+# Training another body part ("a chest and arms split", "back day") is another coach's job.
+OTHER_BODY_PARTS = _words("chest pecs pec bicep biceps tricep triceps arms delts lats traps")
+PLAN_WORDS = _words("split day routine program programme workout plan week")
 
 # Body words people use for muscles, mapped to words that appear in the content's muscle names.
 MUSCLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -253,6 +258,7 @@ COMMON = _words(
     timer timers alarm reminder reminders remind clock
     important main key most least thing stuff question questions talk speak run take
     everything everyone everybody someone somebody anyone nothing nobody somewhere everywhere
+    super mega crazy insanely extremely lowkey highkey proper proper real quite bloody dead
     actually basically literally probably maybe definitely totally usually normally honestly
     seriously kinda sorta gonna wanna gotta lemme gimme ya yep yup nah uh um ah oh oops wow
     awesome sweet perfect worse worst better weird strange hard easy able unable stuck lost

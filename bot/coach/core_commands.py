@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-from bot.answers.model import Topic
+from pydantic import ValidationError
+
+from bot.answers.model import Subject, Topic
 from bot.coach import keyboards as kb
 from bot.coach import setloop
 from bot.coach import typed as parse
 from bot.coach.planning import workout_command
 from bot.coach.prompts import ask
-from bot.coach.state import PLAN_STEPS, WORKOUT_STEPS, State, Step
+from bot.coach.state import PLAN_STEPS, WORKOUT_STEPS, AskedAbout, State, Step
 from bot.coach.turn import Turn
 
 GREETING = (
     "Hi! I'm your single-leg coach. I take you through hip thrusts and their cousins one leg "
     "at a time, log every set, and answer your questions."
 )
-HELP = """Here's what I can do:
-/workout: start a workout (or /workout sl hip thrust 3x10 @ 10kg to skip the questions)
-During a set, tap or type your reps: 12, 12 @ 10kg, 10 hard, 8 easy wobbly.
-Also: done (the target), skip, skip rest, stop. Say pain and we stop.
-Ask me anything, any time: "what muscles does this work", "I feel it in my quads".
-/ask QUESTION: ask about an exercise
-/history, /progress: your sessions, and a chart of your left leg against your right
-/remind: reminders to train, on your days, at your time
-/settings: units, rest, starting leg, timezone · /export: your data · /deleteme
-/import: bring your history from Strong, Hevy or FitNotes (/export strong takes it back)
-/cancel: end the workout, keeping what you logged"""
+# The commands, under the answerer's what-to-ask and how-to-log (bot/answers/help.py).
+COMMANDS_LINE = (
+    "Resting: skip rest when you're ready. /ask QUESTION works too.\n"
+    "/workout · /history · /progress · /remind · /settings · /export · /import · /cancel · "
+    "/deleteme"
+)
+FOLLOW_UP_SECONDS = 10 * 60  # "and the GHR?" builds on the last question for this long
 TOO_LONG = f"That's a long one; I read up to {parse.TEXT_MAX} characters."
 COMING: dict[str, str] = {}  # command name -> what it will do, said as "coming soon"
 
@@ -38,21 +36,44 @@ async def reask(turn: Turn, state: State, lead: str) -> None:
         await ask(turn, state, lead)
 
 
-async def answer(turn: Turn, state: State, question: str) -> None:
-    """Answer about the exercise in hand, then ask the current step again."""
-    reply = turn.answerer.answer(question, state.exercise)
+def help_text(turn: Turn) -> str:
+    return f"{turn.answerer.help()}\n{COMMANDS_LINE}"
+
+
+def _previous(turn: Turn, state: State) -> Subject | None:
+    """The last question's subject, while a follow-up may still build on it."""
+    asked = state.asked
+    if asked is None or int(turn.now.timestamp()) - asked.at > FOLLOW_UP_SECONDS:
+        return None
+    try:
+        return Subject.model_validate(asked.subject)
+    except ValidationError:  # from an older answerer: no follow-up then
+        return None
+
+
+async def answer(turn: Turn, state: State, question: str) -> State:
+    """Answer about the exercise in hand (and the last subject), then ask the step again.
+    Returns the state with the new subject kept for follow-ups."""
+    reply = turn.answerer.answer(question, state.exercise, _previous(turn, state))
+    asked = None
+    if reply.subject is not None:
+        subject = reply.subject.model_dump(mode="json")
+        asked = AskedAbout(subject=subject, at=int(turn.now.timestamp()))
+    new = state.model_copy(update={"asked": asked})
+    more = kb.more_keyboard(state.token) if reply.more else ()
     if state.step is Step.IDLE:
         named = turn.library.get(reply.exercise) if reply.exercise else None
         keyboard = kb.start_keyboard(state.token, named) if named else ()
-        turn.say(reply.text, keyboard)
-        return
-    turn.say(reply.text)
+        turn.say(reply.text, (*more, *keyboard))
+        return new
+    turn.say(reply.text, more)
     hint = {
         Step.SET: "For reps, type a number like 10.",
         Step.SWITCH: "For reps, type a number like 10.",
         Step.REST: "For the next set's reps, type a number like 10.",
     }.get(state.step, "")
     await ask(turn, state, hint if reply.topic is Topic.NONE else "")
+    return new
 
 
 async def run(turn: Turn, state: State, name: str, args: str) -> State:
@@ -68,12 +89,12 @@ async def run(turn: Turn, state: State, name: str, args: str) -> State:
             await ask(turn, state, "Welcome back! Here's where we were.")
         return state
     if name == "help":
-        await reask(turn, state, HELP)
+        await reask(turn, state, help_text(turn))
     elif name == "ask":
         if len(args) > parse.TEXT_MAX:
             await reask(turn, state, TOO_LONG)
         elif args.strip():
-            await answer(turn, state, args.strip())
+            return await answer(turn, state, args.strip())
         else:
             await reask(turn, state, "Ask me after /ask, like: /ask what muscles does it work")
     elif name in COMING:

@@ -16,7 +16,7 @@ from bot.coach.entry.loads import Load
 from bot.coach.entry.results import Confirm, LoadChange, SetAnswer
 from bot.coach.entry.tags import Effort
 from bot.coach.ports import SetEntry, Side, Unit
-from bot.coach.prompts import set_prompt
+from bot.coach.prompts import set_prompt, weight_of
 from bot.coach.state import Choice, Question, State, Step, WorkoutPosition
 from bot.coach.turn import Turn, side_label
 
@@ -145,6 +145,6 @@ async def replace_last(turn: Turn, state: State, answer: SetAnswer) -> State:
     await turn.store.change_set(fixed)
     was = "pain" if entry.reps is None else str(entry.reps)
     label = side_label(turn.exercise(state), entry.side)
-    shown = f"{answer.reps} @ {kb.weight_label(load, unit)}"
+    shown = f"{answer.reps} @ {weight_of(turn, state, load, unit)}"
     await turn.ask(state, f"Fixed: {label}, set {entry.set_number}: {was} → {shown} ✓")
     return state

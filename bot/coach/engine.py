@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable
 from datetime import datetime
 
+from bot.answers.model import Topic
 from bot.coach import codec
 from bot.coach import core_commands as commands
 from bot.coach import keyboards as kb
@@ -27,6 +28,7 @@ LOST_PLACE = "Sorry, I lost my place in our chat. Your logged sets are safe; let
 SAFETY = "Pain is a stop sign: stop the exercise. I'm a coach, not medical advice; see a physio."
 STALE = "That button is out of date"
 NO_FILES = "I can't read files here. Type your answer, or /help."
+ALREADY_HAD = "I have that already. Here's where we are:"
 
 
 class Coach:
@@ -59,9 +61,20 @@ class Coach:
             new = await self._route(turn, new, turn.follow)
         if turn.forgotten:
             return turn.out
-        for feature in self.features.all:
-            await feature.settled(turn, before)
+        if user.settings != before:  # /settings, or /remind's zone: features may follow it
+            for feature in self.features.all:
+                await feature.settled(turn, before)
         return await self._save(turn, state, new)
+
+    async def where_we_are(self, store: CoachStore, user_key: str, now: datetime) -> Outcome:
+        """The step the user is on, asked again, changing nothing and saving nothing: for an
+        update applied before whose reply was lost (the runner's re-delivery)."""
+        user = await store.load_user(user_key)
+        turn = Turn(store, user, self.library, self.answerer, now, STEPS)
+        state = await self._current(turn)
+        if state is not None:  # a lost place is said by the user's next event, which resets it
+            await turn.ask(state, ALREADY_HAD)
+        return turn.out
 
     async def _route(self, turn: Turn, state: State, event: Event) -> State:
         """To the feature that owns the event, else through the current step."""
@@ -176,8 +189,7 @@ async def _text(turn: Turn, state: State, text: str) -> State:
         return await _pain_outside_a_set(turn, state, text)
     new = await turn.steps[state.step].text(turn, state, text)
     if new is None:  # not an answer to this step: a question, answered without moving on
-        await commands.answer(turn, state, text)
-        return state
+        return await commands.answer(turn, state, text)
     return new
 
 
@@ -189,8 +201,8 @@ async def _pain_outside_a_set(turn: Turn, state: State, text: str) -> State:
         turn.say(f"Let's not train this today.\n{safety}")
         return state.to(Step.IDLE, draft=None, progress=None)
     reply = turn.answerer.answer(text, state.exercise)
-    answer = reply.text if reply.text.startswith(safety) else f"{safety}\n{reply.text}"
-    await commands.reask(turn, state, answer)
+    said_it = reply.topic is Topic.MEDICAL or reply.text.startswith(safety)  # one disclaimer
+    await commands.reask(turn, state, reply.text if said_it else f"{safety}\n{reply.text}")
     return state
 
 
@@ -200,8 +212,11 @@ def _logs(action: str) -> bool:
 
 async def _press(turn: Turn, state: State, data: str) -> State:
     """A workout button: applied only when the current step offers exactly this data."""
-    pressed = next((b for row in turn.offered(state) for b in row if b.data == data), None)
     decoded = kb.decode(data)
+    if decoded == (state.token, kb.MORE) and state.asked is not None:
+        turn.out.chosen = "More"
+        return await commands.answer(turn, state, "more")  # the rest of the last answer
+    pressed = next((b for row in turn.offered(state) for b in row if b.data == data), None)
     if pressed is None or decoded is None:
         logged = decoded is not None and decoded[0] < state.token and _logs(decoded[1])
         turn.out.notice = "Already logged" if logged else STALE

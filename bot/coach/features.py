@@ -48,7 +48,9 @@ class Feature:
         return state
 
     async def settled(self, turn: Turn, before: UserSettings) -> None:
-        """The event is done and the user is about to be saved: react to what it changed."""
+        """The event changed the user's settings (before: as they were), and the user is about
+        to be saved: follow the change (the reminders keep their wall-clock times in a new
+        timezone)."""
 
 
 class Features:

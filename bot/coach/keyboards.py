@@ -10,6 +10,7 @@ from bot.coach import codec
 from bot.coach.ports import Plan, Side, Unit
 from bot.coach.replies import Button
 from bot.coach.typed import EFFORTS
+from bot.coach.units import load_text
 from bot.content import Exercise, Library
 
 PREFIX = "c"
@@ -26,6 +27,7 @@ READY = "go"
 TODAY = "a"  # today's suggested plan, accepted (worked out afresh from the log at the press)
 UNDO = "u"  # take back the last logged set
 CHOICE = "q"  # one answer to the confirm step's question: q:<index>
+MORE = "more"  # the rest of a long answer
 
 Keyboard = tuple[tuple[Button, ...], ...]
 
@@ -115,10 +117,10 @@ def reps_keyboard(token: int, ex: Exercise) -> Keyboard:
     return (_row(token, *((str(n), number(n)) for n in options)),)
 
 
-def load_keyboard(token: int, last: Plan | None) -> Keyboard:
+def load_keyboard(token: int, last: Plan | None, unit: Unit | None = None) -> Keyboard:
     pairs = [("Bodyweight", BODYWEIGHT)]
     if last is not None and last.load is not None:
-        label = f"{weight_label(last.load, last.unit)} (last time)"
+        label = f"{load_text(last.load, last.unit, unit or last.unit)} (last time)"
         pairs.append((label, load(last.load, last.unit)))
     return (_row(token, *pairs),)
 
@@ -158,6 +160,10 @@ EFFORT_LABELS = {"easy": "Easy", "right": "Just right", "hard": "Hard"}
 def effort_keyboard(token: int, undo: bool = False) -> Keyboard:
     labels = ((EFFORT_LABELS.get(word, word.capitalize()), effort(word)) for word in EFFORTS)
     return (_row(token, *labels), *_undo_row(token, undo))
+
+
+def more_keyboard(token: int) -> Keyboard:
+    return (_row(token, ("More", MORE)),)
 
 
 def choice_keyboard(token: int, labels: list[str]) -> Keyboard:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rapidfuzz import fuzz, process
 
 from bot.coach import keyboards as kb
@@ -13,6 +15,7 @@ from bot.coach.state import SETS_MAX, TARGET_MAX, WORKOUT_STEPS, Draft, State, S
 from bot.coach.summary import as_done
 from bot.coach.turn import Turn, sides
 from bot.coach.typed import Invalid, Load, Request
+from bot.coach.units import in_unit
 from bot.content import Exercise, Library
 from bot.content.loader import normalise_name
 
@@ -101,7 +104,7 @@ async def start(turn: Turn, state: State, slug: str, plan: Plan) -> State:
     new = state.to(Step.SET, exercise=slug, draft=None, progress=progress)
     cues = "\n".join(f"• {cue}" for cue in ex.setup_cues)
     turn.say(
-        f"{ex.name}: {plan_text(plan, ex)}.\nBefore you start:\n{cues}\n"
+        f"{ex.name}: {plan_text(plan, ex, plan.unit)}.\nBefore you start:\n{cues}\n"
         "Tap the reps you did, or type them: 10, 10 @ 12kg, 10 hard."
     )
     await set_prompt(turn, new)
@@ -116,7 +119,9 @@ async def workout_command(turn: Turn, state: State, args: str) -> State:
         new = state.to(Step.CHOOSE, exercise=None, draft=None, progress=None)
         await ask(turn, new)
         return new
-    request = parse.read_request(args[: parse.TEXT_MAX], SETS_MAX, TARGET_MAX)
+    request = parse.read_request(
+        args[: parse.TEXT_MAX], SETS_MAX, TARGET_MAX, turn.user.settings.unit
+    )
     if isinstance(request, Invalid):
         turn.say(request.message)
         return state
@@ -130,7 +135,7 @@ async def workout_command(turn: Turn, state: State, args: str) -> State:
 
 
 async def choose_text(turn: Turn, state: State, text: str) -> State | None:
-    request = parse.read_request(text, SETS_MAX, TARGET_MAX)
+    request = parse.read_request(text, SETS_MAX, TARGET_MAX, turn.user.settings.unit)
     if isinstance(request, Invalid):
         return None
     slug = resolve(turn.library, request.name)
@@ -153,7 +158,7 @@ async def _then(turn: Turn, state: State, draft: Draft, answered: Step) -> State
 
 async def _spec(turn: Turn, state: State, text: str) -> State | None:
     """ "3x10" or "3x10 @ 10kg" typed while the plan is being asked: take it all at once."""
-    request = parse.read_request(text, SETS_MAX, TARGET_MAX)
+    request = parse.read_request(text, SETS_MAX, TARGET_MAX, turn.user.settings.unit)
     if isinstance(request, Invalid) or request.name or request.sets is None:
         return None
     assert state.draft is not None and request.reps is not None
@@ -188,7 +193,7 @@ async def plan_text_answer(turn: Turn, state: State, text: str) -> State | None:
     elif step is Step.REPS:
         answer = parse.read_number(text, 1, TARGET_MAX, "reps")
     else:
-        answer = parse.read_load(text)
+        answer = parse.read_load(text, turn.user.settings.unit)
     if answer is None:
         return None
     if isinstance(answer, Invalid):
@@ -212,8 +217,12 @@ async def _today(turn: Turn, state: State) -> State:
 
 
 def _same(draft: Draft) -> Plan:
-    assert draft.last is not None
-    return draft.last
+    """Last time's plan, in the user's unit now (a kg plan after a switch to lb is in lb)."""
+    last = draft.last
+    assert last is not None
+    if last.load is None or last.unit is draft.unit:
+        return last
+    return replace(last, load=in_unit(last.load, last.unit, draft.unit), unit=draft.unit)
 
 
 async def plan_press(turn: Turn, state: State, action: str) -> State:

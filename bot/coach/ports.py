@@ -147,9 +147,15 @@ class CoachStore(Protocol):
         """The user's latest workout of this exercise (older than before_id) with its sets."""
 
     async def workouts(
-        self, user_id: int, exercise: str | None = None, limit: int = 10, offset: int = 0
+        self,
+        user_id: int,
+        exercise: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        logged_only: bool = False,
     ) -> list[WorkoutRecord]:
-        """The user's workouts, newest first, each with its sets."""
+        """The user's workouts, newest first, each with its sets; logged_only: only those
+        that logged a set."""
 
     async def pending_timers(self) -> list[tuple[str, Timer]]:
         """(user key, timer) for every user with a timer set: what to re-arm at start-up."""
@@ -176,6 +182,25 @@ class StaleStateError(Retryable):
     """Another event changed the user's state first; the caller retries or reports."""
 
 
+class ConflictError(Retryable):
+    """The database rolled the unit back to settle a conflict with another unit (a deadlock, a
+    serialization failure, a lock not granted in time): nothing of it was applied."""
+
+
 class AlreadyApplied(Exception):
     """The update was applied to the user before (we died before answering it): its unit rolls
-    back and it is not applied again."""
+    back and it is not applied again.
+
+    applied_at: when it was applied (None: not known, long ago). A delivery soon after is the
+    same update reaching two replicas at once, whose first answer is on its way; a later one
+    follows a reply that was lost, and the user is shown where they are.
+    """
+
+    def __init__(self, message: str, applied_at: datetime | None = None) -> None:
+        super().__init__(message)
+        self.applied_at = applied_at
+
+
+class NoSuchUser(Exception):
+    """The event may only reach a user who exists (a timer coming due), and there is none:
+    they deleted everything (/deleteme), perhaps at another replica. Nothing is created."""

@@ -5,27 +5,40 @@ from __future__ import annotations
 import math
 
 from bot.coach import keyboards as kb
-from bot.coach.ports import Plan, SetEntry, Side
+from bot.coach.ports import Plan, SetEntry, Side, Unit
 from bot.coach.state import State, Step, WorkoutPosition
 from bot.coach.turn import Turn, side_label, sides
+from bot.coach.units import load_text
 from bot.content import Exercise
 
 # How far back to look for a session that has numbers for this leg.
 LOOKBACK = 3
 
 
-def plan_text(plan: Plan, ex: Exercise) -> str:
+def plan_text(plan: Plan, ex: Exercise, unit: Unit | None = None) -> str:
+    """ "3 × 10 per leg · 12.5 kg · left leg first", the load in unit (the user's)."""
     per = " per leg" if ex.unilateral else ""
-    text = f"{plan.sets} × {plan.reps}{per} · {kb.weight_label(plan.load, plan.unit)}"
+    text = f"{plan.sets} × {plan.reps}{per} · {load_text(plan.load, plan.unit, unit or plan.unit)}"
     if ex.unilateral:
         text += f" · {plan.first_side.value} leg first"
     return text
 
 
-def entry_text(entry: SetEntry) -> str:
+def entry_text(entry: SetEntry, unit: Unit) -> str:
     reps = "stopped (pain)" if entry.reps is None else str(entry.reps)
-    text = f"{reps} @ {kb.weight_label(entry.load, entry.unit)}"
+    text = f"{reps} @ {load_text(entry.load, entry.unit, unit)}"
     return f"{text} (side unknown)" if entry.side is Side.UNKNOWN else text
+
+
+def screen_unit(turn: Turn, state: State) -> Unit:
+    """The one unit a screen shows loads in: the workout's (its plan's, as the user chose it)
+    during a workout, else the user's."""
+    return state.progress.plan.unit if state.progress else turn.user.settings.unit
+
+
+def weight_of(turn: Turn, state: State, value: float | None, unit: Unit) -> str:
+    """A load as the screen shows it: in its one unit, to a plate step (bot/coach/units)."""
+    return load_text(value, unit, screen_unit(turn, state))
 
 
 def seconds_left(turn: Turn, kind: str, default: int) -> int:
@@ -70,7 +83,7 @@ async def set_prompt(turn: Turn, state: State, lead: str = "") -> None:
     assert progress is not None
     label = side_label(ex, progress.side)
     lines = [lead, f"Set {progress.set_number} of {progress.plan.sets} · {label}"]
-    weight = kb.weight_label(progress.load, progress.unit)
+    weight = weight_of(turn, state, progress.load, progress.unit)
     if progress.match:
         lines.append(f"Match your weaker side: {progress.match} reps · {weight}")
     else:
@@ -78,7 +91,7 @@ async def set_prompt(turn: Turn, state: State, lead: str = "") -> None:
     lines.append(f"Tip: {tip(ex, progress)}")
     previous = await last_time(turn, state, progress.set_number, progress.side)
     if previous is not None:
-        lines.append(f"Last time: {entry_text(previous)}")
+        lines.append(f"Last time: {entry_text(previous, screen_unit(turn, state))}")
     keyboard = set_buttons(turn, state)
     turn.say("\n".join(line for line in lines if line), keyboard)
 
@@ -109,7 +122,7 @@ def plan_prompt(turn: Turn, state: State, lead: str = "") -> None:
     ex, draft, token = turn.exercise(state), state.draft, state.token
     assert draft is not None
     if state.step is Step.SAME and draft.last is not None:
-        text = f"{ex.name}. Last time: {plan_text(draft.last, ex)}. Same again?"
+        text = f"{ex.name}. Last time: {plan_text(draft.last, ex, draft.unit)}. Same again?"
         turn.say(f"{lead}\n{text}", kb.same_keyboard(token))
     elif state.step is Step.SETS:
         low, high = ex.programming.sets.low, ex.programming.sets.high
@@ -122,7 +135,7 @@ def plan_prompt(turn: Turn, state: State, lead: str = "") -> None:
         turn.say(f"{lead}\n{text}", kb.reps_keyboard(token, ex))
     elif state.step is Step.LOAD:
         text = "Any weight? Tap Bodyweight, or type it like 10kg or 25 lb."
-        turn.say(f"{lead}\n{text}", kb.load_keyboard(token, draft.last))
+        turn.say(f"{lead}\n{text}", kb.load_keyboard(token, draft.last, draft.unit))
     else:
         default = draft.first_side.value
         text = f"Which leg first? {default.capitalize()} unless you pick the other."
@@ -178,5 +191,25 @@ def plan_buttons(turn: Turn, state: State) -> kb.Keyboard:
     if state.step is Step.REPS:
         return kb.reps_keyboard(token, ex)
     if state.step is Step.LOAD:
-        return kb.load_keyboard(token, draft.last)
+        return kb.load_keyboard(token, draft.last, draft.unit)
     return kb.side_keyboard(token)
+
+
+def idle_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    return kb.idle_keyboard(state.token, turn.library)
+
+
+def choose_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    return kb.choose_keyboard(state.token, turn.library)
+
+
+def switch_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    return kb.switch_keyboard(state.token, bool(state.undo))
+
+
+def rest_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    return kb.rest_keyboard(state.token, bool(state.undo))
+
+
+def effort_buttons(turn: Turn, state: State) -> kb.Keyboard:
+    return kb.effort_keyboard(state.token, bool(state.undo))

@@ -8,7 +8,7 @@ from itertools import groupby
 from bot.coach.ports import SetEntry, Side, Unit, WorkoutRecord
 from bot.coach.setloop import uneven
 from bot.coach.summary import SIDE_ORDER
-from bot.coach.units import shown
+from bot.coach.units import load_text
 
 
 def by_side(workout: WorkoutRecord) -> dict[Side, list[SetEntry]]:
@@ -31,7 +31,7 @@ def side_text(entries: Sequence[SetEntry], unit: Unit) -> str:
     for (load, logged_unit), group in groupby(entries, key=lambda e: (e.load, e.unit)):
         reps = ["pain" if e.reps is None else str(e.reps) for e in group]
         count = f"{len(reps)}×{reps[0]}" if len(reps) > 1 and len(set(reps)) == 1 else None
-        parts.append(f"{count or ', '.join(reps)} @ {shown(load, logged_unit, unit)}")
+        parts.append(f"{count or ', '.join(reps)} @ {load_text(load, logged_unit, unit)}")
     return " + ".join(parts)
 
 

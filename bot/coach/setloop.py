@@ -27,7 +27,7 @@ from bot.coach.entry.results import (
     Undo,
 )
 from bot.coach.ports import SetEntry, Side, WorkoutStatus
-from bot.coach.prompts import ask, set_prompt, target
+from bot.coach.prompts import ask, set_prompt, target, weight_of
 from bot.coach.replies import Timer
 from bot.coach.state import UNDO_KEEP, LoggedMark, State, Step, WorkoutPosition
 from bot.coach.summary import finish, logged_text
@@ -97,7 +97,7 @@ async def change_load(turn: Turn, state: State, load: Load) -> State:
     progress = _progress(state)
     moved = progress.model_copy(update={"load": load.value, "unit": load.unit})
     new = state.model_copy(update={"progress": moved})
-    shown = kb.weight_label(load.value, load.unit)
+    shown = weight_of(turn, state, load.value, load.unit)
     await turn.ask(new, f"Weight now {shown}, for this set and the next ones. Nothing logged.")
     return new
 

@@ -103,6 +103,14 @@ class Question(_Model):
     choices: tuple[Choice, ...] = ()
 
 
+class AskedAbout(_Model):
+    """The last question's subject (bot.answers.model.Subject as JSON) and when it was asked:
+    a follow-up ("and the GHR?", "more") builds on it for a few minutes."""
+
+    subject: dict[str, Any]
+    at: int  # epoch seconds
+
+
 class Dialog(_Model):
     """A feature's conversation: which feature (its button owner) and its own JSON state."""
 
@@ -125,6 +133,8 @@ class State(_Model):
     undo: tuple[LoggedMark, ...] = ()
     # The question the CONFIRM step asks.
     question: Question | None = None
+    # What the user asked about last, for follow-ups.
+    asked: AskedAbout | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -31,26 +31,6 @@ async def choose_press(turn: Turn, state: State, action: str) -> State:
     return await planning.begin(turn, state, action.removeprefix("e:"))
 
 
-def _idle_buttons(turn: Turn, state: State) -> kb.Keyboard:
-    return kb.idle_keyboard(state.token, turn.library)
-
-
-def _choose_buttons(turn: Turn, state: State) -> kb.Keyboard:
-    return kb.choose_keyboard(state.token, turn.library)
-
-
-def _switch_buttons(turn: Turn, state: State) -> kb.Keyboard:
-    return kb.switch_keyboard(state.token, bool(state.undo))
-
-
-def _rest_buttons(turn: Turn, state: State) -> kb.Keyboard:
-    return kb.rest_keyboard(state.token, bool(state.undo))
-
-
-def _effort_buttons(turn: Turn, state: State) -> kb.Keyboard:
-    return kb.effort_keyboard(state.token, bool(state.undo))
-
-
 _STARTS = frozenset({Step.SAME, Step.SETS, Step.SET, Step.CHOOSE})  # what choosing leads to
 # Every set step ends in the next side, a rest, the summary, a stop or a stop for pain, or asks
 # first (confirm).
@@ -71,11 +51,11 @@ def _plan_row(about: str, *moves: Step) -> StepSpec:
 STEPS: dict[Step, StepSpec] = {
     Step.IDLE: StepSpec(
         "a workout or a question",
-        prompts.idle_prompt, _idle_buttons, idle_text, choose_press, _STARTS,
+        prompts.idle_prompt, prompts.idle_buttons, idle_text, choose_press, _STARTS,
     ),
     Step.CHOOSE: StepSpec(
         "which exercise",
-        prompts.choose_prompt, _choose_buttons, planning.choose_text, choose_press, _STARTS,
+        prompts.choose_prompt, prompts.choose_buttons, planning.choose_text, choose_press, _STARTS,
     ),
     # Pain typed while planning cancels the plan (idle); a full plan typed skips questions.
     Step.SAME: _plan_row("same plan as last time?", Step.SETS, Step.SIDE, Step.SET, Step.IDLE),
@@ -90,12 +70,12 @@ STEPS: dict[Step, StepSpec] = {
     ),
     Step.SWITCH: StepSpec(
         "switching legs, the other side's reps taken at once",
-        prompts.switch_ask, _switch_buttons, setloop.workout_text, setloop.workout_press,
+        prompts.switch_ask, prompts.switch_buttons, setloop.workout_text, setloop.workout_press,
         _SET_MOVES, setloop.timer_due,
     ),
     Step.REST: StepSpec(
         "resting, the next set's reps taken at once",
-        prompts.rest_ask, _rest_buttons, setloop.workout_text, setloop.workout_press,
+        prompts.rest_ask, prompts.rest_buttons, setloop.workout_text, setloop.workout_press,
         _SET_MOVES, setloop.timer_due,
     ),
     Step.CONFIRM: StepSpec(
@@ -105,7 +85,7 @@ STEPS: dict[Step, StepSpec] = {
     ),
     Step.EFFORT: StepSpec(
         "how it felt",
-        prompts.effort_prompt, _effort_buttons, summary.effort_text, summary.effort_press,
+        prompts.effort_prompt, prompts.effort_buttons, summary.effort_text, summary.effort_press,
         frozenset({Step.IDLE, Step.SET}),  # undo after the summary goes back to the set
     ),
 }  # fmt: skip

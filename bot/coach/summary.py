@@ -12,6 +12,7 @@ from bot.coach.ports import Plan, SetEntry, Side, Unit, WorkoutRecord, WorkoutSt
 from bot.coach.prompts import LOOKBACK, ask
 from bot.coach.state import State, Step
 from bot.coach.turn import Turn
+from bot.coach.units import in_unit, load_text
 from bot.content import Exercise
 
 # Double progression: the smallest jump a gym usually allows.
@@ -32,15 +33,16 @@ class SideStats:
     loads: tuple[str, ...]
 
 
-def side_stats(entries: list[SetEntry]) -> list[SideStats]:
-    """Per side (left, right, or both legs): sets counted, total reps, best set, loads used."""
+def side_stats(entries: list[SetEntry], unit: Unit | None = None) -> list[SideStats]:
+    """Per side (left, right, or both legs): sets counted, total reps, best set, loads used
+    (shown in unit, the user's, when given)."""
     out = []
     for side in SIDE_ORDER:
         counted = [e for e in entries if e.side is side and e.reps is not None]
         if not counted:
             continue
         best = max(counted, key=lambda e: (e.reps or 0, e.load or 0.0))
-        loads = tuple(dict.fromkeys(kb.weight_label(e.load, e.unit) for e in counted))
+        loads = tuple(dict.fromkeys(load_text(e.load, e.unit, unit or e.unit) for e in counted))
         total = sum(e.reps or 0 for e in counted)
         out.append(SideStats(side, len(counted), total, best, loads))
     return out
@@ -161,11 +163,13 @@ def as_done(ex: Exercise, workout: WorkoutRecord) -> Plan:
     return Plan(plan.sets, max(plan.reps, found.done), found.load, found.unit, plan.first_side)
 
 
-def progression_line(ex: Exercise, workout: WorkoutRecord) -> str:
+def progression_line(ex: Exercise, workout: WorkoutRecord, unit: Unit) -> str:
     """Double progression per side, from what was done: the weight the workout ended at and
-    the reps every set reached; every set at the top of the range earns more load."""
+    the reps every set reached; every set at the top of the range earns more load. In unit,
+    the user's."""
     plan, found = workout.plan, verdict(ex, workout)
-    top, load, unit = found.top, found.load, found.unit
+    top = found.top
+    load = None if found.load is None else in_unit(found.load, found.unit, unit)
     weight = kb.weight_label(load, unit)
     if found.heavier:
         if load is None:
@@ -194,7 +198,8 @@ async def logged_text(turn: Turn, state: State) -> str:
     """What this workout has logged so far, per side; empty when nothing is."""
     assert state.progress is not None
     workout = await turn.store.workout(state.progress.workout_id)
-    return "\n".join(stats_lines(side_stats(workout.sets if workout else [])))
+    unit = workout.plan.unit if workout else None
+    return "\n".join(stats_lines(side_stats(workout.sets if workout else [], unit)))
 
 
 async def finish(turn: Turn, state: State, lead: str) -> State:
@@ -204,13 +209,13 @@ async def finish(turn: Turn, state: State, lead: str) -> State:
     await turn.store.end_workout(progress.workout_id, turn.now, WorkoutStatus.FINISHED)
     workout = await turn.store.workout(progress.workout_id)
     assert workout is not None
-    stats = side_stats(workout.sets)
+    stats = side_stats(workout.sets, workout.plan.unit)  # the workout's one unit
     previous = await previous_with_sets(turn, ex.slug, workout.id)
     lines = [lead, f"Done! {ex.name}", *stats_lines(stats)]
     if not stats:
         lines.append("Nothing logged this time; every set was skipped.")
     lines += [gap_line(stats) or "", last_time_line(stats, previous) if stats else ""]
-    lines.append(progression_line(ex, workout))
+    lines.append(progression_line(ex, workout, workout.plan.unit))
     turn.say("\n".join(line for line in lines if line))
     new = state.to(Step.EFFORT)
     await ask(turn, new)

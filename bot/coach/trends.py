@@ -10,7 +10,7 @@ from bot.coach.ports import Plan, SetEntry, Side, Unit, WorkoutRecord
 from bot.coach.prompts import plan_text
 from bot.coach.session_sides import by_side, side_text, weaker
 from bot.coach.summary import FIRST_LOAD, LOAD_STEP, SIDE_NAMES, Verdict, last_load, verdict
-from bot.coach.units import convert, rounded
+from bot.coach.units import in_unit
 from bot.content import Exercise
 
 # A weaker side in this many sessions in a row is a pattern, not a bad day.
@@ -132,14 +132,14 @@ def suggest(
     else:
         why = f"the same until every set gets {plan.reps}"
     if load is not None and load_unit is not unit:
-        load = rounded(convert(load, load_unit, unit), LOAD_STEP[unit] / 2)
+        load = in_unit(load, load_unit, unit)  # the one rounding rule: a plate step
     first = plan.first_side if lead is None or plan.first_side is Side.BOTH else lead
     today = Plan(plan.sets, reps, load, unit, first)
     sides = by_side(latest)
     lines = [
         _side_line(ex, side, sides.get(side, []), found, plan.reps, unit) for side in found.expected
     ]
-    lines.append(f"Today: {why} → {plan_text(today, ex)}")
+    lines.append(f"Today: {why} → {plan_text(today, ex, unit)}")
     return Suggestion(today, tuple(lines), misses >= DELOAD_AFTER)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from bot.answers.model import Answer
+from bot.answers.model import Answer, Subject
 from bot.coach.events import Event
 from bot.coach.keyboards import Keyboard
 from bot.coach.ports import CoachStore, Side, UserRecord
@@ -22,7 +22,11 @@ LOWERING_LEG = frozenset({"two-up-one-down-hip-thrust"})
 class QuestionAnswerer(Protocol):
     """What the coach needs of bot.answers.answerer.Answerer."""
 
-    def answer(self, question: str, exercise: str | None = None) -> Answer: ...
+    def answer(
+        self, question: str, exercise: str | None = None, previous: Subject | None = None
+    ) -> Answer: ...
+
+    def help(self) -> str: ...
 
 
 Prompt = Callable[["Turn", State, str], Awaitable[None]]

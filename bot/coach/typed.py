@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.coach.entry.tags import reports_pain as entry_reports_pain
 from bot.coach.ports import Unit
 
 REPS_MAX = 200
@@ -29,15 +30,6 @@ class Load:
 
 
 BODYWEIGHT = Load(None, None)
-
-
-@dataclass(frozen=True)
-class RepsAnswer:
-    reps: int
-    load: Load | None = None  # None: the weight did not change
-    effort: str | None = None
-    note: str | None = None
-    pain: bool = False
 
 
 class Keyword(StrEnum):
@@ -70,21 +62,10 @@ _EFFORT_WORDS = {
     "hard": "hard", "tough": "hard", "heavy": "hard", "brutal": "hard",
 }  # fmt: skip
 
-_PAIN = re.compile(r"\b(pain|painful|hurts?|hurting|injur(?:y|ed|ies)|ouch|sprain(?:ed)?)\b", re.I)
-# "Will this hurt my knees?" asks about pain; it does not report it.
-_HYPOTHETICAL = re.compile(r"^(does|do|can|could|will|would|should|might|may)\b", re.I)
-
 # Greedy on purpose: "1e9", "10.5" and "1,000" are read whole and refused, not as 1 or 10.
 _NUMBER = re.compile(r"([-+−–]?)\s*([0-9]+(?:[.,][0-9]+)*(?:[eE][-+]?[0-9]+)?)", re.ASCII)
 _UNIT = r"(?P<unit>kgs?|kilos?|kilograms?|lbs?|pounds?)"
 _LOAD_VALUE = r"(?P<value>[0-9]{1,4}(?:[.,][0-9]{1,2})?)"
-_LOAD_AT = re.compile(
-    rf"^(?:@|at\b)\s*(?:{_LOAD_VALUE}\s*{_UNIT}?\b|(?P<bw>bw|body\s?weight)\b)", re.I
-)
-_LOAD_BARE = re.compile(rf"^{_LOAD_VALUE}\s*{_UNIT}\b", re.I)
-_EFFORT_AT_START = re.compile(
-    r"^(" + "|".join(sorted(map(re.escape, _EFFORT_WORDS), key=len, reverse=True)) + r")\b", re.I
-)
 _PLAN = re.compile(r"(?<![0-9])([0-9]{1,3})\s*[x×*]\s*([0-9]{1,3})(?![0-9])", re.I)
 
 
@@ -103,26 +84,27 @@ def effort_word(text: str) -> str | None:
 
 
 def reports_pain(text: str) -> bool:
-    if not _PAIN.search(text):
-        return False
-    return not (text.rstrip().endswith("?") and _HYPOTHETICAL.match(text.strip()))
+    """Whether a text says something hurts, the set-entry language's rule ("no pain", "knee
+    didn't hurt" do not; a question about pain does not either)."""
+    return entry_reports_pain(text)
 
 
 def unit_of(word: str) -> Unit:
     return Unit.LB if word.lower().startswith(("lb", "pound")) else Unit.KG
 
 
-def _load(value: str, unit: str | None) -> Load | Invalid:
+def _load(value: str, unit: str | None, default: Unit) -> Load | Invalid:
+    """A typed weight; with no unit it is in the user's (default), checked against its limit."""
     amount = float(value.replace(",", "."))
     chosen = unit_of(unit) if unit else None
     if amount <= 0:
         return Invalid("A weight above 0, please, or bw for bodyweight.")
-    if amount > LOAD_MAX[chosen or Unit.KG]:
+    if amount > LOAD_MAX[chosen or default]:
         return Invalid("That weight looks off. Try something like 10kg or 25 lb.")
     return Load(amount, chosen)
 
 
-def read_load(text: str) -> Load | Invalid | None:
+def read_load(text: str, default: Unit = Unit.KG) -> Load | Invalid | None:
     """A weight on its own ("10kg", "22.5 lb", "10", "bw"); None when it is not an attempt."""
     words = simplify(text)
     if words in {"bw", "bodyweight", "body weight", "none", "no", "no weight", "nothing", "0"}:
@@ -130,7 +112,7 @@ def read_load(text: str) -> Load | Invalid | None:
     stripped = text.strip().lstrip("@").strip()
     match = re.fullmatch(rf"{_LOAD_VALUE}\s*{_UNIT}?", stripped, re.I)
     if match:
-        return _load(match["value"], match["unit"])
+        return _load(match["value"], match["unit"], default)
     if _NUMBER.match(stripped) or stripped.startswith(("-", "−")):
         return Invalid("Type the weight like 10kg or 25 lb, or bw for bodyweight.")
     return None
@@ -149,37 +131,6 @@ def _count(text: str) -> tuple[int, str] | Invalid | None:
     if int(digits) == 0:
         return Invalid("0 reps? Type skip if you skipped this one, or the reps you did.")
     return int(digits), text[match.end() :].strip()
-
-
-def read_reps(text: str) -> RepsAnswer | Invalid | None:
-    """`12`, `12 @ 10kg`, `12@22.5 lb`, `10 hard`, `8 easy wobbly left`; None if not a number."""
-    text = text.strip()
-    counted = _count(text)
-    if not isinstance(counted, tuple):
-        return counted
-    reps, rest = counted
-    rest = re.sub(r"^reps?\b\s*", "", rest, flags=re.I)
-    if re.match(r"^[x×*]\s*[0-9]", rest, re.I):
-        return Invalid("That looks like a plan. Type the reps you just did, like 10.")
-    load: Load | None = None
-    at = _LOAD_AT.match(rest) or _LOAD_BARE.match(rest)
-    if at:
-        found = BODYWEIGHT if at.groupdict().get("bw") else _load(at["value"], at["unit"])
-        if isinstance(found, Invalid):
-            return found
-        load, rest = found, rest[at.end() :].strip()
-    elif rest.startswith("@") or re.match(r"^at\s+[0-9]", rest, re.I):
-        return Invalid(f"I got {reps} reps but not the weight. Try {reps} @ 10kg.")
-    effort = None
-    said = _EFFORT_AT_START.match(rest)
-    if said:
-        effort, rest = _EFFORT_WORDS[said[1].lower()], rest[said.end() :].strip()
-    note = rest.lstrip("-–—,;:. ").strip() or None
-    if note and len(note) > NOTE_MAX:
-        return Invalid(f"Keep the note under {NOTE_MAX} characters, please.")
-    if note and note.endswith("?") and not reports_pain(note):
-        return Invalid(f"Did you do {reps} reps? Send the number on its own, then ask away.")
-    return RepsAnswer(reps, load, effort, note, pain=bool(note) and reports_pain(note or ""))
 
 
 def read_number(text: str, low: int, high: int, what: str) -> int | Invalid | None:
@@ -204,11 +155,14 @@ class Request:
     load: Load | None = None
 
 
-def read_request(text: str, sets_max: int, reps_max: int) -> Request | Invalid:
+def read_request(
+    text: str, sets_max: int, reps_max: int, unit: Unit = Unit.KG
+) -> Request | Invalid:
+    """unit: the user's, which a weight typed without one is in."""
     name, _, at = text.partition("@")
     load: Load | None = None
     if at.strip():
-        found = read_load(at)
+        found = read_load(at, unit)
         if not isinstance(found, Load):
             return Invalid("I couldn't read the weight. Try /workout hip thrust 3x10 @ 20kg.")
         load = found

@@ -31,20 +31,3 @@ def load_text(value: float | None, source: Unit, target: Unit) -> str:
     if value is None:
         return "bodyweight"
     return f"{in_unit(value, source, target):g} {target.value}"
-
-
-def shown(value: float | None, source: Unit, target: Unit) -> str:
-    """ "12.5 kg", "27.6 lb" or "bodyweight": a logged load in the unit the user reads.
-
-    Rounds to 0.1; load_text is the one rule (plate steps) every screen is to move to.
-    """
-    if value is None:
-        return "bodyweight"
-    if source is target:
-        return f"{value:g} {target.value}"
-    return f"{round(convert(value, source, target), 1):g} {target.value}"
-
-
-def rounded(value: float, step: float) -> float:
-    """The nearest multiple of step (a plate jump), never below one step."""
-    return max(step, round(value / step) * step)

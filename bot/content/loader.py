@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 from yaml.nodes import Node
 
-from bot.content.schema import SLUG_PATTERN, Exercise
+from bot.content.schema import SEED, SLUG_PATTERN, Exercise
 from bot.content.yaml_source import line_of, parse
 
 
@@ -148,7 +148,11 @@ def _validate(
     return _Parsed(exercise, name, tree)
 
 
+_LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
+
+
 def _check_references(parsed: list[_Parsed], slugs: set[str], problems: list[Problem]) -> None:
+    levels = {item.exercise.slug: item.exercise.level.value for item in parsed}
     for item in parsed:
         ex = item.exercise
         for kind in ("variations", "alternatives", "comparisons"):
@@ -158,6 +162,11 @@ def _check_references(parsed: list[_Parsed], slugs: set[str], problems: list[Pro
                     problems.append(item.problem(loc, f"no exercise {ref.slug!r} in the store"))
                 elif ref.slug == ex.slug:
                     problems.append(item.problem(loc, "refers to itself"))
+                elif ref.step is not None and ref.slug in levels:
+                    gap = _LEVEL_ORDER[levels[ref.slug]] - _LEVEL_ORDER[ex.level.value]
+                    if gap * (1 if ref.step == "easier" else -1) > 0:
+                        message = f"is {ref.step}, but {ref.slug!r} is {levels[ref.slug]}"
+                        problems.append(item.problem((kind, i, "step"), message))
 
 
 def _check_names(parsed: list[_Parsed], problems: list[Problem]) -> None:
@@ -194,6 +203,21 @@ def _check_symptoms(parsed: list[_Parsed], problems: list[Problem]) -> None:
                     problems.append(item.problem(("mistakes", i, "symptoms", j), message))
 
 
+def _check_facts(parsed: list[_Parsed], problems: list[Problem]) -> None:
+    """Every fact names its source (the seed article or one of the file's sources), once."""
+    for item in parsed:
+        ex = item.exercise
+        urls = {str(s.url).rstrip("/") for s in ex.sources}
+        seen: set[str] = set()
+        for i, fact in enumerate(ex.facts):
+            if fact.id in seen:
+                problems.append(item.problem(("facts", i, "id"), f"{fact.id!r} is listed twice"))
+            seen.add(fact.id)
+            if fact.source != SEED and fact.source.rstrip("/") not in urls:
+                message = f"{fact.source!r} is not one of this file's sources (or 'seed')"
+                problems.append(item.problem(("facts", i, "source"), message))
+
+
 def load_library(directory: Path) -> Library:
     """Load and validate every *.yaml file in directory; raise ContentError listing all problems."""
     if not directory.is_dir():
@@ -211,6 +235,7 @@ def load_library(directory: Path) -> Library:
     _check_references(parsed, set(stems), problems)
     _check_names(parsed, problems)
     _check_symptoms(parsed, problems)
+    _check_facts(parsed, problems)
     if problems:
         raise ContentError(problems)
     return Library([item.exercise for item in parsed])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
@@ -80,11 +80,43 @@ class Mistake(Strict):
     symptoms: list[Annotated[str, Field(min_length=3, max_length=120)]] = Field(min_length=1)
 
 
+class FactTopic(StrEnum):
+    """The answer topic a coaching fact belongs to (the answerer's coarse topics)."""
+
+    STEPS = "steps"
+    WEIGHTED = "weighted"
+    TIPS = "tips"
+    PROGRAMMING = "programming"
+    ALTERNATIVES = "alternatives"
+    VARIATIONS = "variations"
+    MUSCLES = "muscles"
+    TROUBLESHOOT = "troubleshoot"
+
+
+# A fact's source: "seed" (the seed article) or the url of one of the file's `sources`.
+SEED = "seed"
+
+
+class Fact(Strict):
+    """One coaching fact a user may ask for on its own: rest, bench height, where the arms go."""
+
+    id: Slug
+    topic: FactTopic
+    text: Text
+    cue: Cue | None = None
+    # Words people use when they ask for this fact ("hands", "elbows" for the arms).
+    asks: list[Annotated[str, Field(min_length=2, max_length=60)]] = Field(min_length=1)
+    source: Annotated[str, Field(min_length=4, max_length=300)]
+
+
 class Reference(Strict):
     """A pointer to another exercise in the store; the loader checks the slug exists."""
 
     slug: Slug
     note: Text
+    # For variations and alternatives: whether the other exercise is easier or harder than this
+    # one, so "something easier" never offers a harder one.
+    step: Literal["easier", "harder"] | None = None
 
 
 class Source(Strict):
@@ -117,5 +149,10 @@ class Exercise(Strict):
     variations: list[Reference] = Field(default_factory=list)
     alternatives: list[Reference] = Field(default_factory=list)
     comparisons: list[Reference] = Field(default_factory=list)
+    # Atomic coaching facts, each answerable alone and each with its source.
+    facts: list[Fact] = Field(default_factory=list)
     safety: Text
     sources: list[Source] = Field(min_length=1)
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return next((f for f in self.facts if f.id == fact_id), None)

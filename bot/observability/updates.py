@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from telegram import Update
 
-from bot.coach.ports import StaleStateError
+from bot.coach.ports import Retryable
 from bot.observability.metrics import Metrics
 
 log = logging.getLogger("bot.updates")
@@ -39,17 +39,17 @@ _current: ContextVar[UpdateTrace | None] = ContextVar("coach_update_trace", defa
 
 
 def note_retry() -> None:
-    """The update's event lost a race (StaleStateError) and is tried again on the fresh state."""
+    """The update's event lost a race (a Retryable) and is tried again on the fresh state."""
     trace = _current.get()
     if trace is not None:
         trace.retried += 1
 
 
 def note_error(error: object) -> None:
-    """The update failed; a second lost race (stale) is told apart from other errors."""
+    """The update failed; a race lost on every attempt (stale) is told apart from others."""
     trace = _current.get()
     if trace is not None:
-        trace.outcome = STALE if isinstance(error, StaleStateError) else ERROR
+        trace.outcome = STALE if isinstance(error, Retryable) else ERROR
 
 
 # Every update's log line names its user: an HMAC each time was 1 % of the bot's CPU.

@@ -17,6 +17,14 @@ CHART = "c"
 SETTING = "s"
 DELETE = "d"
 KEEP = "k"
+# A session opened from /history, and what can be done with it (bot/progress/session_edit.py).
+OPEN = "o"
+FIX_SET = "e"
+DROP_SET = "ds"
+DROP_SET_YES = "dsy"
+DROP_SESSION = "dw"
+DROP_SESSION_YES = "dwy"
+SESSION_ACTIONS = frozenset({OPEN, FIX_SET, DROP_SET, DROP_SET_YES, DROP_SESSION, DROP_SESSION_YES})
 
 
 def button(label: str, token: int, action: str, *args: str) -> Button | None:

@@ -11,7 +11,7 @@ from bot.coach.replies import Reply
 from bot.coach.state import State, Step
 from bot.coach.turn import Turn
 from bot.progress import buttons as pb
-from bot.progress import export, history, settings, view
+from bot.progress import export, history, session_edit, settings, view
 from bot.progress.dates import user_zone
 from bot.progress.strong_out import strong_document
 from bot.reminders.parsing import NotUnderstood
@@ -39,6 +39,14 @@ class ProgressFeature(Feature):
     async def press(self, turn: Turn, state: State, data: str) -> State:
         return await _checked_press(turn, state, codec.decode(data))
 
+    def listens(self, state: State) -> bool:
+        return session_edit.fixing(state) is not None  # /history asked for a set's new numbers
+
+    async def text(self, turn: Turn, state: State, text: str) -> State:
+        new = await session_edit.typed(turn, state, text)
+        await _again(turn, new)
+        return new
+
 
 async def run(turn: Turn, state: State, name: str, args: str) -> State:
     """A command of ours; mid-workout, the current step is asked again afterwards."""
@@ -55,6 +63,9 @@ async def run(turn: Turn, state: State, name: str, args: str) -> State:
         yes = pb.button("Yes, delete everything", state.token, pb.DELETE, stamp)
         no = pb.button("No, keep it", state.token, pb.KEEP)
         turn.say(ASK_DELETE, (pb.row(yes, no),))
+        # The question stays the last thing said, so what answers next answers it (in the
+        # terminal, a typed "1" is its first button); "No" asks the pending step again.
+        return state
     await _again(turn, state)
     return state
 
@@ -81,6 +92,8 @@ async def _checked_press(turn: Turn, state: State, data: ButtonData | None) -> S
 
 
 async def _press(turn: Turn, state: State, action: str, args: list[str]) -> State | None:
+    if action in pb.SESSION_ACTIONS:
+        return await session_edit.press(turn, state, action, args)
     if action == pb.HISTORY and len(args) == 2 and args[0].isascii() and args[0].isdigit():
         page, slug = int(args[0]), args[1]
         if page > history.PAGE_MAX or (slug != history.ALL and slug not in turn.library):
@@ -123,7 +136,9 @@ async def _history(turn: Turn, state: State, args: str) -> None:
 
 async def _history_page(turn: Turn, state: State, slug: str | None, page: int) -> None:
     size = history.PAGE_SIZE
-    workouts = await turn.store.workouts(turn.user.id, slug, limit=size + 1, offset=page * size)
+    workouts = await turn.store.workouts(
+        turn.user.id, slug, limit=size + 1, offset=page * size, logged_only=True
+    )
     exercise = turn.library[slug] if slug else None
     settings_ = turn.user.settings
     shown = history.render(

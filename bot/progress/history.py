@@ -111,9 +111,15 @@ def render(
             known = library.get(workout.exercise)
             name = None if exercise else (known.name if known else workout.exercise)
             blocks.append("\n".join(session_lines(workout, name, unit, zone, now)))
-        text = "\n\n".join([title, *blocks])
+        text = "\n\n".join([title, *blocks, "Open a session to fix or delete a set."])
     slug = exercise.slug if exercise else ALL
     newer = pb.button("◀ Newer", token, pb.HISTORY, str(page - 1), slug) if page > 0 else None
     older = pb.button("Older ▶", token, pb.HISTORY, str(page + 1), slug) if more else None
     row = pb.row(newer, older)
-    return Page(text, (row,) if row else ())
+    opens = [
+        pb.button(f"Open {day_label(w.started_at, zone, now)}", token, pb.OPEN, str(w.id))
+        for w in shown
+        if w.status is not WorkoutStatus.ACTIVE  # the one in progress: undo and "I meant"
+    ]
+    rows = [pb.row(*opens[i : i + 2]) for i in range(0, len(opens), 2)]
+    return Page(text, (*rows, row) if row else tuple(rows))

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -21,6 +21,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from bot.coach.ports import ConflictError
+from bot.storage.errors import is_conflict
 from bot.storage.kept import DEFAULT_KEPT_USERS, KeptUsers
 from bot.storage.migrate import UpgradeResult, upgrade_connection
 from bot.storage.sqlite import BUSY_TIMEOUT_MS, OneTripConnection, one_trip_creator
@@ -61,19 +63,29 @@ class Database:
     async def unit(self, *, for_event: bool = False) -> AsyncIterator[SqlStore]:
         """A store bound to one transaction: committed once on success, rolled back on error.
 
+        A unit the database rolls back to settle a conflict with another (a deadlock, a
+        serialization failure, SQLite's lock not granted in time) raises ConflictError, a
+        Retryable: nothing of it was applied.
+
         for_event: the unit runs one coach event, which saves the user it loads; so load_user
         may start from what this process last committed for them (bot/storage/kept.py), and
         the save's version check tells if that was stale (StaleStateError: run it again).
         """
-        async with self.engine.connect() as connection:
-            async with connection.begin():
-                store = SqlStore(connection, self.dialect, self.kept, take_kept=for_event)
-                try:
-                    yield store
-                    await store.before_commit()
-                finally:
-                    await store.close()
-            store.committed()
+        try:
+            async with self.engine.connect() as connection:
+                async with connection.begin():
+                    store = SqlStore(connection, self.dialect, self.kept, take_kept=for_event)
+                    try:
+                        yield store
+                        await store.before_commit()
+                    finally:
+                        await store.close()
+                store.committed()
+        except DBAPIError as error:
+            if is_conflict(error):  # rolled back by the database: the runner runs it again
+                cause = getattr(error.orig, "__cause__", None) or error.orig  # the driver's
+                raise ConflictError(f"{type(cause).__name__}: {cause}") from error
+            raise
 
     async def upgrade(self) -> UpgradeResult:
         """Migrate to the newest schema; one cheap query when already there.

@@ -39,7 +39,7 @@ class Forgetting:
 
     _workouts: dict[int, WorkoutRecord]
 
-    async def _connection(self) -> AsyncConnection:
+    async def _connection(self, *, writes: bool = False) -> AsyncConnection:
         raise NotImplementedError  # SqlStore provides the unit's connection
 
     async def forget_user(self, user_id: int) -> dict[str, int]:
@@ -48,7 +48,7 @@ class Forgetting:
         Children go first (reverse dependency order), so each delete still finds the parents its
         condition looks through, and nothing relies on ON DELETE CASCADE being switched on.
         """
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         deleted: dict[str, int] = {}
         for table in reversed(target_metadata().sorted_tables):
             condition = owned_rows(table, user_id)

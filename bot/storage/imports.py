@@ -58,8 +58,8 @@ class ImportQueries:
     _before: dict[int, int | None]
     _latest: dict[tuple[int, str], int | None]
 
-    async def _connection(self) -> AsyncConnection:
-        raise NotImplementedError  # SqlStore provides the unit's connection
+    async def _connection(self, *, writes: bool = False) -> AsyncConnection:
+        raise NotImplementedError  # SqlStore provides the unit's connection (writes: see there)
 
     async def imported_keys(self, user_id: int, source: str) -> set[str]:
         connection = await self._connection()
@@ -69,7 +69,7 @@ class ImportQueries:
         return {key for (key,) in (await connection.execute(query)).all()}
 
     async def hold_import(self, user_id: int, held: HeldImport, expired_before: datetime) -> int:
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         stale = (PENDING.c.user_id == user_id) | (PENDING.c.created_at < expired_before)
         await connection.execute(delete(PENDING).where(stale))
         values = asdict(held)
@@ -95,13 +95,13 @@ class ImportQueries:
         )
 
     async def drop_import(self, user_id: int) -> None:
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         await connection.execute(delete(PENDING).where(PENDING.c.user_id == user_id))
 
     async def add_imported(self, workouts: Sequence[WorkoutRecord]) -> int:
         if not workouts:
             return 0
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         rows = [_workout_values(w) for w in workouts]
         # One statement for every session; the ids come back in the order the rows went in.
         returning = insert(WORKOUTS).returning(WORKOUTS.c.id, sort_by_parameter_order=True)

@@ -18,6 +18,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 
 from bot.coach.ports import UserRecord, WorkoutRecord
+from bot.storage.deliveries import Recent
 
 # Users kept: the ones training right now. Each costs a few kilobytes (a workout or two with sets).
 DEFAULT_KEPT_USERS = 1024
@@ -31,7 +32,7 @@ class KeptUser:
     """One user as committed: the row (version included), recent update ids, workouts read."""
 
     user: UserRecord
-    recent_updates: list[int]
+    recent_updates: Recent
     workouts: dict[int, WorkoutRecord]
     # Workout id -> the id of the workout before it (see WorkoutQueries._before).
     before: dict[int, int | None]

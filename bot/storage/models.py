@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Float,
     ForeignKey,
@@ -68,8 +69,8 @@ class UserRow(Base):
     timer_kind: Mapped[str | None] = mapped_column(String())
     timer_token: Mapped[int | None] = mapped_column(Integer)
     timer_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # Telegram update ids recently applied, newest last (bot/storage/deliveries.py).
-    recent_updates: Mapped[list[int] | None] = mapped_column(JSONDocument)
+    # Telegram update ids recently applied with when, newest last (bot/storage/deliveries.py).
+    recent_updates: Mapped[list[Any] | None] = mapped_column(JSONDocument)
 
 
 class WorkoutRow(Base):
@@ -132,3 +133,18 @@ class SetLogRow(Base):
     # An imported set: its app and its stable key in that app's exports (bot/imports/keys).
     source: Mapped[str | None] = mapped_column(String(SOURCE_MAX))
     source_key: Mapped[str | None] = mapped_column(String(SOURCE_KEY_MAX))
+
+
+class ForgottenUpdateRow(Base):
+    """Updates applied to users who have since deleted everything (/deleteme), so a late copy
+    of one (a re-delivery, a replica that got it too) is recognised and creates no one.
+
+    Only the update id: Telegram numbers updates across the whole bot, so the id alone names
+    the update, and the table holds nothing derived from the person (no key, no hash of one
+    that a guess could confirm). Rows go after FORGOTTEN_UPDATES_KEPT (bot/storage/store.py).
+    """
+
+    __tablename__ = "forgotten_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    forgotten_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -3,32 +3,51 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from bot.coach.ports import CoachStore, StaleStateError, UserRecord, UserSettings, WorkoutRecord
+from bot.coach.ports import (
+    AlreadyApplied,
+    CoachStore,
+    NoSuchUser,
+    StaleStateError,
+    UserRecord,
+    UserSettings,
+    WorkoutRecord,
+)
 from bot.coach.replies import Timer
-from bot.storage.deliveries import Deliveries
+from bot.storage.deliveries import Deliveries, Recent, read_recent
 from bot.storage.forget import Forgetting
 from bot.storage.imports import ImportQueries
 from bot.storage.kept import KeptUser, KeptUsers
-from bot.storage.models import KEY_MAX, UserRow
+from bot.storage.models import KEY_MAX, ForgottenUpdateRow, UserRow
 from bot.storage.periods import PeriodQueries
 from bot.storage.records import user_record, user_values
 from bot.storage.reminders import SqlReminders
 from bot.storage.workouts import WorkoutQueries
 
 USERS = cast(Table, UserRow.__table__)
+FORGOTTEN = cast(Table, ForgottenUpdateRow.__table__)
+# Telegram keeps an update it could not deliver for 24 hours at most; twice that, to be sure.
+FORGOTTEN_UPDATES_KEPT = timedelta(hours=48)
 
 # Built once, so the hot path skips building statements and finds their compiled SQL cached.
 _USER = select(USERS).where(USERS.c.key == bindparam("key"))
 # FOR UPDATE holds other units of this user (any replica) until this one ends; SQLite ignores
 # it, and needs nothing more: its transaction began IMMEDIATE (see db.py).
 _LOCKED_USER = _USER.with_for_update()
+# The same lock on a user taken from kept (not read), before the unit's first write: every unit
+# then locks the user's row before any workout or set of theirs, so two units of one user (at
+# two replicas) wait for one another instead of deadlocking (one holding the workout, the other
+# the user). With the version, so a stale kept user is found out before anything is written.
+_LOCKED_VERSION = (
+    select(USERS.c.version).where(USERS.c.id == bindparam("user_id")).with_for_update()
+)
+_FORGOTTEN = select(FORGOTTEN.c.forgotten_at).where(FORGOTTEN.c.update_id == bindparam("update_id"))
 # The SET clause comes from the values passed: every column user_values() names, and version.
 _SAVE_USER = update(USERS).where(
     USERS.c.id == bindparam("saved_id"), USERS.c.version == bindparam("saved_version")
@@ -73,7 +92,9 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries, ImportQuer
         self._kept = kept
         self._take_kept = take_kept
         self._unchecked: UserRecord | None = None  # taken from kept, not yet saved
-        self._stored_recent: dict[str, list[int]] = {}
+        self._stored_recent: dict[str, Recent] = {}
+        self._loaded: dict[int, str] = {}  # user id -> key, of the users this unit loaded
+        self._existing_only: set[str] = set()
         self._saved: UserRecord | None = None
         self._forgotten = False
         # PostgreSQL: a save that is the unit's first statement waits; if nothing follows it,
@@ -106,12 +127,28 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries, ImportQuer
             self._reminders = SqlReminders(self.session)
         return self._reminders
 
-    async def _connection(self) -> AsyncConnection:
+    async def _connection(self, *, writes: bool = False) -> AsyncConnection:
         """The unit's connection, inside the transaction the unit began; a save that waited
-        goes first, as what follows may read what it wrote."""
+        goes first, as what follows may read what it wrote.
+
+        writes: the statement takes row locks (it writes a workout, a set, a deletion), so the
+        user's own row is locked first if it is not yet: every unit locks the user before
+        anything of theirs, and two units of one user wait for each other instead of
+        deadlocking. Reads take no row locks on PostgreSQL and need none first.
+        """
         await self._write_waiting_save()
         self._statements_ran = True
+        if writes and self._unchecked is not None and self.dialect == "postgresql":
+            await self._lock_kept_user()
         return self.connection
+
+    async def _lock_kept_user(self) -> None:
+        """Lock the row of the user taken from kept, checking it is still what was kept."""
+        user, self._unchecked = self._unchecked, None
+        assert user is not None
+        row = (await self.connection.execute(_LOCKED_VERSION, {"user_id": user.id})).first()
+        if row is None or row.version != user.version:
+            raise StaleStateError(f"user {user.key!r} was changed by another event meanwhile")
 
     async def _write_waiting_save(self) -> None:
         if self._waiting_save is not None:
@@ -121,6 +158,7 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries, ImportQuer
         """What the ORM session holds goes to the database, a kept user is checked, and a save
         that waited is written."""
         if self._session is not None:
+            await self._connection(writes=True)  # the reminder rows it writes come second
             await self._session.flush()
         await self._check_kept()
         if self._waiting_save is not None:
@@ -130,13 +168,23 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries, ImportQuer
         if self._session is not None:
             await self._session.close()
 
+    def only_existing(self, key: str) -> None:
+        """load_user(key) raises NoSuchUser instead of creating the user (a timer's event)."""
+        self._existing_only.add(key)
+
     async def load_user(self, key: str) -> UserRecord:
         _check_key(key)
         kept = self._kept.take(key) if self._kept is not None and self._take_kept else None
         if kept is not None:
-            # Not read, so not locked: save_user's version check finds out if it was stale.
-            self._check_delivery(key, kept.recent_updates)
+            try:
+                self._check_delivery(key, kept.recent_updates)
+            except AlreadyApplied:  # told from what the database holds, which may have moved on
+                kept = None
+        if kept is not None:
+            # Not read, so not locked: the lock is taken before the unit's first write, and
+            # the version checked then or at the save (StaleStateError if stale).
             self._stored_recent[key] = kept.recent_updates
+            self._loaded[kept.user.id] = key
             self._workouts.update(kept.workouts)
             self._before.update(kept.before)
             self._unchecked = kept.user
@@ -144,13 +192,29 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries, ImportQuer
         connection = await self._connection()
         row = (await connection.execute(_LOCKED_USER, {"key": key})).first()
         if row is None:
+            await self._may_create(key)
             await self._create_user(key)
             row = (await connection.execute(_LOCKED_USER, {"key": key})).first()
             if row is None:  # pragma: no cover - the insert or a concurrent one created it
                 raise RuntimeError(f"user {key!r} vanished right after being created")
-        self._check_delivery(key, row.recent_updates)
-        self._stored_recent[key] = list(row.recent_updates or [])
+        recent = read_recent(row.recent_updates)
+        self._check_delivery(key, recent)
+        self._stored_recent[key] = recent
+        self._loaded[row.id] = key
         return user_record(row)
+
+    async def _may_create(self, key: str) -> None:
+        """No user with this key: refuse to create one for a timer's event (NoSuchUser), or for
+        an update applied to a user who has since deleted everything (AlreadyApplied)."""
+        if key in self._existing_only:
+            raise NoSuchUser(f"no user {key!r}")
+        if self._delivery is None or self._delivery[0] != key:
+            return
+        update_id = self._delivery[1]
+        found = await self.connection.execute(_FORGOTTEN, {"update_id": update_id})
+        forgotten_at = found.scalar()
+        if forgotten_at is not None:
+            raise AlreadyApplied(f"update {update_id} was applied before a /deleteme", forgotten_at)
 
     async def user_by_key(self, key: str) -> UserRecord | None:
         """The user with this key, or None; never creates one and takes no lock."""
@@ -174,7 +238,7 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries, ImportQuer
         else:
             await self._write_save(user, values)
         if "recent_updates" in recorded:
-            self._stored_recent[user.key] = recorded["recent_updates"]
+            self._stored_recent[user.key] = read_recent(recorded["recent_updates"])
         self._saved = user
         self._unchecked = None
 
@@ -239,7 +303,25 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries, ImportQuer
         self._before.clear()
         self._latest.clear()
         self._forgotten = True
-        return await super().forget_user(user_id)
+        key = self._loaded.get(user_id)
+        applied = self._applied_ids(key, self._stored_recent.get(key, [])) if key else set()
+        deleted = await super().forget_user(user_id)
+        await self._remember_forgotten(applied)
+        return deleted
+
+    async def _remember_forgotten(self, update_ids: set[int]) -> None:
+        """The update ids applied to a user being deleted, so a late copy of one creates no one
+        (see ForgottenUpdateRow); ids older than FORGOTTEN_UPDATES_KEPT go."""
+        now = datetime.now(UTC)
+        connection = await self._connection(writes=True)
+        stale = FORGOTTEN.c.forgotten_at < now - FORGOTTEN_UPDATES_KEPT
+        await connection.execute(delete(FORGOTTEN).where(stale))
+        if not update_ids:
+            return
+        dialect = postgresql if self.dialect == "postgresql" else sqlite
+        rows = [{"update_id": update_id, "forgotten_at": now} for update_id in sorted(update_ids)]
+        insert = dialect.insert(FORGOTTEN).values(rows).on_conflict_do_nothing()
+        await connection.execute(insert)
 
     async def pending_timers(self) -> list[tuple[str, Timer]]:
         connection = await self._connection()

@@ -99,10 +99,12 @@ def _latest(older: bool) -> Select[Any]:
     return _with_sets(found.subquery("latest")).order_by(SETS.c.id)
 
 
-def _page(exercise: bool) -> Select[Any]:
+def _page(exercise: bool, logged_only: bool = False) -> Select[Any]:
     mine = select(WORKOUTS).where(WORKOUTS.c.user_id == bindparam("user_id"))
     if exercise:
         mine = mine.where(WORKOUTS.c.exercise == bindparam("exercise"))
+    if logged_only:  # a session started and left empty is neither shown nor counted
+        mine = mine.where(select(SETS.c.id).where(SETS.c.workout_id == WORKOUTS.c.id).exists())
     page = _newest_first(mine).limit(bindparam("limit")).offset(bindparam("offset"))
     shown = page.subquery("page")
     return _with_sets(shown).order_by(shown.c.started_at.desc(), shown.c.id.desc(), SETS.c.id)
@@ -114,6 +116,8 @@ _LATEST = _latest(older=False)
 _LATEST_BEFORE = _latest(older=True)
 _PAGE = _page(exercise=False)
 _PAGE_OF_EXERCISE = _page(exercise=True)
+_LOGGED_PAGE = _page(exercise=False, logged_only=True)
+_LOGGED_PAGE_OF_EXERCISE = _page(exercise=True, logged_only=True)
 _START = insert(WORKOUTS).returning(WORKOUTS.c.id)
 _UPDATE = update(WORKOUTS).where(WORKOUTS.c.id == bindparam("workout_id"))
 _SET_FIELDS = [column.name for column in SETS.c if column.name not in ("id", "user_id")]
@@ -158,7 +162,7 @@ class WorkoutQueries:
     # starts one and asks for the one before it: one statement, not three.
     _latest: dict[tuple[int, str], int | None]
 
-    async def _connection(self) -> AsyncConnection:
+    async def _connection(self, *, writes: bool = False) -> AsyncConnection:
         raise NotImplementedError  # SqlStore provides the unit's connection
 
     async def start_workout(
@@ -171,7 +175,7 @@ class WorkoutQueries:
             "status": WorkoutStatus.ACTIVE.value,
             **plan_values(plan),
         }
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         workout_id: int = (await connection.execute(_START, values)).scalar_one()
         self._before.clear()  # started at any time, the new one may come between two others
         new = new_workout_record(workout_id, values)
@@ -199,7 +203,7 @@ class WorkoutQueries:
         await self._update_workout(workout_id, {"effort": effort})
 
     async def log_set(self, entry: SetEntry) -> int:
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         set_id = (await connection.execute(_LOG_SET, set_values(entry))).scalar()
         if set_id is None:
             raise LookupError(f"no workout {entry.workout_id} to log a set in")
@@ -239,7 +243,7 @@ class WorkoutQueries:
         return removed
 
     async def _write(self, statement: Any, params: dict[str, Any]) -> bool:
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         result = await connection.execute(statement, params)
         return bool(getattr(result, "rowcount", 0))
 
@@ -283,11 +287,20 @@ class WorkoutQueries:
         return found[0] if found else None
 
     async def workouts(
-        self, user_id: int, exercise: str | None = None, limit: int = 10, offset: int = 0
+        self,
+        user_id: int,
+        exercise: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        logged_only: bool = False,
     ) -> list[WorkoutRecord]:
         if limit <= 0:
             return []
         params = {"user_id": user_id, "limit": limit, "offset": max(0, offset)}
+        if logged_only:
+            if exercise is None:
+                return await self._read(_LOGGED_PAGE, params)
+            return await self._read(_LOGGED_PAGE_OF_EXERCISE, {**params, "exercise": exercise})
         if exercise is None:
             return await self._read(_PAGE, params)
         found = await self._read(_PAGE_OF_EXERCISE, {**params, "exercise": exercise})
@@ -316,7 +329,7 @@ class WorkoutQueries:
         return [set_entry(row) for row in rows]
 
     async def _update_workout(self, workout_id: int, values: dict[str, Any]) -> None:
-        connection = await self._connection()
+        connection = await self._connection(writes=True)
         result = await connection.execute(_UPDATE, {"workout_id": workout_id, **values})
         if getattr(result, "rowcount", 0) == 0:
             raise LookupError(f"no workout {workout_id}")

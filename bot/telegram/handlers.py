@@ -14,19 +14,34 @@ from telegram.ext import (
 )
 
 from bot.coach.events import Command, Document, Press, Text, TimerDue
-from bot.coach.ports import StaleStateError
+from bot.coach.ports import ConflictError, StaleStateError
 from bot.imports.csvfile import MAX_BYTES, too_big
 from bot.observability import note_error
-from bot.telegram import render
+from bot.storage.errors import is_unavailable
+from bot.telegram import redelivery, render
 from bot.telegram.context import CoachContext
 from bot.telegram.timers import TimerJob
 
 log = logging.getLogger(__name__)
 
+# Said only when nothing was changed for sure: the error came from inside the unit of work,
+# which rolled back, and it was no database failure (one at COMMIT may have committed).
 SORRY_NOTICE = "Sorry, that didn't work. Nothing was changed."
 SORRY = (
     "Sorry, something went wrong on my side and nothing was changed. "
     "Send your answer again in a moment, or /help to see what I can do."
+)
+# The database failed and the update cannot be delivered again (long polling): it may or may
+# not have gone in, so the user is told how to find out. By webhook nothing is said: Telegram
+# delivers the update again (bot/telegram/redelivery.py) and that delivery answers.
+SORRY_UNSURE_NOTICE = "Sorry, I couldn't reach my records. Send /start to see where we are."
+SORRY_UNSURE = (
+    "Sorry, I couldn't reach my records just now, so I can't tell whether that went in. "
+    "Send /start in a moment to see where we are."
+)
+SORRY_TIMER = (
+    "Sorry, my countdown hit a problem on my side. "
+    "Carry on when you're ready, or send /start to see where we are."
 )
 SORRY_UNSENT = (
     "Sorry, I couldn't send all of my reply, but what you told me is saved. "
@@ -89,9 +104,11 @@ async def on_press(update: Update, context: CoachContext) -> None:
         return
     try:
         outcome = await context.services.handle(chat.id, Press(query.data or ""), update.update_id)
-    except Exception:
-        await render.answer_query(query, SORRY_NOTICE)  # answered once; the error handler logs
-        raise
+    except Exception as error:
+        if not redelivery.ask(error):  # else left to the next delivery to answer
+            unsure = redelivery.passes(error)
+            await render.answer_query(query, SORRY_UNSURE_NOTICE if unsure else SORRY_NOTICE)
+        raise  # the error handler logs it
     await render.answer_query(query, outcome.notice)
     await render.mark_chosen(query, outcome.chosen)
     await render.send_replies(context.bot, chat.id, outcome.replies)
@@ -134,16 +151,33 @@ async def on_error(update: object, context: CoachContext) -> None:
         chat_id = context.job.data.chat_id
     if chat_id is None or chat_id < 0:
         return
-    text = SORRY_UNSENT if isinstance(context.error, render.DeliveryFailed) else SORRY
+    if isinstance(update, Update) and redelivery.ask(context.error):
+        log.info("update %s is left to Telegram to deliver again", update_id)
+        return
+    text = _sorry(update, context.error)
     try:
         await context.bot.send_message(chat_id, text)
     except TelegramError as exc:
         log.warning("could not tell chat %s about the error: %s", chat_id, exc)
 
 
+def _sorry(update: object, error: BaseException | None) -> str:
+    """What to tell the user, and no more than is known: a reply that failed after the commit,
+    a database failure (applied or not, nobody knows), or a failure that changed nothing."""
+    if isinstance(error, render.DeliveryFailed):
+        return SORRY_UNSENT
+    if not isinstance(update, Update):
+        return SORRY_TIMER
+    return SORRY_UNSURE if redelivery.passes(error) else SORRY
+
+
 def _error_kind(error: object) -> str:
     if isinstance(error, StaleStateError):
         return "stale"
+    if isinstance(error, ConflictError):
+        return "conflict"
+    if isinstance(error, BaseException) and is_unavailable(error):
+        return "database"
     if isinstance(error, render.DeliveryFailed):
         return "delivery"
     return "telegram" if isinstance(error, TelegramError) else "internal"

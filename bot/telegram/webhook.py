@@ -17,6 +17,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.net import HttpListener, Limits, read_body
+from bot.telegram import redelivery
 
 log = logging.getLogger(__name__)
 
@@ -96,11 +97,14 @@ def web_app(
         reply = WebhookReply()
         token = _REPLY.set(reply)
         try:
-            await application.update_processor.process_update(
-                update, application.process_update(update)
-            )
+            with redelivery.offered() as again:
+                await application.update_processor.process_update(
+                    update, application.process_update(update)
+                )
         finally:
             _REPLY.reset(token)
+        if again.asked:  # failed with nothing applied: Telegram repeats a non-2XX answer
+            return web.Response(status=redelivery.AGAIN_STATUS)
         return web.Response() if reply.call is None else web.json_response(reply.call)
 
     app = web.Application(client_max_size=limits.max_body)

@@ -26,12 +26,18 @@ from bot.content import Library
 from bot.reminders.model import Delivery, SendResult
 from bot.reminders.service import ReminderService
 from bot.storage import Database
+from bot.storage.errors import is_unavailable
 from bot.storage.reminder_claims import claims_unit
 from bot.terminal.render import keeper, keyboard_after, read_file, read_line, show
 
 log = logging.getLogger(__name__)
 
 SORRY = "Sorry, that didn't work and nothing was changed. Try again, or /help."
+# The database went away mid-unit: perhaps during its COMMIT, so nobody can say it did nothing.
+SORRY_UNSURE = (
+    "Sorry, I couldn't reach my records, so I can't tell whether that went in. "
+    "Type /start to see where we are."
+)
 
 
 class TerminalStore(EventStore, Protocol):
@@ -98,8 +104,8 @@ class TerminalChat:
     async def handle(self, event: Event) -> None:
         async with self._turns:
             outcome = await self._outcome(event)
-            if outcome is None:
-                self._print([SORRY])
+            if not isinstance(outcome, Outcome):
+                self._print([outcome])
                 return
             self._print(show(outcome, self.keep))
             self.keyboard = keyboard_after(outcome, self.keyboard)
@@ -124,12 +130,13 @@ class TerminalChat:
             self.keyboard = keyboard_after(outcome, self.keyboard)
         return SendResult.ok()
 
-    async def _outcome(self, event: Event) -> Outcome | None:
+    async def _outcome(self, event: Event) -> Outcome | str:
+        """The event's outcome, or what to say when it failed (true in either case)."""
         try:
             return await self.runner.run(self.key, event)
-        except Exception:
+        except Exception as error:
             log.exception("the coach failed on %r", event)
-            return None
+            return SORRY_UNSURE if is_unavailable(error) else SORRY
 
     def _arm(self, timer: Timer) -> None:
         self._disarm()

@@ -39,17 +39,36 @@ def test_a_symptom_gets_its_mistake_with_why_and_fix(answerer: Answerer, library
     assert mistake.fix in answer.text and mistake.cue in answer.text
 
 
-@pytest.mark.parametrize(
-    "question",
-    ["sharp pain in my lower back", "my knee hurts", "I think I injured my hamstring", "ouch"],
-)
+@pytest.mark.parametrize("question", ["my knee hurts", "ouch", "my lower back aches"])
 def test_pain_says_stop_and_not_medical_advice(
     answerer: Answerer, library: Library, question: str
 ) -> None:
+    """Pain mid-set is a stop sign and a referral, never a list of form faults."""
     answer = answerer.answer(question, "hip-thrust")
-    assert answer.topic is Topic.TROUBLESHOOT
-    assert answer.text.startswith(library["hip-thrust"].safety)
-    assert "not medical advice" in answer.text
+    assert answer.topic is Topic.MEDICAL
+    assert answer.text.startswith("Stop")
+    assert answer.text.count("not medical advice") == 1
+    assert not any(m.fix in answer.text for m in library["hip-thrust"].mistakes)
+
+
+def test_kit_pressing_on_the_body_is_a_set_up_fix(answerer: Answerer) -> None:
+    """ "The bar hurts my hip bones" is padding, not a clinician's question."""
+    answer = answerer.answer("the bar hurts my hip bones", "hip-thrust")
+    assert answer.topic in (Topic.TROUBLESHOOT, Topic.WEIGHTED, Topic.MISTAKES)
+
+
+@pytest.mark.parametrize(
+    "question", ["sharp pain in my lower back", "I think I injured my hamstring"]
+)
+def test_sharp_pain_or_an_injury_is_referred_not_coached(
+    answerer: Answerer, library: Library, question: str
+) -> None:
+    """Sharp pain and injuries go to a doctor or physio: no fault list, one disclaimer."""
+    answer = answerer.answer(question, "hip-thrust")
+    assert answer.topic is Topic.MEDICAL
+    assert "doctor or physio" in answer.text and "stop" in answer.text.lower()
+    assert answer.text.count("not medical advice") == 1
+    assert not any(m.cue in answer.text for m in library["hip-thrust"].mistakes)
 
 
 def test_a_fault_without_pain_does_not_lecture_about_pain(
@@ -77,7 +96,7 @@ def test_off_topic_is_refused_kindly_with_a_hint(answerer: Answerer, question: s
 def test_every_composed_answer_fits_for_every_exercise(library: Library) -> None:
     """Content may grow; the composer must still keep each answer under 600 characters."""
     for ex in library.values():
-        texts = [
+        answers = [
             compose.overview(ex), compose.muscles(ex, []), compose.muscles(ex, ["gluteus"]),
             compose.steps(ex, setup_only=False), compose.steps(ex, setup_only=True),
             compose.weighted(ex), compose.tips(ex, None), compose.tips(ex, 0),
@@ -91,5 +110,7 @@ def test_every_composed_answer_fits_for_every_exercise(library: Library) -> None
             compose.compare(ex, None, library, []),
             *(compose.compare(ex, other, library, ["squats"]) for other in library.values()),
         ]  # fmt: skip
-        for text in texts:
-            assert 0 < len(text) < 600, (ex.slug, text)
+        for parts in answers:
+            assert parts, ex.slug
+            for text in parts:
+                assert 0 < len(text) < 600, (ex.slug, text)

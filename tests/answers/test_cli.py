@@ -37,7 +37,7 @@ def test_json_lines_answer_in_order_one_line_each(library: Library) -> None:
         ("none", None),
         ("troubleshoot", "single-leg-hip-thrust"),
     ]
-    assert all(set(r) == {"topic", "exercise", "answer"} for r in replies)
+    assert all(set(r) == {"topic", "exercise", "answer", "more", "subject"} for r in replies)
     assert all(isinstance(r["answer"], str) and r["answer"] for r in replies)
 
 

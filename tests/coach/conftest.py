@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.answers.answerer import Answerer
-from bot.answers.model import Answer
+from bot.answers.model import Answer, Subject
 from bot.app import build_coach
 from bot.coach.engine import Coach
 from bot.coach.events import Event, TimerDue
@@ -31,9 +31,14 @@ class SpyAnswerer:
         self.real = Answerer(library)
         self.asked: list[tuple[str, str | None]] = []
 
-    def answer(self, question: str, exercise: str | None = None) -> Answer:
+    def answer(
+        self, question: str, exercise: str | None = None, previous: Subject | None = None
+    ) -> Answer:
         self.asked.append((question, exercise))
-        return self.real.answer(question, exercise)
+        return self.real.answer(question, exercise, previous)
+
+    def help(self) -> str:
+        return self.real.help()
 
 
 @dataclass
@@ -69,6 +74,12 @@ class Chat(EngineChat):
         state = read_state(self.store.users[self.key].state)
         assert state is not None
         return state
+
+    @property
+    def place(self) -> State:
+        """Where the user is, without what they last asked about (a question may change
+        that, never the workout)."""
+        return self.state.model_copy(update={"asked": None})
 
     def step(self) -> Step:
         """The current step (a method, so type checkers don't pin it between events)."""

@@ -31,6 +31,10 @@ class EngineChat:
     async def say(self, text: str) -> Outcome:
         return await self.send(Text(text))
 
+    async def send_text(self, text: str, seconds: float) -> Outcome:
+        """Text typed this many seconds after the last event."""
+        return await self.send(Text(text), seconds)
+
     async def command(self, name: str, args: str = "") -> Outcome:
         return await self.send(Command(name, args))
 

@@ -126,12 +126,20 @@ class FakeStore:
         return self._with_sets(max(rows, key=age)) if rows else None
 
     async def workouts(
-        self, user_id: int, exercise: str | None = None, limit: int = 10, offset: int = 0
+        self,
+        user_id: int,
+        exercise: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        logged_only: bool = False,
     ) -> list[WorkoutRecord]:
+        logged = {e.workout_id for e in self.set_rows}
         rows = [
             r
             for r in self.workout_rows.values()
-            if r.user_id == user_id and (exercise is None or r.exercise == exercise)
+            if r.user_id == user_id
+            and (exercise is None or r.exercise == exercise)
+            and (not logged_only or r.id in logged)
         ]
         rows.sort(key=lambda r: (r.started_at, r.id), reverse=True)
         return [self._with_sets(r) for r in rows[offset : offset + limit]]

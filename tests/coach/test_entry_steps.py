@@ -145,3 +145,18 @@ async def test_effort_words_rpe_and_rir_are_kept_with_the_set(chat: Chat) -> Non
     left, right = chat.sets
     assert (left.rpe, right.rir) == (8.0, 2)
     assert left.side is Side.LEFT and right.side is Side.RIGHT
+
+
+async def test_one_unit_per_screen_after_a_switch_to_pounds(chat: Chat) -> None:
+    await chat.command("workout", "slht 1x10 @ 12.5kg")
+    await chat.say("10")
+    await chat.say("10")
+    await chat.say("hard")
+    await chat.settings(unit=Unit.LB)
+    await chat.command("workout")
+    await chat.press("Single-leg hip thrust")
+    assert "Last time: 1 × 10 per leg · 27.5 lb" in chat.text
+    await chat.press("Same as last time")
+    screen = chat.text
+    assert "Target: 10 reps · 27.5 lb" in screen and "Last time: 10 @ 27.5 lb" in screen
+    assert " kg" not in screen

@@ -25,14 +25,14 @@ async def test_a_question_mid_set_is_answered_and_the_set_asked_again(
     chat: Chat, answerer: SpyAnswerer, question: str
 ) -> None:
     await _mid_set(chat)
-    before = (chat.logged, chat.state)
+    before = (chat.logged, chat.place)
     await chat.say(question)
     assert answerer.asked[-1] == (question, "single-leg-hip-thrust")  # about the exercise in hand
     replies = chat.outcomes[-1].replies
     assert len(replies) == 2 and replies[0].text  # the answer, then ...
     assert "Set 1 of 2 · Right leg" in replies[1].text  # ... the same step again, with its buttons
     assert replies[1].buttons
-    assert (chat.logged, chat.state) == before
+    assert (chat.logged, chat.place) == before
     await chat.press("10")  # the re-asked buttons still work
     assert chat.logged == [(1, "left", 10), (1, "right", 10)]
 
@@ -58,9 +58,9 @@ async def test_questions_never_move_any_step(chat: Chat, step: str) -> None:
     else:
         await chat.say("10")
         await chat.say("10")
-    before = (chat.logged, chat.state, chat.timer)
+    before = (chat.logged, chat.place, chat.timer)
     await chat.say("what muscles does this work")
-    assert (chat.logged, chat.state, chat.timer) == before
+    assert (chat.logged, chat.place, chat.timer) == before
     assert len(chat.outcomes[-1].replies) == 2
 
 
@@ -134,10 +134,10 @@ async def test_repeated_press_is_already_logged_and_changes_nothing(chat: Chat) 
     await chat.command("workout", "slht 2x10")
     ten = chat.button("10")
     await chat.send(Press(ten.data))
-    before = (chat.logged, chat.state)
+    before = (chat.logged, chat.place)
     outcome = await chat.send(Press(ten.data))
     assert outcome.notice == "Already logged" and outcome.replies == []
-    assert (chat.logged, chat.state) == before
+    assert (chat.logged, chat.place) == before
 
 
 @pytest.mark.parametrize(
@@ -150,11 +150,11 @@ async def test_repeated_press_is_already_logged_and_changes_nothing(chat: Chat) 
 )  # fmt: skip
 async def test_forged_presses_are_out_of_date_and_change_nothing(chat: Chat, data: str) -> None:
     await chat.command("workout", "slht 2x10")
-    before = (chat.logged, chat.state, chat.timer)
+    before = (chat.logged, chat.place, chat.timer)
     outcome = await chat.send(Press(data))
     assert outcome.notice == "That button is out of date"
     assert outcome.replies == [] and outcome.chosen is None
-    assert (chat.logged, chat.state, chat.timer) == before
+    assert (chat.logged, chat.place, chat.timer) == before
 
 
 async def test_a_button_of_another_step_is_out_of_date(chat: Chat) -> None:
@@ -183,9 +183,9 @@ async def test_switch_timer_comes_due_then_goes_stale(chat: Chat) -> None:
     assert "go in 15 s" in chat.text
     await chat.fire(timer)
     assert "Go!" in chat.text and "Set 1 of 2 · Right leg" in chat.text
-    before = chat.state
+    before = chat.place
     outcome = await chat.send(TimerDue(timer.kind, timer.token))
-    assert outcome.replies == [] and chat.state == before
+    assert outcome.replies == [] and chat.place == before
 
 
 async def test_typing_during_the_switch_logs_at_once_and_cancels_the_countdown(chat: Chat) -> None:
@@ -230,10 +230,10 @@ async def test_no_countdowns_when_set_to_zero(chat: Chat) -> None:
 async def test_a_forged_timer_does_nothing(chat: Chat) -> None:
     await chat.command("workout", "slht 2x10")
     await chat.say("10")
-    before = chat.state
+    before = chat.place
     for kind, token in [("rest", before.token), ("switch", before.token + 1), ("x", 0)]:
         outcome = await chat.send(TimerDue(kind, token))
-        assert outcome.replies == [] and chat.state == before
+        assert outcome.replies == [] and chat.place == before
 
 
 @pytest.mark.parametrize(
@@ -245,9 +245,9 @@ async def test_bad_input_mid_set_gets_a_clear_reprompt_and_logs_nothing(
     chat: Chat, text: str
 ) -> None:
     await chat.command("workout", "slht 2x10")
-    before = (chat.state, chat.store.workout_rows[1].status)
+    before = (chat.place, chat.store.workout_rows[1].status)
     await chat.say(text)
-    assert chat.logged == [] and (chat.state, chat.store.workout_rows[1].status) == before
+    assert chat.logged == [] and (chat.place, chat.store.workout_rows[1].status) == before
     last = chat.outcomes[-1].replies[-1]
     assert "Set 1 of 2 · Left leg" in last.text and last.buttons
     assert len(chat.text) < 1200
@@ -257,9 +257,9 @@ async def test_bad_input_mid_set_gets_a_clear_reprompt_and_logs_nothing(
 async def test_bad_plan_answers_are_refused(chat: Chat, text: str) -> None:
     await chat.command("workout", "")
     await chat.say("hip thrust")
-    before = chat.state
+    before = chat.place
     await chat.say(text)
-    assert chat.state == before and "from 1 to 10" in chat.text
+    assert chat.place == before and "from 1 to 10" in chat.text
 
 
 async def test_unreadable_state_is_reset_kindly(chat: Chat) -> None:
@@ -294,12 +294,12 @@ async def test_state_with_an_unknown_exercise_is_reset(chat: Chat) -> None:
 
 async def test_remind_mid_set_leaves_the_workout_where_it_was(chat: Chat) -> None:
     await _mid_set(chat)
-    before = chat.state
+    before = chat.place
     await chat.command("remind")
     assert "When should I remind you" in chat.text and "Coming soon" not in chat.text
     await chat.say("never mind")
     assert "reminders unchanged" in chat.text
-    assert chat.state == before  # the /remind talk is over and the set still waits
+    assert chat.place == before  # the /remind talk is over and the set still waits
     await chat.say("10")
     assert chat.logged[-1] == (1, "right", 10)
 

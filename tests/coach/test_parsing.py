@@ -10,68 +10,12 @@ from bot.coach.typed import (
     Invalid,
     Keyword,
     Load,
-    RepsAnswer,
     keyword,
     read_load,
     read_number,
-    read_reps,
     read_request,
     reports_pain,
 )
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("12", RepsAnswer(12)),
-        (" 12 ", RepsAnswer(12)),
-        ("12 reps", RepsAnswer(12)),
-        ("12 @ 10kg", RepsAnswer(12, Load(10.0, Unit.KG))),
-        ("12@22.5 lb", RepsAnswer(12, Load(22.5, Unit.LB))),
-        ("12 @ 22,5 kg", RepsAnswer(12, Load(22.5, Unit.KG))),
-        ("12 @ 10", RepsAnswer(12, Load(10.0, None))),
-        ("12 at 20 pounds", RepsAnswer(12, Load(20.0, Unit.LB))),
-        ("12 10kg", RepsAnswer(12, Load(10.0, Unit.KG))),
-        ("12 @ bw", RepsAnswer(12, BODYWEIGHT)),
-        ("10 hard", RepsAnswer(10, effort="hard")),
-        ("8 easy", RepsAnswer(8, effort="easy")),
-        ("8 Easy", RepsAnswer(8, effort="easy")),
-        ("10 @ 10kg hard wobbly", RepsAnswer(10, Load(10.0, Unit.KG), "hard", "wobbly")),
-        ("9 - felt it in my quads", RepsAnswer(9, note="felt it in my quads")),
-        ("10easy", RepsAnswer(10, effort="easy")),
-        ("200", RepsAnswer(200)),
-        ("1", RepsAnswer(1)),
-        ("8 knee hurts", RepsAnswer(8, note="knee hurts", pain=True)),
-    ],
-)  # fmt: skip
-def test_rep_answers_are_read(text: str, expected: RepsAnswer) -> None:
-    assert read_reps(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "0", "-5", "−5", "201", "1000", "1e9", "10.5", "1,000", "99999999999999999999",
-        "12 @", "12 @ heavy", "12 @ 0kg", "12 @ 9999kg", "3x10",
-        "10 what muscles does this work?", "12 " + "a" * 300,
-    ],
-)  # fmt: skip
-def test_bad_numbers_are_refused_with_a_message(text: str) -> None:
-    answer = read_reps(text)
-    assert isinstance(answer, Invalid)
-    assert 10 < len(answer.message) < 120
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["what muscles does this work", "ten", "💪", "I feel it in my quads", "", "skip", "kg"],
-)
-def test_text_without_a_leading_number_is_not_a_rep_answer(text: str) -> None:
-    assert read_reps(text) is None
-
-
-def test_unicode_digits_are_not_mistaken_for_reps() -> None:
-    assert read_reps("١٠") is None  # Arabic-Indic ten: a question for the answerer, not a count
 
 
 @pytest.mark.parametrize(

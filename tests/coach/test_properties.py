@@ -35,6 +35,10 @@ ANSWERS = [
     "skip rest", "go", "stop", "other", "3", "3x10", "bw", "10kg", "left", "right", "same",
     "change", "easy", "right", "hard", "slht", "glute bridge", "hip thrust 2x4", "pain",
     "0", "-4", "201", "1e9", "💪", "x" * 600, "",
+    # The set-entry language, corrections and the questions asked before logging.
+    "undo", "oops I meant 9", "make that 12", "100", "12 kg", "@15kg", "10 no pain", "10 right",
+    "left 9", "ten", "1️⃣0️⃣", "12 x 12.5kg", "10 rpe 8", "8, 2 in the tank", "12 @ 12.555kg",
+    "yes", "no", "keep going", "im done for today", "more", "help", "10 knee hurts",
 ]  # fmt: skip
 COMMANDS = [
     Command("workout", "single leg hip thrust 2x3"),
@@ -52,7 +56,10 @@ COMMANDS = [
 
 
 def _forged() -> st.SearchStrategy[str]:
-    actions = st.sampled_from(["n:10", "n:999", "s", "x", "go", "o", "e:glute-bridge", "f:easy"])
+    actions = st.sampled_from(
+        ["n:10", "n:999", "s", "x", "go", "o", "e:glute-bridge", "f:easy", "u", "q:0", "q:7",
+         "more", "a:single-leg-hip-thrust"]
+    )  # fmt: skip
     built = st.builds(lambda t, a: f"c:{t}:{a}", st.integers(-5, 10**12), actions)
     return st.one_of(built, st.text(max_size=80))
 
@@ -81,8 +88,11 @@ class Run:
         return outcome
 
     def snapshot(self) -> tuple[object, ...]:
+        """The log, where the user is (but what they last asked about: a question keeps its
+        subject for follow-ups), and the timer."""
         user = self.store.users[KEY]
-        return (list(self.store.set_rows), user.state, user.timer)
+        place = {name: value for name, value in user.state.items() if name != "asked"}
+        return (list(self.store.set_rows), place, user.timer)
 
     def check(self) -> None:
         state = read_state(self.store.users[KEY].state)

@@ -21,7 +21,9 @@ async def test_history_lines_up_both_sides_with_gap_and_effort(chat: SqlChat) ->
         "Left 3×10 @ 10 kg │ Right 10, 9, 8 @ 10 kg",
         "Right 3 reps behind (27 vs 30)",
     ]
-    assert chat.replies[0].buttons == ()  # everything fits on one page
+    labels = [b.label for row in chat.replies[0].buttons for b in row]
+    assert not any("Older" in label or "Newer" in label for label in labels)  # one page
+    assert labels == ["Open Thu 5 Mar", "Open Tue 3 Mar"]  # each session opens to be fixed
 
 
 async def test_history_of_one_exercise_with_a_weight_change_and_pain(chat: SqlChat) -> None:
@@ -44,12 +46,12 @@ async def test_history_pages_with_newer_and_older(chat: SqlChat) -> None:
         await chat.session("slht 1x10", [10], [10 - n % 3], days=1)
     await chat.command("history")
     assert "sessions 1–5" in chat.text and chat.text.count(" │ ") == 5
-    assert chat.labels == ["Older ▶"]
+    assert [b for b in chat.labels if not b.startswith("Open ")] == ["Older ▶"]
     first_page = chat.text
     await chat.press("Older ▶")
     assert "sessions 6–7" in chat.text and chat.text.count(" │ ") == 2
     assert "Wed 4 Mar" in chat.text and "Tue 3 Mar" in chat.text  # the two oldest
-    assert chat.labels == ["◀ Newer"]
+    assert [b for b in chat.labels if not b.startswith("Open ")] == ["◀ Newer"]
     await chat.press("◀ Newer")
     assert chat.text == first_page
 
@@ -58,12 +60,13 @@ async def test_loads_shown_in_pounds_but_stored_as_logged(chat: SqlChat) -> None
     await chat.session("slht 1x10 @ 12.5kg", [10], [10])
     await chat.command("settings", "lb")
     await chat.command("history")
-    assert "Left 10 @ 27.6 lb │ Right 10 @ 27.6 lb" in chat.text
+    # One rounding rule on every screen: to the plate step of the unit shown (0.5 lb, 0.25 kg).
+    assert "Left 10 @ 27.5 lb │ Right 10 @ 27.5 lb" in chat.text
     assert {(e.load, e.unit) for e in await chat.sets()} == {(12.5, Unit.KG)}
     await chat.session("slht 1x10 @ 25lb", [10], [10])
     await chat.command("settings", "units kg")
     await chat.command("history")
-    assert "Left 10 @ 11.3 kg │ Right 10 @ 11.3 kg" in chat.text
+    assert "Left 10 @ 11.25 kg │ Right 10 @ 11.25 kg" in chat.text
     assert "Left 10 @ 12.5 kg │ Right 10 @ 12.5 kg" in chat.text
 
 

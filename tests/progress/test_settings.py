@@ -9,7 +9,7 @@ import pytest
 
 from bot.coach.ports import Side, Unit
 from bot.coach.replies import Outcome, Reply
-from bot.coach.units import convert, shown
+from bot.coach.units import convert, load_text
 from bot.terminal.render import keeper, show
 from tests.progress.conftest import SqlChat
 
@@ -81,10 +81,11 @@ async def test_workouts_start_in_the_chosen_unit_and_leg(chat: SqlChat) -> None:
 def test_units_convert_for_display_only() -> None:
     assert convert(10, Unit.KG, Unit.LB) == pytest.approx(22.0462, abs=1e-4)
     assert convert(convert(37.5, Unit.KG, Unit.LB), Unit.LB, Unit.KG) == pytest.approx(37.5)
-    assert shown(12.5, Unit.KG, Unit.LB) == "27.6 lb"
-    assert shown(45, Unit.LB, Unit.KG) == "20.4 kg"
-    assert shown(12.5, Unit.KG, Unit.KG) == "12.5 kg"
-    assert shown(None, Unit.KG, Unit.LB) == "bodyweight"
+    # Shown to the plate step of the unit shown, the one rounding rule (bot/coach/units.py).
+    assert load_text(12.5, Unit.KG, Unit.LB) == "27.5 lb"
+    assert load_text(45, Unit.LB, Unit.KG) == "20.5 kg"
+    assert load_text(12.5, Unit.KG, Unit.KG) == "12.5 kg"
+    assert load_text(None, Unit.KG, Unit.LB) == "bodyweight"
 
 
 def test_the_terminal_saves_charts_and_files_and_prints_where(tmp_path: Path) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import time
 from typing import Any
 
 import pytest
@@ -11,6 +13,11 @@ from tests.fakebotapi import FakeBotApi, FakeUser
 from tests.reliability.conftest import ReplicaFactory
 from tests.reliability.process import CoachProcess
 from tests.reliability.scripted import EXPECTED, PLAN, press, sets_of, shown
+
+BURST_USERS = 12
+# Telegram sends again what it got no answer for, later than two replicas would get one
+# update at once (bot/coach/runner.py, REDELIVERED_AFTER).
+REDELIVERED_AFTER = 3.5
 
 pytestmark = [pytest.mark.reliability, pytest.mark.e2e]
 
@@ -89,3 +96,58 @@ async def _killed_while_replying(api: FakeBotApi, coach: CoachProcess, update: A
     with pytest.raises(Exception):  # noqa: B017 - the connection dies with the process
         await in_flight
     api.faults.clear()
+
+
+async def test_killed_in_a_burst_every_user_is_shown_the_step_they_are_on(
+    api: FakeBotApi, replicas: ReplicaFactory, empty_database_url: str
+) -> None:
+    url = empty_database_url
+    coach = replicas("coach", url)
+    await coach.start()
+    users = [FakeUser(api, 5100 + n) for n in range(BURST_USERS)]
+    at_last_set = users[::2]  # the others start their workout in the burst
+    for user in at_last_set:
+        assert await coach.post(user.command("workout", PLAN)) == 200
+        for label in ("8", "Go now", "9", "Skip rest", "8", "Go now"):
+            assert await coach.post(press(user, label)) == 200
+    burst = [
+        user.text("7") if user in at_last_set else user.command("workout", PLAN) for user in users
+    ]
+    # Every update applied, every reply hanging: then the process dies.
+    api.inject("slow", "sendMessage", times=len(users), delay=10)
+    sent_before = len(api.records.calls_to("sendMessage", ok_only=False))
+    posts = [asyncio.create_task(coach.post(update)) for update in burst]
+    await api.wait_until(
+        lambda: len(api.records.calls_to("sendMessage", ok_only=False)) - sent_before >= len(users),
+        30,
+    )
+    killed_at = time.monotonic()
+    await coach.kill()
+    assert all(
+        isinstance(r, Exception) for r in await asyncio.gather(*posts, return_exceptions=True)
+    )
+    api.faults.clear()
+    await coach.start()
+    await asyncio.sleep(max(0.0, REDELIVERED_AFTER - (time.monotonic() - killed_at)))
+
+    for update in burst:  # Telegram had no answer to any of them: each comes again
+        assert await coach.post(update) == 200
+
+    missed, exact = [], 0
+    for user in users:
+        latest = api.records.latest_bot_message(user.id)
+        seen = latest.shown if latest is not None else ""
+        assert await coach.post(user.command("start")) == 200  # the step, as the coach has it
+        if _step(seen) != _step(shown(api, user.id)):
+            missed.append(user.id)
+        expected = EXPECTED if user in at_last_set else []
+        exact += await sets_of(url, user.id) == expected
+    figures = {"users": len(users), "sets_exact": exact, "missed_a_prompt": len(missed)}
+    print(json.dumps({"kill_burst": figures, "database": url.split(":", 1)[0]}))
+    assert (exact, missed) == (len(users), [])
+    assert await coach.stop() == 0
+
+
+def _step(text: str) -> str:
+    """A prompt without its lead line ("Welcome back!", "I have that already."): the step."""
+    return text.split("\n", 1)[-1]

@@ -63,7 +63,7 @@ async def test_sets_logged_before_the_migration_have_no_effort_numbers(
                 {"w": workout_id, "u": user_id, "e": SLUG, "t": at(1)},
             )
         result = await database.upgrade()
-        assert (result.before, result.after) == ("0003", head())  # 0004 and what came after
+        assert (result.before, result.after) == ("0003", head())
         async with database.unit() as store:
             record = await store.workout(workout_id)
         assert record is not None and [(s.reps, s.rpe, s.rir) for s in record.sets] == [

@@ -1,5 +1,5 @@
 """Imported history in SQL on both backends: sessions keep their source, a key is stored once per
-user, the held import waits in the database, and 0005 migrates both ways."""
+user, the held import waits in the database, and 0006 migrates both ways."""
 
 from __future__ import annotations
 
@@ -113,13 +113,13 @@ def _to(connection: Connection, revision: str, up: bool = True) -> None:
     (command.upgrade if up else command.downgrade)(alembic_config(connection), revision)
 
 
-async def test_0005_keeps_logged_sets_both_ways_and_drops_imported_ones_going_down(
+async def test_0006_keeps_logged_sets_both_ways_and_drops_imported_ones_going_down(
     empty_database_url: str,
 ) -> None:
     async with Database(empty_database_url) as database:
         async with database.engine.begin() as connection:
-            await connection.run_sync(_to, "0004")
-        async with database.engine.begin() as connection:  # a coach before 0005, in raw SQL
+            await connection.run_sync(_to, "0005")
+        async with database.engine.begin() as connection:  # a coach before 0006, in raw SQL
             await connection.execute(text("INSERT INTO users (key, created_at, unit, rest_seconds,"
                 " switch_seconds, first_side, state, version) VALUES ('old', :t, 'kg', 60, 10,"
                 " 'left', '{}', 0)"), {"t": at(0)})  # fmt: skip
@@ -139,7 +139,7 @@ async def test_0005_keeps_logged_sets_both_ways_and_drops_imported_ones_going_do
             (False, None, [Side.LEFT])
         ]
         async with database.engine.begin() as connection:
-            await connection.run_sync(_to, "0004", False)
+            await connection.run_sync(_to, "0005", False)
             sides = (await connection.execute(text("SELECT side FROM set_logs"))).scalars().all()
             workouts = (await connection.execute(text("SELECT count(*) FROM workouts"))).scalar()
         assert (list(sides), workouts) == (["left"], 1)

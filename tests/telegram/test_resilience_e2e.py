@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.content import Library
-from bot.telegram.handlers import ONLY_TEXT, SORRY, SORRY_UNSENT
+from bot.telegram.handlers import ONLY_TEXT, SORRY, SORRY_UNSENT, SORRY_UNSURE
 from tests.fakebotapi import FakeBotApi, FloodLimits
 from tests.telegram.harness import (
     Harness,
@@ -108,6 +108,36 @@ async def test_a_failed_update_changes_nothing_and_the_user_is_told(
     assert await logged_sets(harness, chat.id) == []
     await chat.say("8")  # the same step again, as if the failure never happened
     assert await logged_sets(harness, chat.id) == [(1, "left", 8)]
+
+
+class DatabaseAway(WrappedStore):
+    """The database drops the connection under the unit's save (a restart, a failover)."""
+
+    async def save_user(self, user: Any) -> None:
+        raise ConnectionResetError("the server closed the connection")
+
+
+async def test_a_database_failure_is_left_to_telegram_or_told_without_claiming_anything(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chat = harness.chat()
+    await chat.command("workout", "single-leg hip thrust 2x8")
+    typed = chat.user.text("8")
+    wrap_units(monkeypatch, harness.services.database, DatabaseAway)
+    before = len(chat.messages)
+    status = await harness.api.deliver(typed)
+    if harness.mode == "polling":
+        await harness.api.wait_until(lambda: len(chat.messages) > before)
+    monkeypatch.undo()
+
+    if harness.mode == "webhook":  # 503: Telegram sends it again, and that delivery answers
+        assert status == 503 and len(chat.messages) == before
+        assert await harness.api.deliver(typed) == 200
+        assert "right leg" in chat.last.shown.lower()
+    else:  # confirmed by the next poll whatever we do: said as it is, nothing more
+        assert chat.last.shown == SORRY_UNSURE
+        assert "nothing was changed" not in SORRY_UNSURE
+    assert await logged_sets(harness, chat.id) == ([(1, "left", 8)] if status else [])
 
 
 async def test_a_reply_telegram_keeps_refusing_is_reported_and_the_step_kept(

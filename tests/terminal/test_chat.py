@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.answers.answerer import Answerer
-from bot.answers.model import Answer
+from bot.answers.model import Answer, Subject
 from bot.app import build_coach
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import Library, load_library
@@ -84,7 +84,12 @@ async def test_end_of_input_leaves_the_place_saved(database: Database, library: 
 
 
 class BrokenAnswerer:
-    def answer(self, question: str, exercise: str | None = None) -> Answer:
+    def answer(
+        self, question: str, exercise: str | None = None, previous: Subject | None = None
+    ) -> Answer:
+        raise RuntimeError("answerer down")
+
+    def help(self) -> str:
         raise RuntimeError("answerer down")
 
 

@@ -1,0 +1,123 @@
+"""Follow-ups: "more?", "and the GHR?", "how do I do it?" read against the last subject."""
+
+from __future__ import annotations
+
+from bot.answers.exercises import phrase_tokens
+from bot.answers.model import Subject, Topic
+from bot.answers.text import stem
+
+
+def _phrases(*texts: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase_tokens(t) for t in texts)
+
+
+# Whole messages that ask for the next part of the last answer.
+CONTINUE = _phrases(
+    "more",
+    "more please",
+    "more pls",
+    "next",
+    "next part",
+    "next one",
+    "continue",
+    "go on",
+    "keep going",
+    "carry on",
+    "and then",
+    "then what",
+    "what else",
+    "rest of it",
+    "the rest",
+    "and",
+    "and more",
+    "tell me more",
+    "more info",
+    "more?",
+    "ok more",
+    "ok next",
+    "yes",
+    "yes please",
+    "yeah",
+    "yep",
+    "sure",
+    "more details",
+    "give me more",
+    "show more",
+    "keep going please",
+    "go ahead",
+    "whats next",
+    "what next",
+    "then",
+    "after that",
+    "another",
+    "another one",
+    "one more",
+    "next tip",
+    "another tip",
+)
+# Words around a bare exercise name that only say "the same, for this one".
+ELLIPSIS = frozenset(
+    phrase_tokens(
+        "and what about how about same for the a an too also then ok okay so one version "
+        "that this please pls instead for with on of it is"
+    )
+)
+_FILLER = frozenset(phrase_tokens("ok okay so please pls um uh hmm right cool thanks"))
+
+# Parts of a focus that belong to one exercise and do not carry over to another.
+_OWN = ("setup:", "steps:", "loaded:", "tips:", "mistakes:", "other:")
+
+
+def asks_for_more(toks: list[str]) -> bool:
+    core = tuple(t for t in toks if t not in _FILLER)
+    return bool(core) and core in CONTINUE
+
+
+def only_names(free: list[str]) -> bool:
+    """Nothing but a name and linking words: "and the GHR?", "what about glute bridges"."""
+    return all(t in ELLIPSIS for t in free)
+
+
+def carried(previous: Subject, exercise: str, has_fact: set[str]) -> tuple[str, ...]:
+    """The previous focus, kept where it still means something for the new exercise."""
+    out: list[str] = []
+    for item in previous.focus:
+        if item.startswith("facts:"):
+            if item.removeprefix("facts:") in has_fact:
+                out.append(item)
+        elif not item.startswith(_OWN) or previous.exercise == exercise:
+            out.append(item)
+    return tuple(out)
+
+
+_ORDINALS = {
+    stem(w): i
+    for i, ws in enumerate(("first 1st", "second 2nd", "third 3rd", "fourth 4th", "fifth 5th"))
+    for w in ws.split()
+}
+_LAST = frozenset(phrase_tokens("last bottom"))
+ORDINAL_WORDS = frozenset(_ORDINALS) | _LAST | frozenset(phrase_tokens("one option"))
+
+
+_THAT = frozenset(phrase_tokens("that those"))
+
+
+def ordinal(free: list[str]) -> int | None:
+    """ "the second one" -> 1, "the last one" -> -1; None if the question counts nothing.
+
+    "that one" right after a list is the one listed first: the suggestion on top.
+    """
+    if not set(free) & {stem("one"), stem("option"), stem("exercise")} and len(free) > 3:
+        return None
+    for tok in free:
+        if tok in _ORDINALS:
+            return _ORDINALS[tok]
+        if tok in _LAST:
+            return -1
+    if set(free) & _THAT and stem("one") in free:
+        return 0
+    return None
+
+
+def keeps_topic(previous: Subject | None) -> bool:
+    return previous is not None and previous.topic is not Topic.NONE

@@ -1,0 +1,77 @@
+"""A subject back into its answer parts: the same subject always gives the same parts."""
+
+from __future__ import annotations
+
+from bot.answers import compose
+from bot.answers.facts import FactIndex
+from bot.answers.medical import Medical, referral
+from bot.answers.model import Subject, Topic
+from bot.content import Exercise, Library
+
+_ATOM_KINDS = ("facts:", "setup:", "steps:", "loaded:", "tips:")
+
+
+def _option(subject: Subject, prefix: str) -> str | None:
+    return next((f.removeprefix(prefix) for f in subject.focus if f.startswith(prefix)), None)
+
+
+def _index_of(subject: Subject, prefix: str, count: int) -> int | None:
+    value = _option(subject, prefix)
+    if value is None or not value.isdigit() or int(value) >= count:
+        return None
+    return int(value)
+
+
+def render(subject: Subject, library: Library, facts: FactIndex) -> compose.Parts:
+    """The parts of the answer about subject; a detail asked for comes first, then the topic."""
+    if subject.topic is Topic.MEDICAL:
+        kind = _option(subject, "medical:") or Medical.PAIN.value
+        return [referral(Medical(kind) if kind in set(Medical) else Medical.PAIN)]
+    ex = library.get(subject.exercise or "")
+    if ex is None:
+        return []
+    parts = _topic_parts(subject, ex, library)
+    atom_id = next((f for f in subject.focus if f.startswith(_ATOM_KINDS)), None)
+    atom = facts.atom(ex.slug, atom_id) if atom_id else None
+    if atom is None:
+        return parts
+    lead = compose.detail(atom.text, atom.cue)
+    # The detail first; the whole topic stays one "more" away, without repeating the detail.
+    return [lead, *(p for p in parts if p != lead)]
+
+
+def _topic_parts(subject: Subject, ex: Exercise, library: Library) -> compose.Parts:
+    topic, focus = subject.topic, set(subject.focus)
+    mistake = _index_of(subject, "mistakes:", len(ex.mistakes))
+    if topic is Topic.OVERVIEW:
+        return compose.overview(ex)
+    if topic is Topic.MUSCLES:
+        asked = [f.removeprefix("muscle:") for f in subject.focus if f.startswith("muscle:")]
+        return compose.muscles(ex, asked)
+    if topic is Topic.STEPS:
+        return compose.steps(ex, setup_only="setup-only" in focus)
+    if topic is Topic.WEIGHTED:
+        return compose.weighted(ex)
+    if topic is Topic.TIPS:
+        return compose.tips(ex, None)
+    if topic is Topic.MISTAKES:
+        return compose.mistakes(ex, mistake)
+    if topic is Topic.TROUBLESHOOT:
+        parts = compose.troubleshoot(ex, mistake, pain="pain" in focus)
+        if "guess" in focus:
+            parts = [compose.fit([f"If this is on the {compose.mid(ex)}:", part]) for part in parts]
+        return parts
+    if topic in (Topic.VARIATIONS, Topic.ALTERNATIVES):
+        direction = -1 if "easier" in focus else (1 if "harder" in focus else 0)
+        return compose.related(ex, library, topic.value, direction)
+    if topic is Topic.BENEFITS:
+        return compose.benefits(ex)
+    if topic is Topic.LEVEL:
+        return compose.level(ex)
+    if topic is Topic.PROGRAMMING:
+        return compose.programming(ex)
+    if topic is Topic.COMPARE:
+        other = _option(subject, "other:")
+        unknown = [f.removeprefix("unknown:") for f in subject.focus if f.startswith("unknown:")]
+        return compose.compare(ex, library.get(other) if other else None, library, unknown)
+    return []

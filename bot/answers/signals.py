@@ -1,0 +1,50 @@
+"""Word sets that signal what a question asks: pain, a direction, a set-up, help, a feeling."""
+
+from __future__ import annotations
+
+from bot.answers.exercises import phrase_tokens
+
+PAIN = frozenset(
+    phrase_tokens(
+        "pain painful hurt hurts hurting ache aching sharp injury injured injure sore tweak "
+        "tweaked strain strained numb tingle tingling pinch pinches bruise bruised agony ouch ow "
+        "killing"
+    )
+)
+EASIER = frozenset(
+    phrase_tokens("easier simpler regress regression beginner gentler lighter cant struggle")
+)
+HARDER = frozenset(
+    phrase_tokens("harder tougher progress progression advanced challenging next level")
+)
+SETUP = frozenset(phrase_tokens("setup set up position start starting"))
+VERSION = frozenset(phrase_tokens("version variant variation one kind"))
+# "is that ok", "is it normal", "is that bad": asking whether a feeling is expected.
+NORMAL = frozenset(phrase_tokens("normal ok okay fine bad alright expected usual"))
+# Words that compare one exercise with another even when only one is named.
+COMPARING = frozenset(
+    phrase_tokens("vs versus difference differ different compare compared comparison or")
+)
+# A working muscle is felt: "is it normal to feel this in my hammies", "burning too?".
+FEELING = frozenset(
+    phrase_tokens("feel feels feeling felt burn burns burning working work sore soreness doms")
+)
+HELP = frozenset(
+    phrase_tokens(p)
+    for p in (
+        "help", "help me", "help please", "what can you do", "what can i ask", "what can i ask you",
+        "commands", "how do i use this", "how do i use you", "how do i log", "how to log",
+        "how do i log a set", "menu", "what do you do",
+    )
+)  # fmt: skip
+
+
+def direction(toks: list[str]) -> list[str]:
+    """ "easier", "too hard" -> ["easier"]; "harder", "too easy" -> ["harder"]; else []."""
+    words = set(toks)
+    too = "too" in words
+    if words & EASIER or (too and words & {"hard", "difficult", "heavy"}):
+        return ["easier"]
+    if words & HARDER or (too and words & {"easy", "light"}):
+        return ["harder"]
+    return []

@@ -1,0 +1,45 @@
+"""The fresh question batches: topic and exercise, the fact asked for, and follow-ups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answers.answerer import Answerer
+from bot.answers.evaluate import load_cases, load_conversations, score_followups, score_single
+
+BATCHES = Path(__file__).parent / "batches"
+# Batch C ("fresh-") stays a record of a first score on unseen questions: bench/answers.py
+# scores it; its misses are not fixed here, so it holds no bar.
+SINGLE = sorted(p for p in BATCHES.glob("*-single.tsv") if not p.name.startswith("fresh-"))
+FOLLOWUPS = sorted(BATCHES.glob("*-followups.tsv"))
+
+
+# The two batches written by someone who never saw the code ("heldout1", "heldout2") were
+# scored once unseen, then became development sets. Their floors are today's pass rates, so a
+# change that loses ground on them fails; every other batch holds the goal itself.
+# name: (topic + exercise, fact stated, follow-ups)
+FLOORS = {"heldout1": (0.84, 0.85, 0.80), "heldout2": (0.88, 0.89, 0.81)}
+GOAL = (0.97, 0.9, 0.9)
+
+
+def _floors(path: Path) -> tuple[float, float, float]:
+    return FLOORS.get(path.stem.rpartition("-")[0], GOAL)
+
+
+@pytest.mark.parametrize("path", SINGLE, ids=[p.stem for p in SINGLE])
+def test_single_questions(answerer: Answerer, path: Path) -> None:
+    topic_floor, fact_floor, _ = _floors(path)
+    score, counts = score_single(answerer, load_cases(path))
+    assert score.right / score.asked >= topic_floor, score.misses
+    assert score.with_fact / score.fact_cases >= fact_floor, score.misses
+    assert counts["refused"] == counts["off_topic"]
+    assert counts["referred"] == counts["medical"]
+
+
+@pytest.mark.parametrize("path", FOLLOWUPS, ids=[p.stem for p in FOLLOWUPS])
+def test_follow_up_conversations(answerer: Answerer, path: Path) -> None:
+    score = score_followups(answerer, load_conversations(path))
+    assert score.asked >= 5
+    assert score.right / score.asked >= _floors(path)[2], score.misses
