@@ -1,15 +1,23 @@
-"""Reminder fan-out through the fake Bot API under Telegram's limits; start-up with 100k stored.
+"""Reminder fan-out by `coach run` replicas under one bot's limits; faults; start-up with 100k.
 
-Part 1: N users whose reminders fall due in the same minute; the scheduler claims and sends them
-through the fake Bot API (its own process, enforcing the global and per-chat limits by sliding
-one-second windows, answering 429 past them). Reports the achieved send rate as a share of the
-configured global rate, the 429s, and deliveries per chat (all exactly once?).
-Part 2: 100 000 stored reminders; a fresh process opens the database and starts the scheduler on
-APScheduler; reports launch-to-armed seconds and the process's peak resident memory.
+Part 1 (fan-out): N users whose reminders fall due at the same instant, sent by `--replicas`
+`coach run` processes (webhook mode; one database; one Redis holding the flood budget when
+there are several, or with --redis) through one fake Bot API in this process, which enforces
+Telegram's limits per bot (sliding one-second windows, global and per chat; 429 past them).
+The replicas are up before the fan-out's planned start (half its spread ahead of the due
+instant). Reports the achieved rate over the configured one (all replicas together), 429s,
+deliveries per chat, and lateness (delivery minus due time; negative is early).
+Part 2 (faults, at least two replicas): reminders due now; replica 1 gets SIGTERM a quarter in
+(`stop_s`: signal to exit) and is started again; replica 2 gets SIGKILL half-way; 30 s later
+`stranded` counts the claims it still holds; then everything must have arrived once.
+Part 3: 100 000 stored reminders; a fresh process opens the database and starts the scheduler
+on APScheduler; launch-to-armed seconds and peak resident memory.
 
-    .venv/bin/python bench/reminders.py [--quick] [--db sqlite|postgres] [--users N] [--rate R]
+    .venv/bin/python bench/reminders.py [--quick] [--db sqlite|postgres] [--replicas N]
+        [--users N] [--rate R] [--redis URL] [--no-faults]
 
-Last line: {"sent", "duplicates", "rate_share", "http_429", "startup_s_100k", "rss_mb_100k"}.
+Last line: {"sent", "duplicates", "http_429", "rate_share", "lateness_p50_s", "lateness_p95_s",
+"early_max_s", "stop_s", "stranded", "fault_duplicates", "startup_s_100k", "rss_mb_100k", ...}.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import random
+import os
 import subprocess
 import sys
 import tempfile
@@ -30,37 +38,90 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.databases import fresh_database  # noqa: E402
+from bench.reminder_fleet import Reached, stranded, tally, wait_for  # noqa: E402
+from tests.fakebotapi import FakeBotApi, FloodLimits  # noqa: E402
+from tests.reliability.fleet import Replica, seed  # noqa: E402
 
-ZONES = ("Europe/London", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC+05:45", "UTC")
 STORED = 100_000
+HEADROOM = 0.96
+STARTUP_MARGIN = 5.0  # seconds for the replicas to start before the fan-out's planned start
+STRANDED_AFTER = 30.0
 
 
-# --- child: the fake Bot API with Telegram's limits ------------------------------------------
-
-
-async def serve_fake(rate: float, chats: int) -> None:
-    from tests.fakebotapi import FakeBotApi, FloodLimits
-
+def fake_api(rate: float, chats: range) -> FakeBotApi:
     api = FakeBotApi(limits=FloodLimits(per_chat_per_second=1.0, global_per_second=rate))
-    for chat_id in range(1, chats + 1):
+    for chat_id in chats:
         api.records.chats[chat_id] = []  # each user has talked to the bot before
-    await api.start()
-    print(json.dumps({"api": api.base_url, "token": api.token}), flush=True)
-    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
-    sends = [c for c in api.records.calls if c.method == "sendMessage"]
-    ok = sorted(c.at for c in sends if c.status == 200)
-    per_chat = [sum(1 for m in msgs if m.from_bot) for msgs in api.records.chats.values()]
-    stats = {
-        "delivered": sum(1 for n in per_chat if n >= 1),
-        "duplicates": sum(n - 1 for n in per_chat if n > 1),
-        "http_429": sum(1 for c in sends if c.status == 429),
-        "server_rate": (len(ok) - 1) / (ok[-1] - ok[0]) if len(ok) > 1 else 0.0,
-    }
-    print(json.dumps(stats), flush=True)
-    await api.stop()
+    return api
 
 
-# --- child: start-up with the stored reminders -----------------------------------------------
+async def fan_out(
+    url: str, users: int, rate: float, replicas: int, redis: str | None, work: Path
+) -> dict[str, Any]:
+    chats = range(1, users + 1)
+    lead = users / (2 * rate * HEADROOM)
+    due = (datetime.now(UTC) + timedelta(seconds=STARTUP_MARGIN + lead)).replace(microsecond=0)
+    await seed(url, users, due)
+    async with fake_api(rate, chats) as api:
+        fleet = [Replica(api, url, work, f"r{n}", rate, redis) for n in range(replicas)]
+        reached = Reached(api)
+        try:
+            since = time.monotonic()
+            await asyncio.gather(*(replica.start() for replica in fleet))
+            began = time.perf_counter()
+            await wait_for(lambda: len(reached) >= users, lead * 2 + 600)
+            took = time.perf_counter() - began
+            await asyncio.gather(*(replica.stop() for replica in fleet))
+        finally:
+            for replica in fleet:
+                await replica.close()
+        seen = tally(api, chats, due, since)
+    print(
+        f"fan-out: {users} users due at one instant, {replicas} replica(s) sharing {rate:g}/s:"
+        f" {seen.delivered} chats reached in {took:.1f} s after start-up, the fake saw"
+        f" {seen.server_rate:.2f}/s, {seen.http_429} 429s, {seen.duplicates} duplicates;"
+        f" lateness {seen.figures()}"
+    )
+    return {"tally": seen, "figures": seen.figures()}
+
+
+async def faults(
+    url: str, users: int, rate: float, redis: str | None, work: Path
+) -> dict[str, Any]:
+    """SIGTERM one replica a quarter in (restarted), SIGKILL another half-way."""
+    chats = range(1, users + 1)
+    due = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=STARTUP_MARGIN)
+    await seed(url, users, due)
+    async with fake_api(rate, chats) as api:
+        first, second = (Replica(api, url, work, f"f{n}", rate, redis) for n in range(2))
+        restarted = Replica(api, url, work, "f0-again", rate, redis)
+        reached = Reached(api)
+        try:
+            await asyncio.gather(first.start(), second.start())
+            await wait_for(lambda: len(reached) >= users // 4, 120, 0.01)
+            stop_s = await first.terminate()
+            await restarted.start()
+            await wait_for(lambda: len(reached) >= users // 2, 120, 0.01)
+            worker = second.worker
+            await second.kill()
+            killed_at = time.monotonic()
+            await asyncio.sleep(STRANDED_AFTER)
+            left = await stranded(url, worker)
+            arrived = await wait_for(lambda: len(reached) >= users, 120)
+            in_order = time.monotonic() - killed_at
+            await restarted.stop()
+        finally:
+            for replica in (first, second, restarted):
+                await replica.close()
+        seen = tally(api, chats, due, 0.0)
+    print(
+        f"faults: {users} due at {rate:g}/s over two replicas: SIGTERM to exit {stop_s:.2f} s;"
+        f" {left} claims of the SIGKILLed replica left after {STRANDED_AFTER:g} s; all"
+        f" {'arrived' if arrived else 'NOT arrived'} {in_order:.0f} s after the kill,"
+        f" {seen.delivered} chats reached, {seen.duplicates} duplicates"
+    )
+    return {"stop_s": stop_s, "stranded": left, "delivered": seen.delivered,
+            "duplicates": seen.duplicates}  # fmt: skip
 
 
 async def startup_probe(url: str) -> None:
@@ -96,118 +157,6 @@ async def startup_probe(url: str) -> None:
     await database.dispose()
 
 
-# --- the parent ------------------------------------------------------------------------------
-
-
-async def seed(url: str, count: int, due_at: datetime | None) -> None:
-    """count users, one reminder each; all due at due_at, or spread over the coming days."""
-    from sqlalchemy import insert, select
-
-    from bot.reminders.parsing import EVERY_DAY, WEEKDAYS
-    from bot.reminders.schedule import Rule, next_occurrence
-    from bot.reminders.zones import zone
-    from bot.storage import Database
-    from bot.storage.models import UserRow
-    from bot.storage.reminders import ReminderRow
-
-    rng = random.Random(5)
-    now = datetime.now(UTC)
-    async with Database(url) as database:
-        await database.upgrade()
-        for start in range(0, count, 5000):
-            chunk = range(start + 1, min(count, start + 5000) + 1)
-            users = [
-                {
-                    "key": f"tg:{n}", "created_at": now, "unit": "kg", "rest_seconds": 60,
-                    "switch_seconds": 10, "first_side": "left", "timezone": ZONES[n % 6],
-                    "state": {}, "version": 0,
-                }
-                for n in chunk
-            ]  # fmt: skip
-            rows = []
-            async with database.unit() as store:
-                await store.session.execute(insert(UserRow), users)
-                keys = [str(u["key"]) for u in users]
-                found = await store.session.execute(
-                    select(UserRow.key, UserRow.id).where(UserRow.key.in_(keys))
-                )
-                ids = {key: user_id for key, user_id in found}
-                for n in chunk:
-                    name = ZONES[n % 6]
-                    if due_at is not None:  # the same minute for everyone, in their own zone
-                        local = due_at.astimezone(zone(name))
-                        rule = Rule(local.time().replace(second=0, microsecond=0), EVERY_DAY, name)
-                        next_due = due_at
-                    else:
-                        at = datetime.min.replace(hour=rng.randrange(24), minute=rng.randrange(60))
-                        rule = Rule(at.time(), rng.choice((EVERY_DAY, WEEKDAYS)), name)
-                        next_due = next_occurrence(rule, now + timedelta(hours=1)).due_at
-                    rows.append(
-                        {
-                            "user_id": ids[f"tg:{n}"], "local_time": rule.at, "days": rule.days,
-                            "zone": name, "exercise": "glute-bridge", "paused": False,
-                            "created_at": now, "next_due_at": next_due,
-                        }
-                    )  # fmt: skip
-                await store.session.execute(insert(ReminderRow), rows)
-
-
-async def fan_out(url: str, users: int, rate: float) -> dict[str, Any]:
-    import aiohttp
-
-    from bot.content import load_library
-    from bot.reminders.model import Delivery, SendResult
-    from bot.reminders.service import ReminderService
-    from bot.storage import Database
-    from bot.storage.reminder_claims import claims_unit
-
-    minute = datetime.now(UTC).replace(second=0, microsecond=0)
-    await seed(url, users, minute)
-    fake = await asyncio.create_subprocess_exec(
-        sys.executable, __file__, "--serve-fake", "--rate", str(rate), "--users", str(users),
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT,
-    )  # fmt: skip
-    assert fake.stdout is not None and fake.stdin is not None
-    endpoint = json.loads(await fake.stdout.readline())
-    send_url = f"{endpoint['api']}{endpoint['token']}/sendMessage"
-    async with aiohttp.ClientSession() as http, Database(url) as database:
-
-        async def send(delivery: Delivery) -> SendResult:
-            keyboard = [[{"text": b.label, "callback_data": b.data} for b in row]
-                        for row in delivery.reply.buttons]  # fmt: skip
-            body = {
-                "chat_id": int(delivery.user_key.removeprefix("tg:")),
-                "text": delivery.reply.text,
-                "reply_markup": {"inline_keyboard": keyboard},
-            }
-            async with http.post(send_url, json=body) as response:
-                answer = await response.json()
-            if response.status == 200:
-                return SendResult.ok()
-            if response.status == 403:
-                return SendResult.blocked()
-            return SendResult.retry(float(answer.get("parameters", {}).get("retry_after", 1)))
-
-        library = load_library(ROOT / "content")
-        service = ReminderService(
-            lambda: claims_unit(database), send, library, worker="bench", rate_per_second=rate
-        )
-        began = time.perf_counter()
-        report = await service.run_due()
-        took = time.perf_counter() - began
-    fake.stdin.close()
-    stats = json.loads(await fake.stdout.readline())
-    await asyncio.wait_for(fake.wait(), 30)
-    print(
-        f"fan-out: {users} users due in one minute at {rate:g}/s:"
-        f" {report.sent} sent in {took:.1f} s"
-        f" ({report.retried} retried, {report.missed} missed); the fake saw"
-        f" {stats['server_rate']:.2f}/s, {stats['http_429']} 429s, {stats['delivered']} chats"
-        f" reached, {stats['duplicates']} duplicates"
-    )
-    return {**stats, "sent": report.sent}
-
-
 def startup(url: str) -> dict[str, float]:
     launched = time.perf_counter()
     probe = subprocess.run(
@@ -224,51 +173,100 @@ def startup(url: str) -> dict[str, float]:
     return {"startup_s": total, "rss_mb": figures["rss_mb"]}
 
 
-async def main(args: argparse.Namespace) -> None:
-    users = args.users or (2_000 if args.quick else 10_000)
-    rate = args.rate or (250.0 if args.quick else 30.0)
+async def stored_part(db: str) -> dict[str, float]:
+    """Part 3 in a process of its own: seed 100 000 reminders, then time a fresh start-up."""
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, __file__, "--stored", db, stdout=subprocess.PIPE, cwd=ROOT
+    )
+    out, _ = await child.communicate()
+    lines = out.decode().strip().splitlines()
+    print("\n".join(lines[:-1]))
+    figures: dict[str, float] = json.loads(lines[-1])
+    return figures
+
+
+async def stored(db: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        url, drop = await fresh_database(args.db, Path(folder), "reminders_fanout")
-        try:
-            sent = await fan_out(url, users, rate)
-        finally:
-            if drop:
-                await drop()
-        url, drop = await fresh_database(args.db, Path(folder), "reminders_stored")
-        try:
+
+        async def measure(url: str) -> dict[str, float]:
             seeded = time.perf_counter()
             await seed(url, STORED, None)
             print(f"seeded {STORED} reminders in {time.perf_counter() - seeded:.1f} s")
-            boot = startup(url)
-        finally:
-            if drop:
-                await drop()
+            return startup(url)
+
+        print(json.dumps(await in_database(db, Path(folder), "reminders_stored", measure)))
+
+
+async def in_database(kind: str, folder: Path, name: str, work: Any) -> Any:
+    url, drop = await fresh_database(kind, folder, name)
+    try:
+        return await work(url)
+    finally:
+        if drop:
+            await drop()
+
+
+async def main(args: argparse.Namespace) -> None:
+    users = args.users or (2_000 if args.quick else 10_000)
+    rate = args.rate or (250.0 if args.quick else 30.0)
+    db = "postgres" if args.replicas > 1 else args.db
+    redis = args.redis or (os.environ.get("COACH_TEST_REDIS_URL") or "redis://127.0.0.1:6379/0")
+    shared = redis if (args.replicas > 1 or args.redis) else None
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+
+        def sending(url: str) -> Any:
+            return fan_out(url, users, rate, args.replicas, shared, work)
+
+        sent = await in_database(db, work, "reminders_fanout", sending)
+        broken: dict[str, Any] = {"stop_s": None, "stranded": None, "duplicates": None}
+        # The 100k start-up runs in processes of its own; with --quick it overlaps part 2's
+        # 30 s wait (the fake and the replicas are idle-ish by then), to stay under a minute.
+        stored = asyncio.create_task(stored_part(db)) if args.quick else None
+        if not args.no_faults:
+            count = 480 if args.quick else 1_500
+
+            def breaking(url: str) -> Any:
+                return faults(url, count, 60.0, redis, work)
+
+            broken = await in_database("postgres", work, "reminders_faults", breaking)
+        boot = await (stored or stored_part(db))
+    seen = sent["tally"]
     result = {
-        "sent": sent["delivered"],
-        "duplicates": sent["duplicates"],
-        "rate_share": round(sent["server_rate"] / rate, 3),
-        "http_429": sent["http_429"],
+        "sent": seen.delivered,
+        "duplicates": seen.duplicates,
+        "http_429": seen.http_429,
+        "rate_share": round(seen.server_rate / rate, 3),
+        **sent["figures"],
+        "stop_s": None if broken["stop_s"] is None else round(broken["stop_s"], 2),
+        "stranded": broken["stranded"],
+        "fault_duplicates": broken["duplicates"],
         "startup_s_100k": round(boot["startup_s"], 2),
         "rss_mb_100k": round(boot["rss_mb"], 1),
         "users": users,
         "rate": rate,
-        "db": args.db,
+        "replicas": args.replicas,
+        "db": db,
+        "shared_budget": shared is not None,
     }
     print(json.dumps(result))
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer users, a higher rate (<40 s)")
+    parser.add_argument("--quick", action="store_true", help="fewer users, a higher rate (<60 s)")
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--replicas", type=int, default=1, help="coach run processes (>1: PG)")
     parser.add_argument("--users", type=int, default=0)
-    parser.add_argument("--rate", type=float, default=0.0, help="the global limit, messages/s")
-    parser.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--rate", type=float, default=0.0, help="the bot's limit, messages/s")
+    parser.add_argument("--redis", default=None, help="share the budget through this Redis")
+    parser.add_argument("--no-faults", action="store_true", help="skip part 2")
     parser.add_argument("--startup-probe", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--stored", default=None, help=argparse.SUPPRESS)
     options = parser.parse_args()
-    if options.serve_fake:
-        asyncio.run(serve_fake(options.rate, options.users))
-    elif options.startup_probe:
+    if options.startup_probe:
         asyncio.run(startup_probe(options.startup_probe))
+    elif options.stored:
+        asyncio.run(stored(options.stored))
     else:
         asyncio.run(main(options))

@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     global_per_second: float = Field(default=30.0, gt=0, alias="COACH_GLOBAL_PER_SECOND")
     group_per_minute: float = Field(default=20.0, gt=0, alias="COACH_GROUP_PER_MINUTE")
     reminder_grace_minutes: int = Field(default=60, ge=0, alias="COACH_REMINDER_GRACE_MINUTES")
+    # Reminders at scale (docs/deployment.md): one flood budget for all replicas in Redis
+    # (redis://host:6379/0; unset or empty: each replica counts its own), its key prefix, and
+    # Telegram's paid broadcast for reminders (up to 1000/s, a fee per message above 30/s).
+    redis_url: str | None = Field(default=None, alias="COACH_REDIS_URL")
+    redis_prefix: str = Field(default="coach:", min_length=1, alias="COACH_REDIS_PREFIX")
+    paid_broadcast: bool = Field(default=False, alias="COACH_REMINDERS_PAID_BROADCAST")
     log_level: str = Field(default="INFO", alias="COACH_LOG_LEVEL")
 
     @field_validator(

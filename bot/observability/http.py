@@ -57,6 +57,15 @@ def scheduler_running(application: AnyApplication) -> bool:
     return job_queue is not None and bool(job_queue.scheduler.running) and application.running
 
 
+def reminders_sending(application: AnyApplication) -> bool:
+    """False once this replica's reminder sends kept failing (it stopped claiming them)."""
+    try:
+        reminders = application.bot_data.services.reminders
+    except RuntimeError:
+        return True  # not started: the database check says so already
+    return reminders is None or bool(reminders.able_to_send)
+
+
 T = TypeVar("T")
 
 
@@ -96,7 +105,8 @@ class SharedCheck(Generic[T]):
 async def health(
     application: AnyApplication, checks: SharedCheck[bool] | None = None
 ) -> tuple[int, dict[str, str]]:
-    """(HTTP status, body): 200 when the database answers and the scheduler runs, else 503."""
+    """(HTTP status, body): 200 when the database answers, the scheduler runs and reminders
+    can be sent, else 503."""
     database = _database(application)
     if database is None:
         database_ok = False
@@ -105,11 +115,13 @@ async def health(
     else:
         database_ok = await checks.get(database, partial(database_answers, database))
     scheduler_ok = scheduler_running(application)
-    healthy = database_ok and scheduler_ok
+    sending_ok = reminders_sending(application)
+    healthy = database_ok and scheduler_ok and sending_ok
     body = {
         "status": "ok" if healthy else "unavailable",
         "database": "ok" if database_ok else "unreachable",
         "scheduler": "running" if scheduler_ok else "stopped",
+        "reminders": "sending" if sending_ok else "cannot reach the Bot API",
     }
     return (200 if healthy else 503), body
 

@@ -1,9 +1,13 @@
 """One run's sending: claimed reminders queued, sent by a few senders behind one rate limit."""
 
 # The queue is fed in batches while it drains (claiming the next batch overlaps sending the
-# last), so a large fan-out keeps the limiter busy. Outcomes are written in small batches, at
-# most FLUSH_SECONDS after the send: that short window is the only one in which a crash could
-# make a taken-over claim send twice (see service.py on leases).
+# last), so a large fan-out keeps the budget busy. An outcome is written as soon as the write
+# before it is done (what came meanwhile goes in the same transaction): the time from Telegram's
+# answer to that commit is the only window in which a crash could make a taken-over claim send
+# twice (see service.py on leases). A send that fails (the Bot API
+# unreachable) hands its claim back at once for any replica; a few in a row end the run (see
+# health.py). Claims are renewed every lease / 4, and nothing is sent on a claim whose last
+# renewal is older than half the lease: by then another replica may be about to take it over.
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.reminders.health import SendHealth
 from bot.reminders.model import (
     ClaimedOccurrence,
     Delivery,
@@ -22,12 +27,10 @@ from bot.reminders.model import (
     SendResult,
     SendStatus,
 )
-from bot.reminders.ratelimit import RateLimiter
-from bot.reminders.texts import LATE_AFTER
+from bot.reminders.ratelimit import SendBudget
 
 log = logging.getLogger(__name__)
 
-FLUSH_SECONDS = 0.05
 FLUSH_ATTEMPTS = 3
 
 Sender = Callable[[Delivery], Awaitable[SendResult]]
@@ -43,7 +46,8 @@ class RunReport:
     late: int = 0  # sent, but more than a couple of minutes after their time
     missed: int = 0
     blocked: int = 0
-    retried: int = 0
+    retried: int = 0  # 429s: sent again after retry_after
+    failed: int = 0  # sends that could not reach the Bot API: handed back
     released: int = 0
 
     def add(self, other: RunReport) -> None:
@@ -57,9 +61,10 @@ class Outcomes:
 
     ids: dict[OccurrenceStatus, list[int]] = field(default_factory=dict)
     pause_users: set[int] = field(default_factory=set)
+    handed_back: list[int] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.ids or self.pause_users)
+        return bool(self.ids or self.pause_users or self.handed_back)
 
 
 class FanOut:
@@ -67,7 +72,7 @@ class FanOut:
         self,
         units: Units,
         send: Sender,
-        limiter: RateLimiter,
+        budget: SendBudget,
         *,
         worker: str,
         clock: Callable[[], datetime],
@@ -75,20 +80,24 @@ class FanOut:
         lease: timedelta,
         concurrency: int,
         report: RunReport,
+        health: SendHealth,
     ) -> None:
-        self._units, self._send, self._limiter = units, send, limiter
+        self._units, self._send, self._budget = units, send, budget
         self._worker, self._clock, self._grace, self._lease = worker, clock, grace, lease
         self._concurrency = concurrency
         self.report = report
+        self._health = health
         self.waiting: set[int] = set()  # claimed by us, outcome not yet known
+        self._held_since: dict[int, datetime] = {}  # claimed or last renewed at
         self._queue: asyncio.Queue[Delivery | None] = asyncio.Queue()
         self._outcomes = Outcomes()
         self._outcome_ready = asyncio.Event()
         self._hungry = asyncio.Event()
         self._fed_all = False
-        self._stopping = False
+        self.stopping = False
         self._closing = asyncio.Event()
         self._low_water = 0
+        self._waits: set[asyncio.Timeout] = set()  # senders waiting for the budget
 
     async def run(self, feed: Feed, low_water: int) -> None:
         """Send what feed() hands over, asking for more when the queue runs low, until it is
@@ -100,14 +109,16 @@ class FanOut:
             asyncio.create_task(self._renewer()),
         )
         try:
-            while not self._stopping:
+            while not self.stopping:
                 deliveries = await feed()
                 if not deliveries:
                     break
+                now = self._clock()
                 for delivery in deliveries:
                     self.waiting.add(delivery.occurrence.id)
+                    self._held_since[delivery.occurrence.id] = now
                     self._queue.put_nowait(delivery)
-                while self._queue.qsize() > low_water and not self._stopping:
+                while self._queue.qsize() > low_water and not self.stopping:
                     self._hungry.clear()
                     await self._hungry.wait()
             self._fed_all = True
@@ -127,9 +138,12 @@ class FanOut:
                     self.report.released += await store.release(sorted(self.waiting), self._worker)
 
     def stop(self) -> None:
-        """Finish the sends in flight, start no new one."""
-        self._stopping = True
+        """Finish the sends in flight, start no new one; waits for the budget end now."""
+        self.stopping = True
         self._hungry.set()
+        now = asyncio.get_running_loop().time()
+        for wait in self._waits:
+            wait.reschedule(now)
         for _ in range(self._concurrency):
             self._queue.put_nowait(None)
 
@@ -139,61 +153,93 @@ class FanOut:
                 self._queue.put_nowait(None)
 
     async def _sender(self) -> None:
-        while not self._stopping:
+        while not self.stopping:
             delivery = await self._queue.get()
             if self._queue.qsize() <= self._low_water:
                 self._hungry.set()
             if delivery is None:
-                if self._stopping or (self._fed_all and not self.waiting):
+                if self.stopping or (self._fed_all and not self.waiting):
                     return
                 continue
-            if self._stopping:
+            if self.stopping or not await self._budget_for(delivery):
                 return
             await self._deliver(delivery)
 
+    async def _budget_for(self, delivery: Delivery) -> bool:
+        """Wait for the right to send; False when stop() ended the wait (a 429 pause, say)."""
+        try:
+            async with asyncio.timeout(None) as wait:
+                self._waits.add(wait)
+                try:
+                    await self._budget.acquire(delivery.user_key)
+                finally:
+                    self._waits.discard(wait)
+        except TimeoutError:
+            return False
+        return not self.stopping
+
     async def _deliver(self, delivery: Delivery) -> None:
         occurrence = delivery.occurrence
-        if self._clock() - occurrence.due_at > self._grace:
+        now = self._clock()
+        if now - occurrence.due_at > self._grace:
             self._record(occurrence, OccurrenceStatus.MISSED)
             self.report.missed += 1
             return
-        await self._limiter.acquire()
+        if now - self._held_since.get(occurrence.id, now) > self._lease / 2:
+            # Not renewed for half the lease (the database did not answer): another replica may
+            # take it over any moment, so it is not sent here; the lease decides who sends it.
+            self._forget(occurrence.id)
+            return
         result = await self._try_send(delivery)
         if result.status is SendStatus.OK:
+            self._health.sent()
             self._record(occurrence, OccurrenceStatus.SENT)
             self.report.sent += 1
-            if self._clock() - occurrence.due_at > LATE_AFTER:
+            if self._clock() - occurrence.due_at > delivery.late_after:
                 self.report.late += 1
         elif result.status is SendStatus.BLOCKED:
+            self._health.sent()  # Telegram answered: the way to it works
             self._outcomes.pause_users.add(occurrence.reminder.user_id)
             self._record(occurrence, OccurrenceStatus.BLOCKED)
             self.report.blocked += 1
-        else:
+        elif result.status is SendStatus.RETRY:
             # 429: everyone waits (it is one bot's limit), and this one goes round again.
-            self._limiter.pause(result.retry_after)
+            await self._budget.pause(result.retry_after)
             self.report.retried += 1
             self._queue.put_nowait(delivery)
+        else:
+            # Unreachable from here: back at once for another replica, not kept for a retry.
+            self.report.failed += 1
+            self._outcomes.handed_back.append(occurrence.id)
+            self._forget(occurrence.id)
+            self._outcome_ready.set()
+            if self._health.failed():
+                log.warning("reminders: %s sends failed in a row; handing all claims back",
+                            self._health.failures_in_a_row)  # fmt: skip
+                self.stop()
 
     async def _try_send(self, delivery: Delivery) -> SendResult:
         try:
             return await self._send(delivery)
         except Exception:
-            # A transport error is not the user's fault: late rather than lost.
+            # Not the user's fault, and maybe not this message's: hand it back (late, not lost).
             log.exception("sending reminder occurrence %s failed", delivery.occurrence.id)
-            return SendResult.retry(1.0)
+            return SendResult.failed()
+
+    def _forget(self, occurrence_id: int) -> None:
+        self.waiting.discard(occurrence_id)
+        self._held_since.pop(occurrence_id, None)
+        self._wake_if_done()
 
     def _record(self, occurrence: ClaimedOccurrence, status: OccurrenceStatus) -> None:
         self._outcomes.ids.setdefault(status, []).append(occurrence.id)
-        self.waiting.discard(occurrence.id)
         self._outcome_ready.set()
-        self._wake_if_done()
+        self._forget(occurrence.id)
 
     async def _recorder(self) -> None:
         while not self._closing.is_set():
             await self._outcome_ready.wait()
-            # Gather a few outcomes into one transaction, unless the run is closing now.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._closing.wait(), FLUSH_SECONDS)
+            await asyncio.sleep(0)  # sends answered in the same turn of the loop come along
             self._outcome_ready.clear()
             await self._flush()
 
@@ -208,6 +254,10 @@ class FanOut:
                         await store.finish(ids, self._worker, status, self._clock())
                     for user_id in sorted(outcomes.pause_users):
                         await store.pause_user(user_id)
+                    if outcomes.handed_back:
+                        self.report.released += await store.release(
+                            outcomes.handed_back, self._worker
+                        )
                 return
             except Exception:
                 # Unrecorded, a sent claim would be taken over after its lease and sent again.
@@ -217,7 +267,16 @@ class FanOut:
     async def _renewer(self) -> None:
         # A long fan-out (10 000 messages at 30/s) outlives a lease: keep the queue's claims ours.
         while True:
-            await asyncio.sleep(self._lease.total_seconds() / 3)
+            await asyncio.sleep(self._lease.total_seconds() / 4)
             if self.waiting:
-                async with self._units() as store:
-                    await store.renew(sorted(self.waiting), self._worker, self._clock())
+                now = self._clock()
+                held = sorted(self.waiting)
+                try:
+                    async with self._units() as store:
+                        await store.renew(held, self._worker, now)
+                except Exception:
+                    log.exception("renewing %s reminder claims failed", len(held))
+                    continue
+                for occurrence_id in held:
+                    if occurrence_id in self._held_since:
+                        self._held_since[occurrence_id] = now

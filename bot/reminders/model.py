@@ -10,6 +10,9 @@ from typing import Protocol
 from bot.coach.replies import Reply
 from bot.reminders.schedule import Rule
 
+# A reminder this much past its time says it is late, so the user knows why it came now.
+LATE_AFTER = timedelta(minutes=2)
+
 
 class OccurrenceStatus(StrEnum):
     CLAIMED = "claimed"  # a worker holds it and is about to send (until its lease runs out)
@@ -79,7 +82,8 @@ class Adherence:
 class SendStatus(StrEnum):
     OK = "ok"
     BLOCKED = "blocked"  # 403: the user blocked the bot; never retried
-    RETRY = "retry"  # 429 (or a transient failure): try again after retry_after seconds
+    RETRY = "retry"  # 429: the bot's budget is spent; this message goes again after retry_after
+    FAILED = "failed"  # the Bot API could not be reached: handed back for any replica to send
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,10 @@ class SendResult:
     def retry(cls, after: float) -> SendResult:
         return cls(SendStatus.RETRY, max(0.0, after))
 
+    @classmethod
+    def failed(cls) -> SendResult:
+        return cls(SendStatus.FAILED)
+
 
 @dataclass(frozen=True)
 class Delivery:
@@ -107,6 +115,9 @@ class Delivery:
     user_key: str
     occurrence: ClaimedOccurrence
     reply: Reply
+    # Sent later than this after its time, it counts as late; a fan-out started ahead of the due
+    # moment plans part of its spread after it, and those are on time.
+    late_after: timedelta = LATE_AFTER
 
 
 class ReminderStore(Protocol):
@@ -144,6 +155,24 @@ class ReminderStore(Protocol):
         """Move the occurrence to status if it is in one of from_statuses; False otherwise."""
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """An occurrence to claim: which reminder, its local date, when it is due."""
+
+    reminder_id: int
+    local_date: date
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class Advance:
+    """Move a reminder's next_due_at from expected to next_due_at."""
+
+    reminder_id: int
+    expected: datetime
+    next_due_at: datetime
+
+
 class SchedulerStore(Protocol):
     """What the scheduler needs from storage, inside one unit of work; never commits."""
 
@@ -164,6 +193,17 @@ class SchedulerStore(Protocol):
 
     async def advance(self, reminder_id: int, expected: datetime, next_due_at: datetime) -> bool:
         """Move next_due_at on, only if it still is `expected` (another worker may have)."""
+
+    async def claim_many(self, wanted: list[Wanted], worker: str, now: datetime) -> dict[int, int]:
+        """claim() for many in one statement: reminder id -> new occurrence id, for those
+        whose (reminder, local date) nobody had yet."""
+
+    async def advance_many(self, moves: list[Advance]) -> None:
+        """advance() for many in one statement; each only if next_due_at is still `expected`."""
+
+    async def due_counts(self, until: datetime, limit: int) -> list[tuple[datetime, int]]:
+        """(due instant, how many reminders) of the unpaused reminders due by `until`, in
+        order: what a fan-out has ahead of it."""
 
     async def reclaim_expired(
         self, lease_start: datetime, worker: str, now: datetime, limit: int

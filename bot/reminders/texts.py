@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from bot.coach import codec
 from bot.coach.replies import Reply
 from bot.content import Exercise
-from bot.reminders.model import Adherence, Reminder
+from bot.reminders.model import LATE_AFTER, Adherence, Reminder
 from bot.reminders.parsing import describe_days, describe_time
 from bot.reminders.schedule import require_aware
 from bot.reminders.zones import zone
@@ -22,8 +22,6 @@ BUTTON_OWNER = "rm"
 START, SNOOZE, SKIP = "go", "zz", "sk"
 MESSAGE_VERBS = frozenset({START, SNOOZE, SKIP})
 SNOOZE_MINUTES = 30
-# A reminder this much past its time says it is late, so the user knows why it came now.
-LATE_AFTER = timedelta(minutes=2)
 
 
 def ordinal(n: int) -> str:
@@ -62,8 +60,10 @@ def reminder_message(
     adherence: Adherence,
     due_at: datetime,
     now: datetime,
+    late_after: timedelta = LATE_AFTER,
 ) -> Reply:
-    """The reminder itself: names the exercise and the week so far, with three buttons."""
+    """The reminder itself: names the exercise and the week so far, with three buttons; it says
+    it is late only when it comes later than `late_after` (the planned spread) past its time."""
     session = ordinal(adherence.sessions_this_week + 1)
     if reminder.exercise is None:
         lines = [f"Time to train: this would be your {session} session this week."]
@@ -73,7 +73,7 @@ def reminder_message(
     if adherence.streak >= 2:
         lines.append(f"You've kept {adherence.streak} reminders in a row.")
     late = require_aware(now) - require_aware(due_at)
-    if late > LATE_AFTER:
+    if late > late_after:
         clock = require_aware(due_at).astimezone(zone(reminder.zone))
         lines.append(f"Sorry it's late: it was due at {clock:%H:%M}.")
     labels = (("Start now", START), (f"Snooze {SNOOZE_MINUTES} min", SNOOZE), ("Skip today", SKIP))

@@ -10,9 +10,19 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,10 +30,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.reminders.adherence import LOOK_BACK, adherence
 from bot.reminders.model import (
     Adherence,
+    Advance,
     ClaimedOccurrence,
     Due,
     OccurrenceStatus,
     SchedulerStore,
+    Wanted,
 )
 from bot.reminders.schedule import require_aware
 from bot.storage.models import UserRow, WorkoutRow
@@ -109,6 +121,60 @@ class SqlReminderClaims:
             claimed_by=worker,
             claimed_at=require_aware(now),
         )
+
+    async def claim_many(self, wanted: list[Wanted], worker: str, now: datetime) -> dict[int, int]:
+        if not wanted:
+            return {}
+        dialect_insert = pg_insert if self._dialect == "postgresql" else sqlite_insert
+        claimed_at = require_aware(now)
+        rows = [
+            {
+                "reminder_id": w.reminder_id, "local_date": w.local_date,
+                "due_at": require_aware(w.due_at), "status": OccurrenceStatus.CLAIMED.value,
+                "claimed_by": worker, "claimed_at": claimed_at,
+            }
+            for w in wanted
+        ]  # fmt: skip
+        # One statement for the batch, compiled once (an executemany that SQLAlchemy sends as
+        # multi-row INSERTs); each row is still its own claim (ON CONFLICT DO NOTHING).
+        table = cast(Table, OccurrenceRow.__table__)
+        stmt = (
+            dialect_insert(table)
+            .on_conflict_do_nothing(index_elements=["reminder_id", "local_date"])
+            .returning(table.c.reminder_id, table.c.id)
+        )
+        result = await self.session.execute(stmt, rows)
+        return {reminder_id: occurrence_id for reminder_id, occurrence_id in result}
+
+    async def advance_many(self, moves: list[Advance]) -> None:
+        if not moves:
+            return
+        table = cast(Table, ReminderRow.__table__)
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.next_due_at == bindparam("b_expected"))
+            .values(next_due_at=bindparam("b_next"))
+        )
+        params = [
+            {
+                "b_id": m.reminder_id,
+                "b_expected": require_aware(m.expected),
+                "b_next": require_aware(m.next_due_at),
+            }
+            for m in moves
+        ]
+        await self.session.execute(stmt, params)  # one executemany for the batch
+
+    async def due_counts(self, until: datetime, limit: int) -> list[tuple[datetime, int]]:
+        rows = await self.session.execute(
+            select(ReminderRow.next_due_at, func.count())
+            .join(UserRow, UserRow.id == ReminderRow.user_id)
+            .where(self._active(), ReminderRow.next_due_at <= require_aware(until))
+            .group_by(ReminderRow.next_due_at)
+            .order_by(ReminderRow.next_due_at)
+            .limit(limit)
+        )
+        return [(require_aware(moment), int(count)) for moment, count in rows if moment]
 
     async def claim_bool(
         self, reminder_id: int, local_date: date, due_at: datetime, worker: str, now: datetime

@@ -29,9 +29,9 @@ from bot.telegram import handlers
 from bot.telegram.context import BotData, CoachContext, Services, TelegramEffects, utc_now
 from bot.telegram.processor import ChatLocks, ChatOrderedProcessor
 from bot.telegram.ptb_private import bot_requests
-from bot.telegram.ratelimit import CoachRateLimiter
+from bot.telegram.ratelimit import Budgets, CoachRateLimiter, settings_budgets
 from bot.telegram.redact import REDACTOR, configure_logging
-from bot.telegram.reminders import reminder_service
+from bot.telegram.reminders import reminder_service, stop_reminders
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.timers import TimerScheduler
 from bot.telegram.webhook import shared_secret, web_app, webhook_listener, webhook_path
@@ -87,9 +87,10 @@ def build_application(
     REDACTOR.install()
     locks = ChatLocks()
     metrics = Metrics()  # this Application's own registry: several apps in one process never mix
+    budgets = settings_budgets(settings)  # shared by every replica when COACH_REDIS_URL is set
 
     async def post_init(application: CoachApplication) -> None:
-        await start_services(application, settings, library, locks, clock)
+        await start_services(application, settings, library, locks, clock, budgets)
 
     job_queue: JobQueue[CoachContext] = JobQueue()
     builder = (
@@ -111,6 +112,7 @@ def build_application(
                 settings.per_chat_per_second,
                 settings.global_per_second,
                 settings.group_per_minute,
+                budgets=budgets,  # the bot's budget; closed with the bot
                 metrics=metrics,
             )
         )
@@ -118,6 +120,8 @@ def build_application(
             ChatOrderedProcessor(locks, concurrency, UpdateObserver(metrics, hash_key(token)))
         )
         .post_init(post_init)
+        # Before Application.shutdown closes the bot's connections: unsent claims handed back.
+        .post_stop(stop_reminders)
         .post_shutdown(stop_services)
     )
     if settings.bot_api_url:
@@ -137,6 +141,7 @@ async def start_services(
     library: Library,
     locks: ChatLocks,
     clock: Callable[[], datetime],
+    budgets: Budgets,
 ) -> None:
     """Database migrated, engine built, stored timers re-armed, reminders started, menu set."""
     database = Database(settings.database_url)
@@ -148,7 +153,8 @@ async def start_services(
     gate = asyncio.Lock() if database.dialect == "sqlite" else None
     reminders = reminder_service(
         database, application.bot, locks, library, clock=clock,
-        grace_minutes=settings.reminder_grace_minutes, per_second=settings.global_per_second,
+        grace_minutes=settings.reminder_grace_minutes, budget=budgets.reminders,
+        paid_broadcast=settings.paid_broadcast,
     )  # fmt: skip
     effects = TelegramEffects(timers, reminders)
     runner = Runner(

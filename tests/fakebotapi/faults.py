@@ -72,6 +72,8 @@ class FloodLimits:
     per_chat_per_second: float = 1.0
     global_per_second: float = 30.0
     retry_after: float = 1.0
+    # Messages sent with allow_paid_broadcast count against this instead of the global limit.
+    paid_per_second: float = 1000.0
 
 
 class FloodGate:
@@ -80,23 +82,26 @@ class FloodGate:
     def __init__(self, limits: FloodLimits) -> None:
         self.limits = limits
         self._global: deque[float] = deque()
+        self._paid: deque[float] = deque()
         self._chats: dict[int, deque[float]] = {}
         self.rejected = 0
 
-    def admit(self, method: str, chat_id: object) -> bool:
+    def admit(self, method: str, chat_id: object, *, paid: bool = False) -> bool:
         if method not in COUNTED_METHODS or not isinstance(chat_id, int):
             return True
         now = time.monotonic()
         chat = self._chats.setdefault(chat_id, deque())
-        for window in (self._global, chat):
+        overall, limit = (
+            (self._paid, self.limits.paid_per_second)
+            if paid
+            else (self._global, self.limits.global_per_second)
+        )
+        for window in (overall, chat):
             while window and window[0] <= now - 1.0:
                 window.popleft()
-        if (
-            len(chat) + 1 > self.limits.per_chat_per_second
-            or len(self._global) + 1 > self.limits.global_per_second
-        ):
+        if len(chat) + 1 > self.limits.per_chat_per_second or len(overall) + 1 > limit:
             self.rejected += 1
             return False
         chat.append(now)
-        self._global.append(now)
+        overall.append(now)
         return True

@@ -256,8 +256,9 @@ class FakeBotApi:
         """The call's effect, within the flood limits; an ApiError (recorded on the call) if
         refused."""
         try:
+            paid = bool(call.params.get("allow_paid_broadcast"))
             if self.flood is not None and not self.flood.admit(
-                call.method, call.params.get("chat_id")
+                call.method, call.params.get("chat_id"), paid=paid
             ):
                 retry = self.flood.limits.retry_after
                 raise ApiError(429, f"Too Many Requests: retry after {retry}", retry)

@@ -43,7 +43,9 @@ async def test_healthz_is_200_while_the_database_answers_and_the_scheduler_runs_
     assert await _get(observed, "/healthz") == (
         200,
         "application/json; charset=utf-8",
-        json.dumps({"status": "ok", "database": "ok", "scheduler": "running"}),
+        json.dumps(
+            {"status": "ok", "database": "ok", "scheduler": "running", "reminders": "sending"}
+        ),
     )
     services = observed.services
     working, services.database = services.database, Database(UNREACHABLE)
@@ -60,7 +62,12 @@ async def test_healthz_is_200_while_the_database_answers_and_the_scheduler_runs_
     status, _, body = await _get(observed, "/healthz")
     assert (status, json.loads(body)) == (
         503,
-        {"status": "unavailable", "database": "ok", "scheduler": "stopped"},
+        {
+            "status": "unavailable",
+            "database": "ok",
+            "scheduler": "stopped",
+            "reminders": "sending",
+        },
     )
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from redis.asyncio import Redis
 
 from bot.content import Library, load_library
 from bot.reminders.model import Delivery, SendResult
@@ -64,3 +68,30 @@ class Outbox:
 @pytest.fixture
 def outbox(clock: Clock) -> Outbox:
     return Outbox(clock)
+
+
+SKIP_REDIS = "no Redis: set COACH_TEST_REDIS_URL=redis://127.0.0.1:6379/0 (.ci/run does)"
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The test Redis (skips the test when none is configured)."""
+    url = os.environ.get("COACH_TEST_REDIS_URL")
+    if not url:
+        pytest.skip(SKIP_REDIS)
+    return url
+
+
+@pytest.fixture
+async def redis_prefix(redis_url: str) -> AsyncIterator[str]:
+    """A key prefix of this test's own, so runs sharing one Redis never collide; its keys are
+    deleted afterwards."""
+    prefix = f"coach-test-{uuid.uuid4().hex[:12]}:"
+    yield prefix
+    client = Redis.from_url(redis_url)
+    try:
+        keys = [key async for key in client.scan_iter(match=f"{prefix}*")]
+        if keys:
+            await client.delete(*keys)
+    finally:
+        await client.aclose()
