@@ -32,7 +32,12 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="print a user's logged sets")
     export.add_argument("--user", required=True)
-    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("--format", choices=["csv", "json", "strong"], default="csv")
+
+    imports = sub.add_parser("import", help="import a Strong, Hevy or FitNotes CSV export")
+    imports.add_argument("--user", required=True, help="whose history it is")
+    imports.add_argument("file", type=Path)
+    imports.add_argument("--yes", action="store_true", help="import without asking")
 
     db = sub.add_parser("db", help="the database")
     db_sub = db.add_subparsers(dest="db_command", required=True)
@@ -79,7 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     if command == "export":
         from bot.terminal.export import run_export
 
-        return run_export(settings, user=args.user, fmt=args.format)
+        names = {slug: ex.name for slug, ex in library.items()}
+        return run_export(settings, user=args.user, fmt=args.format, names=names)
+    if command == "import":
+        from bot.terminal.importer import run_import
+
+        return run_import(settings, library, user=args.user, file=args.file, yes=args.yes)
     if command == "db":
         from bot.storage.migrate import run_upgrade
 

@@ -6,11 +6,12 @@ from bot.answers.answerer import Answerer
 from bot.coach.engine import Coach
 from bot.coach.turn import QuestionAnswerer
 from bot.content import Library
+from bot.imports.feature import ImportFeature
 from bot.progress.feature import ProgressFeature
 from bot.reminders.feature import RemindersFeature
 
 
 def build_coach(library: Library, answerer: QuestionAnswerer | None = None) -> Coach:
     """The coach every entry point runs (Telegram, the terminal chat, the tests, the benches)."""
-    features = [ProgressFeature(), RemindersFeature()]
+    features = [ProgressFeature(), RemindersFeature(), ImportFeature()]
     return Coach(library, answerer or Answerer(library), features)

@@ -12,7 +12,7 @@ from bot.coach import codec
 from bot.coach import core_commands as commands
 from bot.coach import keyboards as kb
 from bot.coach import typed as parse
-from bot.coach.events import Command, Event, Press, Text, TimerDue
+from bot.coach.events import Command, Document, Event, Press, Text, TimerDue
 from bot.coach.features import Feature, Features
 from bot.coach.ports import CoachStore, WorkoutStatus
 from bot.coach.replies import Outcome
@@ -27,6 +27,7 @@ TIMED_STEPS = frozenset({Step.SWITCH, Step.REST})
 LOST_PLACE = "Sorry, I lost my place in our chat. Your logged sets are safe; let's start fresh."
 SAFETY = "Pain is a stop sign: stop the exercise. I'm a coach, not medical advice; see a physio."
 STALE = "That button is out of date"
+NO_FILES = "I can't read files here. Type your answer, or /help."
 ALREADY_HAD = "I have that already. Here's where we are:"
 
 
@@ -79,7 +80,7 @@ class Coach:
         """To the feature that owns the event, else through the current step."""
         event = _as_command(event)
         feature = self._feature_for(event, state)
-        talking = state.dialog is not None and isinstance(event, Command | Press | Text)
+        talking = state.dialog is not None and isinstance(event, Command | Press | Text | Document)
         if talking and (feature is None or feature.owner != state.dialog.owner):  # type: ignore[union-attr]
             state = state.model_copy(update={"dialog": None})  # that conversation is over
         if feature is None:
@@ -88,6 +89,8 @@ class Coach:
             new = await feature.command(turn, state, event.name, event.args)
         elif isinstance(event, Press):
             new = await feature.press(turn, state, event.data[: codec.DATA_MAX * 4])
+        elif isinstance(event, Document):
+            new = await feature.document(turn, state, event.name, event.data)
         else:
             assert isinstance(event, Text)
             new = await feature.text(turn, state, event.text.strip()[: parse.TEXT_MAX])
@@ -103,6 +106,8 @@ class Coach:
             return self.features.for_owner(event.data.partition(":")[0])
         if isinstance(event, Text):
             return self.features.listening(state)
+        if isinstance(event, Document):
+            return self.features.documents
         return None
 
     async def _dispatch(self, turn: Turn, state: State, event: Event) -> State:
@@ -113,6 +118,9 @@ class Coach:
         if isinstance(event, TimerDue):
             timer = turn.steps[state.step].timer
             return await timer(turn, state, event.kind, event.token) if timer else state
+        if isinstance(event, Document):  # no feature reads files
+            await commands.reask(turn, state, NO_FILES)
+            return state
         return await _text(turn, state, event.text)
 
     async def _save(self, turn: Turn, state: State, new: State) -> Outcome:

@@ -1,8 +1,9 @@
-"""What can happen to the coach: a typed line, a button press, a command, a timer coming due."""
+"""What can happen to the coach: a typed line, a button press, a command, a timer coming due,
+a file sent."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -35,4 +36,12 @@ class TimerDue:
     token: int
 
 
-Event = Text | Press | Command | TimerDue
+@dataclass(frozen=True)
+class Document:
+    """A file the user sent (a workout app's CSV export): its name as sent, and its bytes."""
+
+    name: str
+    data: bytes = field(repr=False)
+
+
+Event = Text | Press | Command | TimerDue | Document

@@ -25,6 +25,8 @@ class Feature:
     # Its events do not depend on the workout's place: they run as they are even when the
     # user's stored place was lost (a reminder's buttons), with no "I lost my place" first.
     standalone: bool = False
+    # Files the user sends come to it (one feature at most: the import).
+    accepts_documents: bool = False
 
     async def command(self, turn: Turn, state: State, name: str, args: str) -> State:
         return state
@@ -41,6 +43,10 @@ class Feature:
     async def text(self, turn: Turn, state: State, text: str) -> State:
         return state
 
+    async def document(self, turn: Turn, state: State, name: str, data: bytes) -> State:
+        """A file the user sent (only for a feature that accepts_documents)."""
+        return state
+
     async def settled(self, turn: Turn, before: UserSettings) -> None:
         """The event changed the user's settings (before: as they were), and the user is about
         to be saved: follow the change (the reminders keep their wall-clock times in a new
@@ -54,6 +60,10 @@ class Features:
         self.all = tuple(features)
         self._commands: dict[str, Feature] = {}
         self._owners: dict[str, Feature] = {}
+        readers = [feature for feature in self.all if feature.accepts_documents]
+        if len(readers) > 1:
+            raise ValueError("two features accept documents")
+        self.documents: Feature | None = readers[0] if readers else None
         for feature in self.all:
             for name in feature.commands:
                 if name in self._commands:

@@ -14,6 +14,9 @@ class Side(StrEnum):
     LEFT = "left"
     RIGHT = "right"
     BOTH = "both"
+    # A single-leg set whose side nobody recorded (an import from an app without sides): never
+    # counted as left, right or both; shown as "side unknown".
+    UNKNOWN = "unknown"
 
 
 class Unit(StrEnum):
@@ -74,6 +77,10 @@ class SetEntry:
     rpe: float | None = None  # 1-10 in half steps, when the user gave one
     rir: int | None = None  # reps in reserve, when the user gave them
     id: int | None = None  # the store's id once logged: what an undo or an edit names
+    # Where an imported set came from ("strong", "hevy", "fitnotes") and its stable key in that
+    # app's exports; both None for a set logged here.
+    source: str | None = None
+    source_key: str | None = None
 
 
 @dataclass
@@ -87,6 +94,9 @@ class WorkoutRecord:
     ended_at: datetime | None = None
     effort: str | None = None
     sets: list[SetEntry] = field(default_factory=list)
+    # An imported session (bot/imports): the app it came from, None when logged here.
+    source: str | None = None
+    imported: bool = False
 
 
 class CoachStore(Protocol):

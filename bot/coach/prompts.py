@@ -26,7 +26,8 @@ def plan_text(plan: Plan, ex: Exercise, unit: Unit | None = None) -> str:
 
 def entry_text(entry: SetEntry, unit: Unit) -> str:
     reps = "stopped (pain)" if entry.reps is None else str(entry.reps)
-    return f"{reps} @ {load_text(entry.load, entry.unit, unit)}"
+    text = f"{reps} @ {load_text(entry.load, entry.unit, unit)}"
+    return f"{text} (side unknown)" if entry.side is Side.UNKNOWN else text
 
 
 def screen_unit(turn: Turn, state: State) -> Unit:
@@ -48,16 +49,20 @@ def seconds_left(turn: Turn, kind: str, default: int) -> int:
 
 
 async def last_time(turn: Turn, state: State, set_number: int, side: Side) -> SetEntry | None:
-    """This set and side in the latest earlier session that logged it."""
+    """This set and side in the latest earlier session that logged it; of an imported session
+    with no sides recorded, its set of this number (shown as side unknown)."""
     assert state.exercise is not None and state.progress is not None
     before: int | None = state.progress.workout_id
     for _ in range(LOOKBACK):
         previous = await turn.store.previous_workout(turn.user.id, state.exercise, before)
         if previous is None:
             return None
-        for entry in previous.sets:
-            if entry.set_number == set_number and entry.side is side:
-                return entry
+        same = [e for e in previous.sets if e.set_number == set_number]
+        found = next((e for e in same if e.side is side), None)
+        if found is None and side is not Side.BOTH:
+            found = next((e for e in same if e.side is Side.UNKNOWN), None)
+        if found is not None:
+            return found
         before = previous.id
     return None
 

@@ -18,7 +18,10 @@ from bot.content import Exercise
 # Double progression: the smallest jump a gym usually allows.
 LOAD_STEP = {Unit.KG: 2.5, Unit.LB: 5.0}
 FIRST_LOAD = {Unit.KG: 5.0, Unit.LB: 10.0}
-SIDE_ORDER = (Side.LEFT, Side.RIGHT, Side.BOTH)
+# Unknown last: an imported single-leg set nobody marked counts for neither leg, nor for both.
+SIDE_ORDER = (Side.LEFT, Side.RIGHT, Side.BOTH, Side.UNKNOWN)
+SIDE_NAMES = {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both legs",
+              Side.UNKNOWN: "Side unknown"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def side_stats(entries: list[SetEntry], unit: Unit | None = None) -> list[SideSt
 
 
 def _side_name(side: Side) -> str:
-    return "Both legs" if side is Side.BOTH else side.value.capitalize()
+    return SIDE_NAMES[side]
 
 
 def stats_lines(stats: list[SideStats]) -> list[str]:
@@ -126,10 +129,21 @@ def paired_reps(workout: WorkoutRecord, expected: list[Side]) -> dict[Side, list
     return {side: [reps[n] for n in sorted(shared)] for side, reps in by_set.items()}
 
 
+def expected_sides(workout: WorkoutRecord) -> list[Side]:
+    """The sides a session's progression is read on: both legs together, or left and right;
+    an imported single-leg session that marked no side at all is read on its unknown sets."""
+    if workout.plan.first_side is Side.BOTH:
+        return [Side.BOTH]
+    found = {e.side for e in workout.sets}
+    if Side.UNKNOWN in found and not found & {Side.LEFT, Side.RIGHT}:
+        return [Side.UNKNOWN]
+    return [Side.LEFT, Side.RIGHT]
+
+
 def verdict(ex: Exercise, workout: WorkoutRecord) -> Verdict:
     plan = workout.plan
     top = max(plan.reps, ex.programming.reps.high)
-    expected = [Side.BOTH] if plan.first_side is Side.BOTH else [Side.LEFT, Side.RIGHT]
+    expected = expected_sides(workout)
     reps_by_side = paired_reps(workout, expected)
     complete = {s: len(reps_by_side[s]) >= plan.sets for s in expected}
     at_top = [s for s in expected if complete[s] and min(reps_by_side[s]) >= top]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.coach.ports import Plan, SetEntry, Side, Unit, WorkoutRecord
 from bot.coach.prompts import plan_text
 from bot.coach.session_sides import by_side, side_text, weaker
-from bot.coach.summary import FIRST_LOAD, LOAD_STEP, Verdict, last_load, verdict
+from bot.coach.summary import FIRST_LOAD, LOAD_STEP, SIDE_NAMES, Verdict, last_load, verdict
 from bot.coach.units import in_unit
 from bot.content import Exercise
 
@@ -86,7 +86,7 @@ def _lighter(load: float | None, unit: Unit) -> float | None:
 
 def _side_line(ex: Exercise, side: Side, entries: list[SetEntry], found: Verdict, target: int,
                unit: Unit) -> str:  # fmt: skip
-    name = "Both legs" if side is Side.BOTH else side.value.capitalize()
+    name = SIDE_NAMES[side]
     if side in found.at_top:
         state = f"every set at {found.top}, the top of the range"
     elif side in found.on_target:

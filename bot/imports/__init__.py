@@ -1,5 +1,6 @@
 """Imports of other apps' workout exports (Strong, Hevy, FitNotes) and a Strong-format export."""
 
+from bot.coach.ports import Side
 from bot.imports.csvfile import MAX_BYTES, MAX_ROWS, ImportRefused
 from bot.imports.detect import UNKNOWN_FORMAT
 from bot.imports.mapping import ExerciseMap
@@ -11,7 +12,6 @@ from bot.imports.records import (
     ImportedSet,
     LeftOut,
     SetKind,
-    Side,
     SideFrom,
     SourceApp,
 )

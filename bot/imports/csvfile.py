@@ -27,11 +27,15 @@ class Table:
     rows: list[Row]
 
 
+def too_big(size: int) -> str:
+    """The one line for a file over MAX_BYTES (said before a download when the size is known)."""
+    return f"The file is {size / (1024 * 1024):.1f} MB; the most I can read is 10 MB."
+
+
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with a BOM, else the Windows code page Excel saves in."""
     if len(data) > MAX_BYTES:
-        size = len(data) / (1024 * 1024)
-        raise ImportRefused(f"The file is {size:.1f} MB; the most I can read is 10 MB.")
+        raise ImportRefused(too_big(len(data)))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
     else:

@@ -8,12 +8,13 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from bot.coach.ports import Unit
+from bot.coach.ports import Side, Unit
 from bot.content import Library
 from bot.imports.reader import ParsedExport
-from bot.imports.records import APP_NAMES, BadRow, ImportedSet, LeftOut, Side, SourceApp
+from bot.imports.records import APP_NAMES, BadRow, ImportedSet, LeftOut, SourceApp
 
 _BAD_ROWS_SHOWN = 3
+NOTHING_NEW = "Nothing new to import."
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def _text(p: Preview) -> str:
         span = f", {span}"
     lines = [f"{APP_NAMES[p.app]} export ({p.layout}){span}."]
     if p.empty:
-        lines.append("Nothing new to import.")
+        lines.append(NOTHING_NEW)
     else:
         lines.append(f"I'll import {_plural(p.sets, 'set')} from {_plural(p.workouts, 'workout')}:")
         lines += [

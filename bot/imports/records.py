@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from bot.coach.ports import Unit
+from bot.coach.ports import Side, Unit
 
 
 class SourceApp(StrEnum):
@@ -23,15 +23,6 @@ class SetKind(StrEnum):
     WARMUP = "warmup"
     DROP = "drop"
     FAILURE = "failure"
-
-
-class Side(StrEnum):
-    """The coach's sides plus UNKNOWN: a single-leg set nobody marked is not "both"."""
-
-    LEFT = "left"
-    RIGHT = "right"
-    BOTH = "both"
-    UNKNOWN = "unknown"
 
 
 class SideFrom(StrEnum):

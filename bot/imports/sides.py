@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.imports.records import Side
+from bot.coach.ports import Side
 
 # Whole words in a few languages too ("Gauche", "rechts"); single letters only in English.
 _WORD = (

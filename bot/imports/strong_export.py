@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.coach.ports import Unit
-from bot.imports.records import SetKind, Side
+from bot.coach.ports import Side, Unit
+from bot.imports.records import SetKind
 
 HEADER = (
     "Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps", "RPE",

@@ -17,9 +17,11 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from numpy.typing import NDArray
 
-COLOURS = {Side.LEFT: "#1f6fb4", Side.RIGHT: "#e8770e", Side.BOTH: "#2a9d4a"}
+COLOURS = {Side.LEFT: "#1f6fb4", Side.RIGHT: "#e8770e", Side.BOTH: "#2a9d4a",
+           Side.UNKNOWN: "#8c8c8c"}  # fmt: skip
 GAP_COLOUR = "#d62728"
-LABELS = {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both legs"}
+LABELS = {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both legs",
+          Side.UNKNOWN: "Side unknown"}  # fmt: skip
 # Past this many sessions the per-session gap bars would blur into the shading.
 BARS_MAX = 40
 SIZE_INCHES, DPI = (8.0, 5.6), 100
@@ -92,7 +94,7 @@ def _draw(series: Series, caption: str) -> bytes:
         for side, ys in lines.items():
             axes.plot(times, ys, marker="o", markersize=3.5, linewidth=1.8,
                       color=COLOURS[side], label=LABELS[side])  # fmt: skip
-        if series.sides == (Side.LEFT, Side.RIGHT):
+        if _legs(series):
             _shade(axes, times, lines[Side.LEFT], lines[Side.RIGHT])
         axes.set_ylabel(label)
         axes.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
@@ -108,7 +110,7 @@ def _draw(series: Series, caption: str) -> bytes:
     if len(times) == 1:  # one day would be a zero-width axis
         margin = np.timedelta64(3, "D")
         volume_axes.set_xlim(times[0] - margin, times[0] + margin)
-    figure.suptitle(f"{series.name}: left vs right" if len(series.sides) == 2 else series.name)
+    figure.suptitle(f"{series.name}: left vs right" if _legs(series) else series.name)
     figure.text(0.5, 0.045, caption, ha="center", fontsize=10)
     figure.text(0.5, 0.012, footnote(series), ha="center", fontsize=8, color="#666666")
     figure.subplots_adjust(left=0.1, right=0.97, top=0.92, bottom=0.16, hspace=0.12)
@@ -122,11 +124,17 @@ def _key(figure: Figure, series: Series) -> None:
     """Which colour is which, as coloured words above the top right corner: a fraction of what
     a matplotlib legend costs to draw, and it never covers a line."""
     entries = [(f"● {LABELS[side]}", COLOURS[side]) for side in series.sides]
-    if len(series.sides) == 2:
+    if _legs(series):
         entries.append(("▮ Gap", GAP_COLOUR))
-    for slot, (label, colour) in enumerate(reversed(entries)):
-        figure.text(0.97 - 0.09 * slot, 0.935, label, ha="right", va="bottom", color=colour,
-                    fontsize=9)  # fmt: skip
+    right = 0.97
+    for label, colour in reversed(entries):
+        figure.text(right, 0.935, label, ha="right", va="bottom", color=colour, fontsize=9)
+        right -= max(0.09, 0.0075 * len(label) + 0.03)  # a longer word takes more room
+
+
+def _legs(series: Series) -> bool:
+    """A left-against-right chart (its unknown-side line, if any, is drawn beside)."""
+    return Side.LEFT in series.sides and Side.RIGHT in series.sides
 
 
 def _shade(axes: Axes, times: NDArray[Any], left: list[float], right: list[float]) -> None:

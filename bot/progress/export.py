@@ -15,12 +15,13 @@ from bot.progress.dates import user_zone
 
 # The first ten are what `coach export` always had; the rest make the file complete: the set's
 # own effort and pain, the exact time, and the workout (plan, start, end, status, how it felt);
-# last, the set's effort as numbers (RPE, reps in reserve), added later and so appended.
+# then the set's effort as numbers (RPE, reps in reserve); last, whether the session was
+# imported and from which app (side "unknown": an imported single-leg set with no side marked).
 COLUMNS = (
     "date", "exercise", "workout", "set_number", "side", "reps", "load", "unit", "effort", "note",
     "pain", "logged_at", "workout_started_at", "workout_ended_at", "workout_status",
     "workout_effort", "plan_sets", "plan_reps", "plan_load", "plan_unit", "plan_first_side",
-    "rpe", "rir",
+    "rpe", "rir", "imported", "source",
 )  # fmt: skip
 FORMATS = ("csv", "json")
 # A spreadsheet runs a cell starting with one of these as a formula (=HYPERLINK(...), +cmd|...);
@@ -68,6 +69,8 @@ def rows(user: UserRecord, workouts: Sequence[WorkoutRecord]) -> list[dict[str, 
             "plan_load": plan.load,
             "plan_unit": plan.unit.value,
             "plan_first_side": plan.first_side.value,
+            "imported": workout.imported,
+            "source": workout.source,
         }
         if not workout.sets:
             day = workout.started_at.astimezone(zone).date().isoformat()

@@ -13,10 +13,12 @@ from bot.coach.turn import Turn
 from bot.progress import buttons as pb
 from bot.progress import export, history, session_edit, settings, view
 from bot.progress.dates import user_zone
+from bot.progress.strong_out import strong_document
 from bot.reminders.parsing import NotUnderstood
 
 NAMES = frozenset({"history", "progress", "settings", "export", "deleteme"})
 STALE = "That button is out of date"
+STRONG = "strong"  # /export strong: the file Strong (and Hevy's Strong import) reads
 CONFIRM_MINUTES = 10  # a "yes, delete" button older than this no longer deletes
 EXPORT_CHUNK = 500  # workouts per query while exporting
 ASK_DELETE = (
@@ -159,19 +161,28 @@ def _settings(turn: Turn, state: State, args: str) -> None:
 
 async def _export(turn: Turn, args: str) -> None:
     fmt = args.strip().lower() or "csv"
-    if fmt not in export.FORMATS:
-        turn.say("I export as CSV or JSON: /export, or /export json.")
+    if fmt not in (*export.FORMATS, STRONG):
+        turn.say("I export as CSV or JSON: /export, or /export json; /export strong for a file "
+                 "Strong or Hevy can import.")  # fmt: skip
         return
     workouts = await _all_workouts(turn)
     if not workouts:
         turn.say("Nothing logged yet, so there's nothing to export. /workout to start.")
         return
-    name, content = export.document(turn.user, workouts, fmt, turn.now)
     sets = sum(len(w.sets) for w in workouts)
-    text = (
-        f"Everything you logged: {len(workouts)} workouts, {sets} sets, as {fmt.upper()}. "
-        "Loads are in the unit you logged them in."
-    )
+    if fmt == STRONG:
+        names = {slug: ex.name for slug, ex in turn.library.items()}
+        name, content = strong_document(turn.user, workouts, names, turn.now)
+        text = (
+            f"Your {len(workouts)} workouts as a Strong CSV, the side of each set in its note: "
+            "import it in Strong, or in Hevy as a Strong file."
+        )
+    else:
+        name, content = export.document(turn.user, workouts, fmt, turn.now)
+        text = (
+            f"Everything you logged: {len(workouts)} workouts, {sets} sets, as {fmt.upper()}. "
+            "Loads are in the unit you logged them in."
+        )
     turn.out.replies.append(Reply(text, document=(name, content)))
 
 

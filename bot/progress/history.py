@@ -8,14 +8,15 @@ from datetime import datetime, tzinfo
 
 from bot.coach.keyboards import Keyboard
 from bot.coach.ports import Side, Unit, WorkoutRecord, WorkoutStatus
-from bot.coach.session_sides import by_side, side_text, totals
+from bot.coach.session_sides import by_side, side_text
+from bot.coach.summary import SIDE_NAMES
 from bot.content import Exercise
+from bot.imports.records import APP_NAMES
 from bot.progress import buttons as pb
 
 PAGE_SIZE = 5
 PAGE_MAX = 10_000  # beyond any real history: a larger page number is forged
 ALL = "*"
-SIDE_NAMES = {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both legs"}
 STATUS_NOTES = {
     WorkoutStatus.ACTIVE: "in progress",
     WorkoutStatus.STOPPED: "stopped early",
@@ -36,10 +37,14 @@ def day_label(moment: datetime, zone: tzinfo, now: datetime) -> str:
 
 
 def gap_text(workout: WorkoutRecord) -> str | None:
-    done = totals(workout)
-    left, right = done.get(Side.LEFT), done.get(Side.RIGHT)
-    if left is None or right is None:
+    """Left against right over the sets both legs counted: a set stopped for pain, or an
+    imported set whose side is unknown, says nothing about which leg is behind."""
+    reps = {(e.set_number, e.side): e.reps for e in workout.sets if e.reps is not None}
+    paired = [n for (n, side) in reps if side is Side.LEFT and (n, Side.RIGHT) in reps]
+    if not paired:
         return None
+    left = sum(reps[n, Side.LEFT] or 0 for n in paired)
+    right = sum(reps[n, Side.RIGHT] or 0 for n in paired)
     if left == right:
         return f"Even: {left} reps each side"
     behind, gap = ("Left", right - left) if left < right else ("Right", left - right)
@@ -58,16 +63,26 @@ def session_lines(
         head.append(STATUS_NOTES[workout.status])
     if workout.effort:
         head.append(f"felt {workout.effort}")
+    if workout.imported:
+        head.append(imported_from(workout.source))
     sides = by_side(workout)
     if not sides:
         return [" · ".join(head), "Nothing logged"]
-    if Side.BOTH not in sides:  # a unilateral session: both legs named, even one left empty
-        sides = {Side.LEFT: sides.get(Side.LEFT, []), Side.RIGHT: sides.get(Side.RIGHT, [])}
+    if Side.BOTH not in sides and (Side.LEFT in sides or Side.RIGHT in sides):
+        # A unilateral session: both legs named, even one left empty; unknown sets after them.
+        legs = {Side.LEFT: sides.get(Side.LEFT, []), Side.RIGHT: sides.get(Side.RIGHT, [])}
+        sides = legs | ({Side.UNKNOWN: sides[Side.UNKNOWN]} if Side.UNKNOWN in sides else {})
     line = " │ ".join(
         f"{SIDE_NAMES[side]} {side_text(entries, unit) if entries else '—'}"
         for side, entries in sides.items()
     )
     return [" · ".join(head), line, *filter(None, [gap_text(workout)])]
+
+
+def imported_from(source: str | None) -> str:
+    """ "imported from Strong"; an app this coach no longer knows is named as stored."""
+    known = {app.value: name for app, name in APP_NAMES.items()}
+    return f"imported from {known.get(source or '', source or 'another app')}"
 
 
 def render(

@@ -27,7 +27,8 @@ class Series:
     name: str
     unit: Unit
     points: list[Point]
-    sides: tuple[Side, ...]  # (left, right), or (both,) for a two-leg exercise
+    # (left, right), plus unknown when imported sets had no side; (both,) for a two-leg exercise
+    sides: tuple[Side, ...]
     # Volume is reps × load; when no set had a load it is plain reps (see volume()).
     bodyweight_only: bool
 
@@ -58,7 +59,9 @@ def build(
                 add = volume(entry.reps, entry.load, entry.unit, unit, bodyweight_only)
                 volumes[entry.side] = volumes.get(entry.side, 0.0) + add
         points.append(Point(workout.started_at.astimezone(zone), best, volumes))
-    sides = (Side.LEFT, Side.RIGHT) if unilateral else (Side.BOTH,)
+    sides: tuple[Side, ...] = (Side.LEFT, Side.RIGHT) if unilateral else (Side.BOTH,)
+    if unilateral and any(Side.UNKNOWN in p.best for p in points):
+        sides += (Side.UNKNOWN,)  # imported sets with no side: a line of their own
     return Series(name, unit, points, sides, bodyweight_only)
 
 

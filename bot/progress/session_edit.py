@@ -16,10 +16,11 @@ from bot.coach.keyboards import Keyboard, weight_label
 from bot.coach.ports import SetEntry, Side, WorkoutRecord, WorkoutStatus
 from bot.coach.replies import Button
 from bot.coach.state import Dialog, State
+from bot.coach.summary import SIDE_NAMES
 from bot.coach.turn import Turn
 from bot.progress import buttons as pb
 from bot.progress.dates import user_zone
-from bot.progress.history import SIDE_NAMES, day_label
+from bot.progress.history import day_label
 from bot.reminders.actions import small_id
 
 OPEN, EDIT, DROP_SET, DROP_SET_YES = pb.OPEN, pb.FIX_SET, pb.DROP_SET, pb.DROP_SET_YES

@@ -47,6 +47,7 @@ class UpgradeResult:
 def target_metadata() -> MetaData:
     """Every table the coach defines: what migrations must produce (autogenerate, tests)."""
     # Each module that declares tables registers them on Base.metadata when imported.
+    import bot.storage.imports
     import bot.storage.reminders  # noqa: F401
     from bot.storage.models import Base
 

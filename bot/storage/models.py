@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -32,6 +33,8 @@ NAMING_CONVENTION = {
 }
 
 KEY_MAX = 200
+SOURCE_MAX = 16  # "strong", "hevy", "fitnotes"
+SOURCE_KEY_MAX = 64  # the importers' keys: "fitnotes:" + 32 hex digits
 
 # JSONB on PostgreSQL (indexable, compact), plain JSON text elsewhere.
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")
@@ -92,6 +95,9 @@ class WorkoutRow(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     status: Mapped[str] = mapped_column(String())
     effort: Mapped[str | None] = mapped_column(String())
+    # An imported session (bot/imports): the app it came from; NULL for one logged here.
+    source: Mapped[str | None] = mapped_column(String(SOURCE_MAX))
+    imported: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class SetLogRow(Base):
@@ -101,6 +107,9 @@ class SetLogRow(Base):
         Index("ix_set_logs_workout_id", "workout_id", "id"),
         # Export: every set of one user by time.
         Index("ix_set_logs_user_logged", "user_id", "logged_at"),
+        # An imported set's key is stored once per user: a file imported twice adds nothing.
+        # NULLs (sets logged here) never collide, on SQLite and PostgreSQL alike.
+        Index("ix_set_logs_user_source_key", "user_id", "source_key", unique=True),
         NO_ID_REUSE,
     )
 
@@ -121,6 +130,9 @@ class SetLogRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     pain: Mapped[bool] = mapped_column(Boolean)
     logged_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # An imported set: its app and its stable key in that app's exports (bot/imports/keys).
+    source: Mapped[str | None] = mapped_column(String(SOURCE_MAX))
+    source_key: Mapped[str | None] = mapped_column(String(SOURCE_KEY_MAX))
 
 
 class ForgottenUpdateRow(Base):

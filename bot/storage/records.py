@@ -88,6 +88,8 @@ def workout_record(row: WorkoutRow | Row[Any], sets: list[SetEntry]) -> WorkoutR
         ended_at=row.ended_at,
         effort=row.effort,
         sets=sets,
+        source=row.source,
+        imported=bool(row.imported),  # a row just built has no server default applied
     )
 
 
@@ -108,6 +110,8 @@ def set_entry(row: Row[Any]) -> SetEntry:
         rpe=row.set_rpe,
         rir=row.set_rir,
         id=row.set_id,
+        source=row.set_source,
+        source_key=row.set_source_key,
     )
 
 
@@ -127,4 +131,6 @@ def set_values(entry: SetEntry) -> dict[str, Any]:
         "note": entry.note,
         "pain": entry.pain,
         "logged_at": entry.logged_at,
+        "source": entry.source,
+        "source_key": entry.source_key,
     }

@@ -22,6 +22,7 @@ from bot.coach.ports import (
 from bot.coach.replies import Timer
 from bot.storage.deliveries import Deliveries, Recent, read_recent
 from bot.storage.forget import Forgetting
+from bot.storage.imports import ImportQueries
 from bot.storage.kept import KeptUser, KeptUsers
 from bot.storage.models import KEY_MAX, ForgottenUpdateRow, UserRow
 from bot.storage.periods import PeriodQueries
@@ -62,7 +63,7 @@ _TIMERS = (
 )
 
 
-class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries):
+class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries, ImportQueries):
     """CoachStore on one connection, inside one transaction the Database unit owns.
 
     The store never commits: Database.unit() commits once when the event's work succeeded.

@@ -57,6 +57,7 @@ MENU = [
     BotCommand("remind", "Training reminders"),
     BotCommand("settings", "Units, rest, starting leg, timezone"),
     BotCommand("export", "Download your data"),
+    BotCommand("import", "Bring your history from Strong, Hevy or FitNotes"),
     BotCommand("deleteme", "Delete everything I hold about you"),
     BotCommand("help", "What I can do"),
     BotCommand("cancel", "Stop the current workout"),

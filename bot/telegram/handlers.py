@@ -13,8 +13,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.coach.events import Command, Press, Text, TimerDue
+from bot.coach.events import Command, Document, Press, Text, TimerDue
 from bot.coach.ports import ConflictError, StaleStateError
+from bot.imports.csvfile import MAX_BYTES, too_big
 from bot.observability import note_error
 from bot.storage.errors import is_unavailable
 from bot.telegram import redelivery, render
@@ -74,6 +75,23 @@ async def on_text(update: Update, context: CoachContext) -> None:
     outcome = await context.services.handle(
         chat.id, Text(_storable(message.text)), update.update_id
     )
+    await render.send_replies(context.bot, chat.id, outcome.replies)
+
+
+async def on_document(update: Update, context: CoachContext) -> None:
+    """A file sent (a workout app's export): refused before downloading when Telegram says it
+    is over the limit, else fetched with getFile and handed to the coach as a Document."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None or message.document is None:
+        return
+    document = message.document
+    if document.file_size is not None and document.file_size > MAX_BYTES:
+        await message.reply_text(too_big(document.file_size))
+        return
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    name = _storable(document.file_name or "file")
+    outcome = await context.services.handle(chat.id, Document(name, data), update.update_id)
     await render.send_replies(context.bot, chat.id, outcome.replies)
 
 
@@ -170,6 +188,7 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, on_command))
     application.add_handler(MessageHandler(PRIVATE & filters.TEXT, on_text))
     application.add_handler(CallbackQueryHandler(on_press))
+    application.add_handler(MessageHandler(PRIVATE & filters.Document.ALL, on_document))
     application.add_handler(MessageHandler(PRIVATE & ~filters.TEXT, on_other))
     application.add_handler(
         MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, on_group_command)

@@ -16,7 +16,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.app import build_coach
 from bot.coach.engine import Coach
-from bot.coach.events import Command, Event, TimerDue
+from bot.coach.events import Command, Document, Event, TimerDue
 from bot.coach.keyboards import Keyboard
 from bot.coach.ports import UserRecord
 from bot.coach.replies import Outcome, Timer
@@ -28,7 +28,7 @@ from bot.reminders.service import ReminderService
 from bot.storage import Database
 from bot.storage.errors import is_unavailable
 from bot.storage.reminder_claims import claims_unit
-from bot.terminal.render import keeper, keyboard_after, read_line, show
+from bot.terminal.render import keeper, keyboard_after, read_file, read_line, show
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +90,13 @@ class TerminalChat:
             async for line in lines:
                 if self.echo:
                     self._print([f"> {line.rstrip()}"])
-                event = read_line(line, self.keyboard)
-                if event is not None:
+                sent = read_file(line)
+                if isinstance(sent, Document):
+                    await self._outcome(Command("import"))  # the file was asked for
+                    await self.handle(sent)
+                elif sent is not None:
+                    self._print([sent])
+                elif (event := read_line(line, self.keyboard)) is not None:
                     await self.handle(event)
         finally:
             self._disarm()  # the timer stays stored; the next chat re-arms it

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from bot.coach.events import Command, Event, Press, Text
+from bot.coach.events import Command, Document, Event, Press, Text
 from bot.coach.keyboards import Keyboard, numbers_are_answers
 from bot.coach.replies import Outcome
+from bot.imports.csvfile import MAX_BYTES, too_big
 
 
 def show_keyboard(keyboard: Keyboard) -> list[str]:
@@ -76,6 +77,22 @@ def show(outcome: Outcome, keep: Keep | None = None) -> list[str]:
                 _kept(keep, "chart.png", reply.photo, "[picture: open Telegram to see it]")
             )
     return lines
+
+
+def read_file(line: str) -> Document | str | None:
+    """ "/import PATH" names a file to import: the file as a Document, or what is wrong with
+    it; None when the line is something else (a bare /import asks for the file)."""
+    name, _, rest = line.strip().partition(" ")
+    if name.lower() != "/import" or not rest.strip():
+        return None
+    path = Path(rest.strip()).expanduser()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return too_big(size)
+        return Document(path.name, path.read_bytes())
+    except OSError as exc:
+        return f"Can't read {path}: {exc.strerror or exc}"
 
 
 def read_line(line: str, keyboard: Keyboard) -> Event | None:

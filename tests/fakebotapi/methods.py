@@ -11,6 +11,7 @@ from tests.fakebotapi.telegram_html import EntityParseError, parse_html, utf16_l
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
+MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API lets a bot download files up to 20 MB
 
 
 class ApiError(Exception):
@@ -197,6 +198,22 @@ async def get_me(records: Records, params: dict[str, Any]) -> Any:
     return BOT_USER
 
 
+async def get_file(records: Records, params: dict[str, Any]) -> Any:
+    """A File whose file_path the bot downloads from /file/bot<token>/<file_path>."""
+    file_id = str(params.get("file_id", ""))
+    if file_id not in records.files:
+        raise ApiError(400, "Bad Request: invalid file_id")
+    path, content = records.files[file_id]
+    if len(content) > MAX_DOWNLOAD:
+        raise ApiError(400, "Bad Request: file is too big")
+    return {
+        "file_id": file_id,
+        "file_unique_id": f"u-{file_id}",
+        "file_size": len(content),
+        "file_path": path,
+    }
+
+
 async def done(records: Records, params: dict[str, Any]) -> Any:
     return True
 
@@ -211,6 +228,7 @@ METHODS: dict[str, Method] = {
     "editMessageReplyMarkup": edit_message_reply_markup,
     "answerCallbackQuery": answer_callback_query,
     "sendChatAction": send_chat_action,
+    "getFile": get_file,
     "setMyCommands": set_my_commands,
     "getMyCommands": get_my_commands,
     "deleteMyCommands": done,

@@ -108,6 +108,8 @@ class Records:
         self.blocked: set[int] = set()
         self.open_queries: dict[str, dict[str, Any]] = {}
         self.answered_queries: dict[str, dict[str, Any]] = {}
+        # Files users sent, by file_id: (file_path for the download URL, content).
+        self.files: dict[str, tuple[str, bytes]] = {}
         self._next_message_id: dict[int, int] = {}
         # (chat, message id) -> message, for edits: a load run's chats hold thousands each.
         self._by_id: dict[tuple[int, int], Message] = {}

@@ -92,6 +92,7 @@ class FakeBotApi:
     async def start(self, port: int = 0) -> None:
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{file_path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
@@ -235,6 +236,21 @@ class FakeBotApi:
         except ApiError as exc:
             return _error(exc.status, exc.description, exc.retry_after)
         return web.json_response({"ok": True, "result": result})
+
+    async def _download(self, request: web.Request) -> web.StreamResponse:
+        """A file's content by the file_path getFile gave, as the Bot API serves it; recorded
+        as a call to "file" so tests can tell whether the bot downloaded anything."""
+        path = request.match_info["file_path"]
+        call = Call("file", {"file_path": path})
+        self.records.calls.append(call)
+        if request.match_info["token"] != self.token:
+            call.status = 401
+            return _error(401, "Unauthorized")
+        found = next((data for p, data in self.records.files.values() if p == path), None)
+        if found is None:
+            call.status = 404
+            return _error(404, "Not Found")
+        return web.Response(body=found, content_type="application/octet-stream")
 
     async def _carry_out(self, call: Call) -> Any:
         """The call's effect, within the flood limits; an ApiError (recorded on the call) if

@@ -67,6 +67,34 @@ class FakeUser:
         }
         return {"update_id": self.api.new_update_id(), "message": message}
 
+    def document(
+        self, name: str, content: bytes, *, file_size: int | None = None, stored: bool = True
+    ) -> dict[str, Any]:
+        """The update for a file sent as a document; the fake keeps its content for getFile
+        (stored=False: a file only its size is known of). file_size: what Telegram reports,
+        the content's length unless given."""
+        message_id = self.api.records.new_message_id(self.id)
+        file_id = f"doc-{self.id}-{message_id}"
+        if stored:
+            path = f"documents/file_{len(self.api.records.files)}.{name.rpartition('.')[2]}"
+            self.api.records.files[file_id] = (path, content)
+        document = {
+            "file_id": file_id,
+            "file_unique_id": f"u-{file_id}",
+            "file_name": name,
+            "mime_type": "text/csv" if name.lower().endswith(".csv") else "text/plain",
+            "file_size": len(content) if file_size is None else file_size,
+        }
+        self.api.records.add(Message(self.id, message_id, from_bot=False, document=(name, content)))
+        message = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": chat_json(self.id, self.first_name),
+            "from": self._from(),
+            "document": document,
+        }
+        return {"update_id": self.api.new_update_id(), "message": message}
+
     def command(self, name: str, args: str = "") -> dict[str, Any]:
         return self.text(f"/{name} {args}".rstrip())
 

@@ -134,6 +134,10 @@ class Chat:
     async def command(self, name: str, args: str = "") -> list[Message]:
         return await self._send(self.user.command(name, args))
 
+    async def send_file(self, name: str, content: bytes, **options: Any) -> list[Message]:
+        """Send a file as a document (FakeUser.document's options: file_size, stored)."""
+        return await self._send(self.user.document(name, content, **options))
+
     async def tap(self, label: str, message: Message | None = None) -> list[Message]:
         """Press a button by its label on `message` or on the latest message that has buttons."""
         target = message or self.harness.api.records.last_keyboard(self.id)
