@@ -41,6 +41,9 @@ _PRIORITY = [
 # as a cue that says the topic outright.
 _FACT_VOTE = 2.0
 _FACT_COVERAGE = 0.5  # least share of the question's words a fact must hold to answer it
+# Without a way of asking said in full, the best atoms' own topic counts for less.
+_PROSE_VOTE = 1.0
+_PROSE_COVERAGE = 0.6
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
 
 
@@ -76,6 +79,11 @@ class Answerer:
         self._finder = ExerciseFinder(library, everyday, OTHER_EXERCISES, self._speller.stems)
         self._muscle_words = {stem(k): v for k, v in MUSCLE_WORDS.items()}
         self._pronouns = frozenset(stem(w) for w in PRONOUNS)
+        # Kit words that are also weighted cues ("barbell", "dumbbell"): how much each says
+        # "weighted", so a question about another fact can take it back.
+        kit = {t for ex in library.values() for item in ex.equipment for t in phrase_tokens(item)}
+        weighted = self._scorer.single_word_weights(Topic.WEIGHTED)
+        self._kit_cues = {t: w for t, w in weighted.items() if t in kit}
         self._equipment = {
             slug: frozenset(t for item in ex.equipment for t in phrase_tokens(item))
             for slug, ex in library.items()
@@ -251,11 +259,33 @@ class Answerer:
         if symptom is not None and symptom.telling and symptom.coverage >= 0.5:
             scores[Topic.TROUBLESHOOT] = scores.get(Topic.TROUBLESHOOT, 0) + 3 * symptom.coverage
         asked_muscles = [name for t in p.free for name in self._muscle_words.get(t, ())]
-        # "where do my shoulders go" names a muscle but asks about position.
-        if asked_muscles and not scores.get(Topic.TROUBLESHOOT) and Topic.STEPS not in shape:
+        slug = subject or self._hub
+        fact = self._best_fact(slug, p.query)
+        kit = set(p.query) & self._kit_cues.keys()
+        if fact is None and kit and not self._about_kit(slug, p.query):
+            # "feet placement for barbell thrusts": the kit says which version, the rest asks.
+            fact = self._best_fact(slug, [t for t in p.query if t not in self._kit_cues])
+            if fact is not None and fact.atom.topic is not Topic.WEIGHTED:
+                kitless = [t for t in p.cue_toks if t not in self._kit_cues]
+                scores[Topic.WEIGHTED] = self._scorer.score(kitless).get(Topic.WEIGHTED, 0.0)
+        prose = self._prose_vote(slug, p.query) if fact is None else None
+        located = fact or prose
+        # "where do my shoulders go", "the bench keeps sliding back": a body word that says
+        # where a detail sits, not which muscle works.
+        placed = located is not None and located.atom.topic is not Topic.MUSCLES
+        if (
+            asked_muscles
+            and not scores.get(Topic.TROUBLESHOOT)
+            and Topic.STEPS not in shape
+            and not (placed and not set(p.free) & signals.FEELING)
+        ):
             scores[Topic.MUSCLES] = scores.get(Topic.MUSCLES, 0) + 1.5
         cue_best = max(scores.values(), default=0.0)
-        fact = self._best_fact(subject or self._hub, p.query)
+        if prose is not None:
+            # No way of asking for a fact said in full: the best-matching atoms still know
+            # their topic; they weigh most when no cue word spoke.
+            weight = _FACT_VOTE if cue_best < 1.0 else _PROSE_VOTE
+            scores[prose.atom.topic] = scores.get(prose.atom.topic, 0) + weight * prose.coverage
         if fact is not None:
             scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + _FACT_VOTE * fact.coverage
             if (
@@ -277,6 +307,23 @@ class Answerer:
             # comparison; "than" says more or less of something else.
             scores.pop(Topic.COMPARE, None)
         return scores, named, symptom, asked_muscles, cue_best
+
+    def _about_kit(self, slug: str, query: list[str]) -> bool:
+        """ "can I rest a kettlebell on my hips": the best atom is about loading."""
+        hits = self._facts.search(slug, query)
+        return bool(hits) and hits[0].atom.topic is Topic.WEIGHTED
+
+    def _prose_vote(self, slug: str, query: list[str]) -> Hit | None:
+        """The best atom for the question's words when the top atoms agree on a topic."""
+        hits = self._facts.search(slug, query)
+        if not hits or hits[0].coverage < _PROSE_COVERAGE:
+            return None
+        # One shared word is a coincidence ("fix"); two say what the question is about.
+        if len(set(self._facts.query_words(query)) & set(hits[0].atom.toks)) < 2:
+            return None
+        close = [h for h in hits if h.coverage >= hits[0].coverage - 0.05][:3]
+        topics = {h.atom.topic for h in close}
+        return hits[0] if len(topics) == 1 else None
 
     def _names_a_fault(self, p: _Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
