@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from bot.answers import compose, english, followup, medical, signals
+from bot.answers.counts import prescription
 from bot.answers.exercises import ExerciseFinder, Found, phrase_tokens
 from bot.answers.facts import FactIndex, Hit
 from bot.answers.help import help_text
@@ -395,6 +396,9 @@ class Answerer:
             focus += [f"other:{others[0]}"] if others else []
             focus += [f"unknown:{name}" for name in p.found.others[:1]]
             return tuple(focus)
+        counted = prescription(p.toks) if topic is Topic.PROGRAMMING else None
+        if counted is not None:
+            return (counted.focus(),)  # "is 3x10 ok": the numbers against the usual range
         if topic is Topic.STEPS and toks & signals.SETUP:
             focus.append("setup-only")
         if topic is Topic.MUSCLES:

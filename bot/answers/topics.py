@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
+from bot.answers.counts import prescription
 from bot.answers.exercises import phrase_tokens
 from bot.answers.model import Topic
 from bot.answers.vocabulary import BODY_PARTS, CUES
@@ -25,20 +25,7 @@ _YES_NO_OPENINGS = frozenset(
 )
 # A muscle working ("hitting", "feel"); negated, it is a fault ("arent hitting my glutes").
 _WORKING = frozenset(phrase_tokens("hit hitting work working feel feeling activate firing"))
-# "3x10", "4 sets of 15", "12 reps": a prescription, so a programming question.
-_PRESCRIPTION = re.compile(r"^\d+(x\d+)?$")
-_COUNTED = frozenset(phrase_tokens("x by rep reps set sets each per a"))
 _PAINFUL = frozenset(phrase_tokens("pain painful hurt hurts ache sharp injury injured ouch ow"))
-
-
-def _prescribes(toks: list[str]) -> bool:
-    """A count of sets or reps: "3x10", "3 x 10", "4 sets of 15", "12 reps"."""
-    for i, tok in enumerate(toks):
-        if not _PRESCRIPTION.match(tok):
-            continue
-        if "x" in tok or (i + 1 < len(toks) and toks[i + 1] in _COUNTED):
-            return True
-    return False
 
 
 def _asks_yes_no(toks: list[str]) -> bool:
@@ -88,7 +75,7 @@ class TopicScorer:
         """Cues in the shape of a sentence rather than in one phrase."""
         words = set(toks)
         out: dict[Topic, float] = {}
-        if _prescribes(toks):
+        if prescription(toks) is not None:
             out[Topic.PROGRAMMING] = 3.0  # "is 3x10 ok", "4 sets of 15 too much?"
         if words & _FIRST_PERSON and words & _FEEL and words & _BODY and not words & _NORMATIVE:
             out[Topic.TROUBLESHOOT] = 3.0  # "I feel nothing in my butt"
