@@ -45,6 +45,7 @@ _FACT_COVERAGE = 0.5  # least share of the question's words a fact must hold to 
 # Without a way of asking said in full, the best atoms' own topic counts for less.
 _PROSE_VOTE = 1.0
 _PROSE_COVERAGE = 0.6
+_FAULTS = frozenset({Topic.TROUBLESHOOT, Topic.MISTAKES})
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
 
 
@@ -112,7 +113,7 @@ class Answerer:
             return Answer(Topic.NONE, None, help_text(self.library), Subject(topic=Topic.NONE))
         decided = self._decide(parsed, in_hand, previous)
         if isinstance(decided, Subject):
-            return self._about(decided)
+            return self._about(followup.remembered(decided, previous))
         if previous is not None and decided.topic is Topic.NONE:
             # An off-topic line mid-conversation leaves the conversation's subject as it was.
             return Answer(decided.topic, decided.exercise, decided.text, previous, None)
@@ -194,6 +195,11 @@ class Answerer:
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back:
             return self._unknown_exercise(p.found.others[0])
+        placed = self._where_it_goes(p, previous)
+        if placed is not None:
+            return placed
+        if previous is not None and not counted:
+            p, named = self._pointing_back(p, previous, named, in_hand)
         subject = named[0] if named else (last or in_hand)
         scores, named, symptom, asked_muscles, cue_best = self._scores(p, subject, named)
         topic, best = max(
@@ -227,6 +233,42 @@ class Answerer:
         focus = self._focus(topic, slug, p, named, symptom, asked_muscles)
         # No exercise in hand: the fault is a guess at one, and the answer says which.
         return Subject(topic=topic, exercise=slug, focus=(*focus, "guess") if guessed else focus)
+
+    def _pointing_back(
+        self, p: _Parsed, previous: Subject, named: tuple[str, ...], in_hand: str | None
+    ) -> tuple[_Parsed, tuple[str, ...]]:
+        """Follow-ups that point past the last answer: "which one is harder", "steps?" after
+        a list, "why that instead of the single-leg one"."""
+        last = previous.exercise if previous.exercise in self.library else None
+        if last is None:
+            return p, named
+        free = set(p.free)
+        if followup.weighs_up(p.free) and len(named) <= 1:
+            # "which one is harder": the two exercises the conversation was about.
+            pair = [*named, last, *(s for s in (previous.earlier, in_hand) if s)]
+            return p, tuple(dict.fromkeys(pair))[:2]
+        if named and named[0] != last and free & self._pronouns and free & followup.INSTEAD:
+            return p, (last, named[0])  # "why would I do that instead of single leg"
+        if not named and previous.topic in (Topic.VARIATIONS, Topic.ALTERNATIVES):
+            listed = self._counted(replace(p, free=["that", "one"]), previous)
+            if listed and self._scorer.score(p.cue_toks).get(Topic.STEPS, 0) >= 1:
+                return p, listed  # "steps?" after a list: the one on top
+        return p, named
+
+    def _where_it_goes(self, p: _Parsed, previous: Subject | None) -> Subject | None:
+        """ "where does it go" mid-conversation: where the kit talked about sits."""
+        last = previous.exercise if previous is not None else None
+        if previous is None or last not in self.library or p.found.slugs:
+            return None
+        if not (set(p.free) & self._pronouns and followup.asks_where(p.free)):
+            return None
+        kit = followup.referent(previous, self.library[last])
+        query = [*kit, *followup.PLACING]
+        hits = self._facts.search(last, query, {Topic.STEPS, Topic.WEIGHTED})
+        if not hits:
+            return None
+        best = max(hits, key=lambda h: h.score)
+        return Subject(topic=best.atom.topic, exercise=last, focus=(best.atom.id,))
 
     @staticmethod
     def _without(p: _Parsed, drop: frozenset[str]) -> _Parsed:
@@ -269,7 +311,8 @@ class Answerer:
             if fact is not None and fact.atom.topic is not Topic.WEIGHTED:
                 kitless = [t for t in p.cue_toks if t not in self._kit_cues]
                 scores[Topic.WEIGHTED] = self._scorer.score(kitless).get(Topic.WEIGHTED, 0.0)
-        prose = self._prose_vote(slug, p.query) if fact is None else None
+        # With no exercise in sight, shared words alone ("how do I bench press") prove nothing.
+        prose = self._prose_vote(slug, p.query) if fact is None and subject else None
         located = fact or prose
         # "where do my shoulders go", "the bench keeps sliding back": a body word that says
         # where a detail sits, not which muscle works.
@@ -324,7 +367,8 @@ class Answerer:
             return None
         close = [h for h in hits if h.coverage >= hits[0].coverage - 0.05][:3]
         topics = {h.atom.topic for h in close}
-        return hits[0] if len(topics) == 1 else None
+        # A fault is the symptom index's to find; prose that shares words with a fix is not one.
+        return hits[0] if len(topics) == 1 and not topics & _FAULTS else None
 
     def _names_a_fault(self, p: _Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""

@@ -226,7 +226,8 @@ class ExerciseFinder:
                     continue
                 name = self._others.get(tuple(toks[start:end]))
                 # "when I push up" is a verb, "a yoga mat" is kit: neither names a sport.
-                if start > 0 and toks[start - 1] in _SUBJECTS:
+                # ("how do I deadlift" still does: one word is the lift's name.)
+                if size > 1 and start > 0 and toks[start - 1] in _SUBJECTS:
                     continue
                 if end < len(toks) and toks[end] in _KIT_NOUNS:
                     continue
