@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
 
 from bot.answers import compose, english, followup, medical, signals
+from bot.answers.backrefs import BackReferences
 from bot.answers.counts import prescription
-from bot.answers.exercises import ExerciseFinder, Found, phrase_tokens
-from bot.answers.facts import FactIndex, Hit
+from bot.answers.exercises import ExerciseFinder, phrase_tokens
+from bot.answers.facts import FactIndex
 from bot.answers.help import help_text
 from bot.answers.model import Answer, Subject, Topic
+from bot.answers.parsed import Parsed, without
 from bot.answers.render import render
 from bot.answers.symptoms import BODY, SymptomIndex, SymptomMatch
 from bot.answers.text import IRREGULAR, Speller, clean, stem, words
@@ -27,6 +28,7 @@ from bot.answers.vocabulary import (
     PLAN_WORDS,
     PRONOUNS,
 )
+from bot.answers.votes import FACT_VOTE, PROSE_VOTE, FactVotes
 from bot.content import Library
 
 # Longer than any real question; a pasted essay gets a polite "one question, please".
@@ -38,26 +40,7 @@ _PRIORITY = [
     Topic.PROGRAMMING, Topic.VARIATIONS, Topic.ALTERNATIVES, Topic.LEVEL, Topic.BENEFITS,
     Topic.MUSCLES, Topic.STEPS, Topic.OVERVIEW,
 ]  # fmt: skip
-# A fact found by retrieval adds this much (times its coverage) to its topic's score: as much
-# as a cue that says the topic outright.
-_FACT_VOTE = 2.0
-_FACT_COVERAGE = 0.5  # least share of the question's words a fact must hold to answer it
-# Without a way of asking said in full, the best atoms' own topic counts for less.
-_PROSE_VOTE = 1.0
-_PROSE_COVERAGE = 0.6
-_FAULTS = frozenset({Topic.TROUBLESHOOT, Topic.MISTAKES})
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    surface: list[str]  # the words as typed (typos repaired), for small talk and off-topic
-    toks: list[str]  # every token, stemmed, for symptoms and signals
-    cue_toks: list[str]  # exercise names replaced by "it", for topic cues
-    free: list[str]  # tokens outside exercise names
-    query: list[str]  # the words a detail is looked up by: free ones and one-word names ("band")
-    unknown: list[str]  # words that are neither typos of known words nor known
-    found: Found
 
 
 class Answerer:
@@ -67,6 +50,7 @@ class Answerer:
         self._scorer = TopicScorer()
         self._symptoms = SymptomIndex(library)
         self._facts = FactIndex(library)
+        self._votes = FactVotes(self._facts)
         surface = set(COMMON) | OFF_TOPIC | set(IRREGULAR) | GREETINGS | medical.WORDS
         for phrases in CUES.values():
             surface.update(w for p in phrases for w in p.split())
@@ -81,6 +65,7 @@ class Answerer:
         self._finder = ExerciseFinder(library, everyday, OTHER_EXERCISES, self._speller.stems)
         self._muscle_words = {stem(k): v for k, v in MUSCLE_WORDS.items()}
         self._pronouns = frozenset(stem(w) for w in PRONOUNS)
+        self._back = BackReferences(library, self._votes, self._scorer, self._pronouns)
         # Kit words that are also weighted cues ("barbell", "dumbbell"): how much each says
         # "weighted", so a question about another fact can take it back.
         kit = {t for ex in library.values() for item in ex.equipment for t in phrase_tokens(item)}
@@ -143,7 +128,7 @@ class Answerer:
         more = parts[nxt + 1] if nxt + 1 < len(parts) else None
         return Answer(previous.topic, previous.exercise, parts[nxt], subject, more)
 
-    def _parse(self, question: str, in_hand: str | None) -> _Parsed | None:
+    def _parse(self, question: str, in_hand: str | None) -> Parsed | None:
         # Emoji alone are no question, even the ones that carry a word ("🔥" -> "burn").
         if not re.search(r"[a-z0-9]", unicodedata.normalize("NFKC", question), re.IGNORECASE):
             return None
@@ -176,18 +161,16 @@ class Answerer:
             t for i, t in enumerate(toks)
             if (not named[i] or i in single) and t not in unknown_stems
         ]  # fmt: skip
-        return _Parsed(fixed, toks, cue_toks, free, query, unknown, found)
+        return Parsed(fixed, toks, cue_toks, free, query, unknown, found)
 
-    def _decide(
-        self, p: _Parsed, in_hand: str | None, previous: Subject | None
-    ) -> Subject | Answer:
+    def _decide(self, p: Parsed, in_hand: str | None, previous: Subject | None) -> Subject | Answer:
         last = previous.exercise if previous is not None else None
         last = last if last in self.library else None
         named = p.found.slugs
-        counted = () if named else self._counted(p, previous)
+        counted = () if named else self._back.counted(p, previous)
         if counted:
             # "the second one" names an exercise; its words ask nothing ("second" is no tempo).
-            named, p = counted, self._without(p, followup.ORDINAL_WORDS)
+            named, p = counted, without(p, followup.ORDINAL_WORDS)
         kind = medical.classify(p.toks, exercise_known=bool(named or in_hand or last))
         if kind is not None:
             exercise = named[0] if named else (in_hand or last)
@@ -195,11 +178,11 @@ class Answerer:
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back:
             return self._unknown_exercise(p.found.others[0])
-        placed = self._where_it_goes(p, previous)
+        placed = self._back.where_it_goes(p, previous)
         if placed is not None:
             return placed
         if previous is not None and not counted:
-            p, named = self._pointing_back(p, previous, named, in_hand)
+            named = self._back.exercises(p, previous, named, in_hand)
         subject = named[0] if named else (last or in_hand)
         scores, named, symptom, asked_muscles, cue_best = self._scores(p, subject, named)
         topic, best = max(
@@ -217,7 +200,7 @@ class Answerer:
             has = {f.id for f in self.library[named[0]].facts}
             focus = followup.carried(previous, named[0], has)
             return Subject(topic=previous.topic, exercise=named[0], focus=focus)
-        asked_fact = self._best_fact(subject or self._hub, p.query) is not None
+        asked_fact = self._votes.best_fact(subject or self._hub, p.query) is not None
         refusal = self._refusal(p, scores, best, cue_best, named, in_hand or last, asked_fact)
         if refusal is not None:
             return refusal
@@ -234,65 +217,8 @@ class Answerer:
         # No exercise in hand: the fault is a guess at one, and the answer says which.
         return Subject(topic=topic, exercise=slug, focus=(*focus, "guess") if guessed else focus)
 
-    def _pointing_back(
-        self, p: _Parsed, previous: Subject, named: tuple[str, ...], in_hand: str | None
-    ) -> tuple[_Parsed, tuple[str, ...]]:
-        """Follow-ups that point past the last answer: "which one is harder", "steps?" after
-        a list, "why that instead of the single-leg one"."""
-        last = previous.exercise if previous.exercise in self.library else None
-        if last is None:
-            return p, named
-        free = set(p.free)
-        if followup.weighs_up(p.free) and len(named) <= 1:
-            # "which one is harder": the two exercises the conversation was about.
-            pair = [*named, last, *(s for s in (previous.earlier, in_hand) if s)]
-            return p, tuple(dict.fromkeys(pair))[:2]
-        if named and named[0] != last and free & self._pronouns and free & followup.INSTEAD:
-            return p, (last, named[0])  # "why would I do that instead of single leg"
-        if not named and previous.topic in (Topic.VARIATIONS, Topic.ALTERNATIVES):
-            listed = self._counted(replace(p, free=["that", "one"]), previous)
-            if listed and self._scorer.score(p.cue_toks).get(Topic.STEPS, 0) >= 1:
-                return p, listed  # "steps?" after a list: the one on top
-        return p, named
-
-    def _where_it_goes(self, p: _Parsed, previous: Subject | None) -> Subject | None:
-        """ "where does it go" mid-conversation: where the kit talked about sits."""
-        last = previous.exercise if previous is not None else None
-        if previous is None or last not in self.library or p.found.slugs:
-            return None
-        if not (set(p.free) & self._pronouns and followup.asks_where(p.free)):
-            return None
-        kit = followup.referent(previous, self.library[last])
-        query = [*kit, *followup.PLACING]
-        hits = self._facts.search(last, query, {Topic.STEPS, Topic.WEIGHTED})
-        if not hits:
-            return None
-        best = max(hits, key=lambda h: h.score)
-        return Subject(topic=best.atom.topic, exercise=last, focus=(best.atom.id,))
-
-    @staticmethod
-    def _without(p: _Parsed, drop: frozenset[str]) -> _Parsed:
-        return replace(
-            p,
-            cue_toks=[t for t in p.cue_toks if t not in drop],
-            free=[t for t in p.free if t not in drop],
-            query=[t for t in p.query if t not in drop],
-        )
-
-    def _counted(self, p: _Parsed, previous: Subject | None) -> tuple[str, ...]:
-        """ "the second one" after a list of exercises: the one listed second."""
-        if previous is None or previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
-            return ()
-        place = followup.ordinal(p.free)
-        ex = self.library.get(previous.exercise or "")
-        if place is None or ex is None:
-            return ()
-        direction = -1 if "easier" in previous.focus else (1 if "harder" in previous.focus else 0)
-        listed = compose.related_slugs(ex, self.library, previous.topic.value, direction)
-        return (listed[place],) if -len(listed) <= place < len(listed) else ()
-
     def _scores(
-        self, p: _Parsed, subject: str | None, named: tuple[str, ...]
+        self, p: Parsed, subject: str | None, named: tuple[str, ...]
     ) -> tuple[dict[Topic, float], tuple[str, ...], SymptomMatch | None, list[str], float]:
         scores = self._scorer.score(p.cue_toks)
         shape = self._scorer.shape(p.free)
@@ -303,16 +229,16 @@ class Answerer:
             scores[Topic.TROUBLESHOOT] = scores.get(Topic.TROUBLESHOOT, 0) + 3 * symptom.coverage
         asked_muscles = [name for t in p.free for name in self._muscle_words.get(t, ())]
         slug = subject or self._hub
-        fact = self._best_fact(slug, p.query)
+        fact = self._votes.best_fact(slug, p.query)
         kit = set(p.query) & self._kit_cues.keys()
-        if fact is None and kit and not self._about_kit(slug, p.query):
+        if fact is None and kit and not self._votes.about_kit(slug, p.query):
             # "feet placement for barbell thrusts": the kit says which version, the rest asks.
-            fact = self._best_fact(slug, [t for t in p.query if t not in self._kit_cues])
+            fact = self._votes.best_fact(slug, [t for t in p.query if t not in self._kit_cues])
             if fact is not None and fact.atom.topic is not Topic.WEIGHTED:
                 kitless = [t for t in p.cue_toks if t not in self._kit_cues]
                 scores[Topic.WEIGHTED] = self._scorer.score(kitless).get(Topic.WEIGHTED, 0.0)
         # With no exercise in sight, shared words alone ("how do I bench press") prove nothing.
-        prose = self._prose_vote(slug, p.query) if fact is None and subject else None
+        prose = self._votes.prose(slug, p.query) if fact is None and subject else None
         located = fact or prose
         # "where do my shoulders go", "the bench keeps sliding back": a body word that says
         # where a detail sits, not which muscle works.
@@ -328,10 +254,10 @@ class Answerer:
         if prose is not None:
             # No way of asking for a fact said in full: the best-matching atoms still know
             # their topic; they weigh most when no cue word spoke.
-            weight = _FACT_VOTE if cue_best < 1.0 else _PROSE_VOTE
+            weight = FACT_VOTE if cue_best < 1.0 else PROSE_VOTE
             scores[prose.atom.topic] = scores.get(prose.atom.topic, 0) + weight * prose.coverage
         if fact is not None:
-            scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + _FACT_VOTE * fact.coverage
+            scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + FACT_VOTE * fact.coverage
             if (
                 fact.atom.topic is Topic.MUSCLES
                 and set(p.free) & signals.NORMAL
@@ -352,40 +278,14 @@ class Answerer:
             scores.pop(Topic.COMPARE, None)
         return scores, named, symptom, asked_muscles, cue_best
 
-    def _about_kit(self, slug: str, query: list[str]) -> bool:
-        """ "can I rest a kettlebell on my hips": the best atom is about loading."""
-        hits = self._facts.search(slug, query)
-        return bool(hits) and hits[0].atom.topic is Topic.WEIGHTED
-
-    def _prose_vote(self, slug: str, query: list[str]) -> Hit | None:
-        """The best atom for the question's words when the top atoms agree on a topic."""
-        hits = self._facts.search(slug, query)
-        if not hits or hits[0].coverage < _PROSE_COVERAGE:
-            return None
-        # One shared word is a coincidence ("fix"); two say what the question is about.
-        if len(set(self._facts.query_words(query)) & set(hits[0].atom.toks)) < 2:
-            return None
-        close = [h for h in hits if h.coverage >= hits[0].coverage - 0.05][:3]
-        topics = {h.atom.topic for h in close}
-        # A fault is the symptom index's to find; prose that shares words with a fix is not one.
-        return hits[0] if len(topics) == 1 and not topics & _FAULTS else None
-
-    def _names_a_fault(self, p: _Parsed) -> bool:
+    def _names_a_fault(self, p: Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
         rest = set(p.free) - signals.FEELING - signals.NORMAL - BODY
         return bool(rest & self._symptoms.words)
 
-    def _best_fact(self, slug: str, free: list[str]) -> Hit | None:
-        """The content fact the question's own words point to, if one stands out."""
-        words = set(free)
-        # A fact votes only when the question says one of the ways people ask for it in full:
-        # "times a week" is frequency, "the time" is not.
-        hits = [h for h in self._facts.search(slug, free) if h.atom.asked_by(words)]
-        return hits[0] if hits and hits[0].coverage >= _FACT_COVERAGE else None
-
     def _refusal(
         self,
-        p: _Parsed,
+        p: Parsed,
         scores: dict[Topic, float],
         best: float,
         cue_best: float,
@@ -416,7 +316,7 @@ class Answerer:
         self,
         topic: Topic,
         slug: str,
-        p: _Parsed,
+        p: Parsed,
         named: tuple[str, ...],
         symptom: SymptomMatch | None,
         asked_muscles: list[str],
@@ -425,7 +325,9 @@ class Answerer:
         toks = set(p.toks)
         focus: list[str] = []
         if topic in (Topic.MISTAKES, Topic.TROUBLESHOOT):
-            fact = self._lead_fact(topic, slug, p) if topic is Topic.TROUBLESHOOT else None
+            fact = (
+                self._votes.lead_fact(topic, slug, p.query) if topic is Topic.TROUBLESHOOT else None
+            )
             if fact is not None:
                 focus.append(fact)  # "bench keeps sliding": a fix of its own, not a mistake
             elif symptom is not None and symptom.coverage >= 0.5:
@@ -449,22 +351,10 @@ class Answerer:
             focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]
             if not toks & (signals.NORMAL | signals.PAIN | {"sore", "soreness", "dom"}):
                 return tuple(focus)  # "what does it work" wants the muscles, not a fact
-        fact = self._lead_fact(topic, slug, p)
+        fact = self._votes.lead_fact(topic, slug, p.query)
         if fact is not None:
             focus.insert(0, fact)
         return tuple(focus)
-
-    def _lead_fact(self, topic: Topic, slug: str, p: _Parsed) -> str | None:
-        """The id of the fact within topic the question asks for, if one stands out."""
-        words = set(p.query)
-        for hit in self._facts.search(slug, p.query, {topic})[:3]:
-            # Asked for in so many words, a fact may share the question with other words
-            # ("how many days a week should I train glutes").
-            if hit.coverage >= (
-                _FACT_COVERAGE * 0.6 if hit.atom.asked_by(words) else _FACT_COVERAGE
-            ):
-                return hit.atom.id
-        return None
 
     def _best_symptom(self, toks: list[str]) -> tuple[str, SymptomMatch | None]:
         best: tuple[str, SymptomMatch | None] = (self._hub, self._symptoms.match(toks, self._hub))
