@@ -9,7 +9,7 @@ from bot.answers import compose, english, followup, medical, signals
 from bot.answers.backrefs import BackReferences
 from bot.answers.counts import prescription
 from bot.answers.exercises import ExerciseFinder, phrase_tokens
-from bot.answers.facts import FactIndex
+from bot.answers.facts import FactIndex, Hit
 from bot.answers.help import help_text
 from bot.answers.model import Answer, Subject, Topic
 from bot.answers.parsed import Parsed, without
@@ -229,14 +229,7 @@ class Answerer:
             scores[Topic.TROUBLESHOOT] = scores.get(Topic.TROUBLESHOOT, 0) + 3 * symptom.coverage
         asked_muscles = [name for t in p.free for name in self._muscle_words.get(t, ())]
         slug = subject or self._hub
-        fact = self._votes.best_fact(slug, p.query)
-        kit = set(p.query) & self._kit_cues.keys()
-        if fact is None and kit and not self._votes.about_kit(slug, p.query):
-            # "feet placement for barbell thrusts": the kit says which version, the rest asks.
-            fact = self._votes.best_fact(slug, [t for t in p.query if t not in self._kit_cues])
-            if fact is not None and fact.atom.topic is not Topic.WEIGHTED:
-                kitless = [t for t in p.cue_toks if t not in self._kit_cues]
-                scores[Topic.WEIGHTED] = self._scorer.score(kitless).get(Topic.WEIGHTED, 0.0)
+        fact = self._kitless_fact(p, slug, scores) or self._votes.best_fact(slug, p.query)
         # With no exercise in sight, shared words alone ("how do I bench press") prove nothing.
         prose = self._votes.prose(slug, p.query) if fact is None and subject else None
         located = fact or prose
@@ -277,6 +270,21 @@ class Answerer:
             # comparison; "than" says more or less of something else.
             scores.pop(Topic.COMPARE, None)
         return scores, named, symptom, asked_muscles, cue_best
+
+    def _kitless_fact(self, p: Parsed, slug: str, scores: dict[Topic, float]) -> Hit | None:
+        """ "feet placement for barbell thrusts": the kit says which version, the rest asks.
+
+        The fact the rest asks for, if it is not about loading; the kit's weighted cue goes.
+        """
+        kit = set(p.query) & self._kit_cues.keys()
+        if not kit or self._votes.about_kit(slug, p.query):
+            return None
+        fact = self._votes.best_fact(slug, [t for t in p.query if t not in kit])
+        if fact is None or fact.atom.topic is Topic.WEIGHTED:
+            return None
+        rest = [t for t in p.cue_toks if t not in kit]
+        scores[Topic.WEIGHTED] = self._scorer.score(rest).get(Topic.WEIGHTED, 0.0)
+        return fact
 
     def _names_a_fault(self, p: Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""

@@ -23,8 +23,8 @@ FOLLOWUPS = sorted(BATCHES.glob("*-followups.tsv"))
 # holds its first-pass score, so a change can't lose ground on questions nobody tuned for.
 # name: (topic + exercise, fact stated, follow-ups)
 FLOORS = {
-    "heldout1": (0.84, 0.85, 0.80),
-    "heldout2": (0.88, 0.89, 0.81),
+    "heldout1": (0.87, 0.88, 0.85),
+    "heldout2": (0.89, 0.90, 0.89),
     "honest3": (0.87, 0.85, 0.78),
 }
 GOAL = (0.97, 0.9, 0.9)
