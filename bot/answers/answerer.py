@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
 
 from bot.answers import compose, english, followup, medical, signals
-from bot.answers.exercises import ExerciseFinder, Found, phrase_tokens
+from bot.answers.backrefs import BackReferences
+from bot.answers.counts import prescription
+from bot.answers.exercises import ExerciseFinder, phrase_tokens
 from bot.answers.facts import FactIndex, Hit
 from bot.answers.help import help_text
 from bot.answers.model import Answer, Subject, Topic
+from bot.answers.parsed import Parsed, without
 from bot.answers.render import render
 from bot.answers.symptoms import BODY, SymptomIndex, SymptomMatch
 from bot.answers.text import IRREGULAR, Speller, clean, stem, words
@@ -26,6 +28,7 @@ from bot.answers.vocabulary import (
     PLAN_WORDS,
     PRONOUNS,
 )
+from bot.answers.votes import FACT_VOTE, PROSE_VOTE, FactVotes
 from bot.content import Library
 
 # Longer than any real question; a pasted essay gets a polite "one question, please".
@@ -37,22 +40,7 @@ _PRIORITY = [
     Topic.PROGRAMMING, Topic.VARIATIONS, Topic.ALTERNATIVES, Topic.LEVEL, Topic.BENEFITS,
     Topic.MUSCLES, Topic.STEPS, Topic.OVERVIEW,
 ]  # fmt: skip
-# A fact found by retrieval adds this much (times its coverage) to its topic's score: as much
-# as a cue that says the topic outright.
-_FACT_VOTE = 2.0
-_FACT_COVERAGE = 0.5  # least share of the question's words a fact must hold to answer it
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    surface: list[str]  # the words as typed (typos repaired), for small talk and off-topic
-    toks: list[str]  # every token, stemmed, for symptoms and signals
-    cue_toks: list[str]  # exercise names replaced by "it", for topic cues
-    free: list[str]  # tokens outside exercise names
-    query: list[str]  # the words a detail is looked up by: free ones and one-word names ("band")
-    unknown: list[str]  # words that are neither typos of known words nor known
-    found: Found
 
 
 class Answerer:
@@ -62,6 +50,7 @@ class Answerer:
         self._scorer = TopicScorer()
         self._symptoms = SymptomIndex(library)
         self._facts = FactIndex(library)
+        self._votes = FactVotes(self._facts)
         surface = set(COMMON) | OFF_TOPIC | set(IRREGULAR) | GREETINGS | medical.WORDS
         for phrases in CUES.values():
             surface.update(w for p in phrases for w in p.split())
@@ -76,6 +65,12 @@ class Answerer:
         self._finder = ExerciseFinder(library, everyday, OTHER_EXERCISES, self._speller.stems)
         self._muscle_words = {stem(k): v for k, v in MUSCLE_WORDS.items()}
         self._pronouns = frozenset(stem(w) for w in PRONOUNS)
+        self._back = BackReferences(library, self._votes, self._scorer, self._pronouns)
+        # Kit words that are also weighted cues ("barbell", "dumbbell"): how much each says
+        # "weighted", so a question about another fact can take it back.
+        kit = {t for ex in library.values() for item in ex.equipment for t in phrase_tokens(item)}
+        weighted = self._scorer.single_word_weights(Topic.WEIGHTED)
+        self._kit_cues = {t: w for t, w in weighted.items() if t in kit}
         self._equipment = {
             slug: frozenset(t for item in ex.equipment for t in phrase_tokens(item))
             for slug, ex in library.items()
@@ -103,7 +98,7 @@ class Answerer:
             return Answer(Topic.NONE, None, help_text(self.library), Subject(topic=Topic.NONE))
         decided = self._decide(parsed, in_hand, previous)
         if isinstance(decided, Subject):
-            return self._about(decided)
+            return self._about(followup.remembered(decided, previous))
         if previous is not None and decided.topic is Topic.NONE:
             # An off-topic line mid-conversation leaves the conversation's subject as it was.
             return Answer(decided.topic, decided.exercise, decided.text, previous, None)
@@ -133,7 +128,7 @@ class Answerer:
         more = parts[nxt + 1] if nxt + 1 < len(parts) else None
         return Answer(previous.topic, previous.exercise, parts[nxt], subject, more)
 
-    def _parse(self, question: str, in_hand: str | None) -> _Parsed | None:
+    def _parse(self, question: str, in_hand: str | None) -> Parsed | None:
         # Emoji alone are no question, even the ones that carry a word ("🔥" -> "burn").
         if not re.search(r"[a-z0-9]", unicodedata.normalize("NFKC", question), re.IGNORECASE):
             return None
@@ -166,18 +161,16 @@ class Answerer:
             t for i, t in enumerate(toks)
             if (not named[i] or i in single) and t not in unknown_stems
         ]  # fmt: skip
-        return _Parsed(fixed, toks, cue_toks, free, query, unknown, found)
+        return Parsed(fixed, toks, cue_toks, free, query, unknown, found)
 
-    def _decide(
-        self, p: _Parsed, in_hand: str | None, previous: Subject | None
-    ) -> Subject | Answer:
+    def _decide(self, p: Parsed, in_hand: str | None, previous: Subject | None) -> Subject | Answer:
         last = previous.exercise if previous is not None else None
         last = last if last in self.library else None
         named = p.found.slugs
-        counted = () if named else self._counted(p, previous)
+        counted = () if named else self._back.counted(p, previous)
         if counted:
             # "the second one" names an exercise; its words ask nothing ("second" is no tempo).
-            named, p = counted, self._without(p, followup.ORDINAL_WORDS)
+            named, p = counted, without(p, followup.ORDINAL_WORDS)
         kind = medical.classify(p.toks, exercise_known=bool(named or in_hand or last))
         if kind is not None:
             exercise = named[0] if named else (in_hand or last)
@@ -185,6 +178,11 @@ class Answerer:
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back:
             return self._unknown_exercise(p.found.others[0])
+        placed = self._back.where_it_goes(p, previous)
+        if placed is not None:
+            return placed
+        if previous is not None and not counted:
+            named = self._back.exercises(p, previous, named, in_hand)
         subject = named[0] if named else (last or in_hand)
         scores, named, symptom, asked_muscles, cue_best = self._scores(p, subject, named)
         topic, best = max(
@@ -202,7 +200,7 @@ class Answerer:
             has = {f.id for f in self.library[named[0]].facts}
             focus = followup.carried(previous, named[0], has)
             return Subject(topic=previous.topic, exercise=named[0], focus=focus)
-        asked_fact = self._best_fact(subject or self._hub, p.query) is not None
+        asked_fact = self._votes.best_fact(subject or self._hub, p.query) is not None
         refusal = self._refusal(p, scores, best, cue_best, named, in_hand or last, asked_fact)
         if refusal is not None:
             return refusal
@@ -219,29 +217,8 @@ class Answerer:
         # No exercise in hand: the fault is a guess at one, and the answer says which.
         return Subject(topic=topic, exercise=slug, focus=(*focus, "guess") if guessed else focus)
 
-    @staticmethod
-    def _without(p: _Parsed, drop: frozenset[str]) -> _Parsed:
-        return replace(
-            p,
-            cue_toks=[t for t in p.cue_toks if t not in drop],
-            free=[t for t in p.free if t not in drop],
-            query=[t for t in p.query if t not in drop],
-        )
-
-    def _counted(self, p: _Parsed, previous: Subject | None) -> tuple[str, ...]:
-        """ "the second one" after a list of exercises: the one listed second."""
-        if previous is None or previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
-            return ()
-        place = followup.ordinal(p.free)
-        ex = self.library.get(previous.exercise or "")
-        if place is None or ex is None:
-            return ()
-        direction = -1 if "easier" in previous.focus else (1 if "harder" in previous.focus else 0)
-        listed = compose.related_slugs(ex, self.library, previous.topic.value, direction)
-        return (listed[place],) if -len(listed) <= place < len(listed) else ()
-
     def _scores(
-        self, p: _Parsed, subject: str | None, named: tuple[str, ...]
+        self, p: Parsed, subject: str | None, named: tuple[str, ...]
     ) -> tuple[dict[Topic, float], tuple[str, ...], SymptomMatch | None, list[str], float]:
         scores = self._scorer.score(p.cue_toks)
         shape = self._scorer.shape(p.free)
@@ -251,13 +228,29 @@ class Answerer:
         if symptom is not None and symptom.telling and symptom.coverage >= 0.5:
             scores[Topic.TROUBLESHOOT] = scores.get(Topic.TROUBLESHOOT, 0) + 3 * symptom.coverage
         asked_muscles = [name for t in p.free for name in self._muscle_words.get(t, ())]
-        # "where do my shoulders go" names a muscle but asks about position.
-        if asked_muscles and not scores.get(Topic.TROUBLESHOOT) and Topic.STEPS not in shape:
+        slug = subject or self._hub
+        fact = self._kitless_fact(p, slug, scores) or self._votes.best_fact(slug, p.query)
+        # With no exercise in sight, shared words alone ("how do I bench press") prove nothing.
+        prose = self._votes.prose(slug, p.query) if fact is None and subject else None
+        located = fact or prose
+        # "where do my shoulders go", "the bench keeps sliding back": a body word that says
+        # where a detail sits, not which muscle works.
+        placed = located is not None and located.atom.topic is not Topic.MUSCLES
+        if (
+            asked_muscles
+            and not scores.get(Topic.TROUBLESHOOT)
+            and Topic.STEPS not in shape
+            and not (placed and not set(p.free) & signals.FEELING)
+        ):
             scores[Topic.MUSCLES] = scores.get(Topic.MUSCLES, 0) + 1.5
         cue_best = max(scores.values(), default=0.0)
-        fact = self._best_fact(subject or self._hub, p.query)
+        if prose is not None:
+            # No way of asking for a fact said in full: the best-matching atoms still know
+            # their topic; they weigh most when no cue word spoke.
+            weight = FACT_VOTE if cue_best < 1.0 else PROSE_VOTE
+            scores[prose.atom.topic] = scores.get(prose.atom.topic, 0) + weight * prose.coverage
         if fact is not None:
-            scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + _FACT_VOTE * fact.coverage
+            scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + FACT_VOTE * fact.coverage
             if (
                 fact.atom.topic is Topic.MUSCLES
                 and set(p.free) & signals.NORMAL
@@ -278,22 +271,29 @@ class Answerer:
             scores.pop(Topic.COMPARE, None)
         return scores, named, symptom, asked_muscles, cue_best
 
-    def _names_a_fault(self, p: _Parsed) -> bool:
+    def _kitless_fact(self, p: Parsed, slug: str, scores: dict[Topic, float]) -> Hit | None:
+        """ "feet placement for barbell thrusts": the kit says which version, the rest asks.
+
+        The fact the rest asks for, if it is not about loading; the kit's weighted cue goes.
+        """
+        kit = set(p.query) & self._kit_cues.keys()
+        if not kit or self._votes.about_kit(slug, p.query):
+            return None
+        fact = self._votes.best_fact(slug, [t for t in p.query if t not in kit])
+        if fact is None or fact.atom.topic is Topic.WEIGHTED:
+            return None
+        rest = [t for t in p.cue_toks if t not in kit]
+        scores[Topic.WEIGHTED] = self._scorer.score(rest).get(Topic.WEIGHTED, 0.0)
+        return fact
+
+    def _names_a_fault(self, p: Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
         rest = set(p.free) - signals.FEELING - signals.NORMAL - BODY
         return bool(rest & self._symptoms.words)
 
-    def _best_fact(self, slug: str, free: list[str]) -> Hit | None:
-        """The content fact the question's own words point to, if one stands out."""
-        words = set(free)
-        # A fact votes only when the question says one of the ways people ask for it in full:
-        # "times a week" is frequency, "the time" is not.
-        hits = [h for h in self._facts.search(slug, free) if h.atom.asked_by(words)]
-        return hits[0] if hits and hits[0].coverage >= _FACT_COVERAGE else None
-
     def _refusal(
         self,
-        p: _Parsed,
+        p: Parsed,
         scores: dict[Topic, float],
         best: float,
         cue_best: float,
@@ -324,7 +324,7 @@ class Answerer:
         self,
         topic: Topic,
         slug: str,
-        p: _Parsed,
+        p: Parsed,
         named: tuple[str, ...],
         symptom: SymptomMatch | None,
         asked_muscles: list[str],
@@ -333,7 +333,9 @@ class Answerer:
         toks = set(p.toks)
         focus: list[str] = []
         if topic in (Topic.MISTAKES, Topic.TROUBLESHOOT):
-            fact = self._lead_fact(topic, slug, p) if topic is Topic.TROUBLESHOOT else None
+            fact = (
+                self._votes.lead_fact(topic, slug, p.query) if topic is Topic.TROUBLESHOOT else None
+            )
             if fact is not None:
                 focus.append(fact)  # "bench keeps sliding": a fix of its own, not a mistake
             elif symptom is not None and symptom.coverage >= 0.5:
@@ -348,28 +350,19 @@ class Answerer:
             focus += [f"other:{others[0]}"] if others else []
             focus += [f"unknown:{name}" for name in p.found.others[:1]]
             return tuple(focus)
+        counted = prescription(p.toks) if topic is Topic.PROGRAMMING else None
+        if counted is not None:
+            return (counted.focus(),)  # "is 3x10 ok": the numbers against the usual range
         if topic is Topic.STEPS and toks & signals.SETUP:
             focus.append("setup-only")
         if topic is Topic.MUSCLES:
             focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]
             if not toks & (signals.NORMAL | signals.PAIN | {"sore", "soreness", "dom"}):
                 return tuple(focus)  # "what does it work" wants the muscles, not a fact
-        fact = self._lead_fact(topic, slug, p)
+        fact = self._votes.lead_fact(topic, slug, p.query)
         if fact is not None:
             focus.insert(0, fact)
         return tuple(focus)
-
-    def _lead_fact(self, topic: Topic, slug: str, p: _Parsed) -> str | None:
-        """The id of the fact within topic the question asks for, if one stands out."""
-        words = set(p.query)
-        for hit in self._facts.search(slug, p.query, {topic})[:3]:
-            # Asked for in so many words, a fact may share the question with other words
-            # ("how many days a week should I train glutes").
-            if hit.coverage >= (
-                _FACT_COVERAGE * 0.6 if hit.atom.asked_by(words) else _FACT_COVERAGE
-            ):
-                return hit.atom.id
-        return None
 
     def _best_symptom(self, toks: list[str]) -> tuple[str, SymptomMatch | None]:
         best: tuple[str, SymptomMatch | None] = (self._hub, self._symptoms.match(toks, self._hub))

@@ -253,6 +253,35 @@ def programming(ex: Exercise) -> Parts:
     )
 
 
+def _off(value: int | None, low: int, high: int, what: str) -> str | None:
+    if value is None or low <= value <= high:
+        return None
+    return f"{value} {what} is {'on the low side' if value < low else 'more than you need'}"
+
+
+def counted(ex: Exercise, sets: int | None, reps: int | None) -> str:
+    """ "is 3x10 ok": the numbers asked about against the exercise's usual range."""
+    p = ex.programming
+    side = " per leg" if ex.unilateral else ""
+    usual = f"{p.sets.low}–{p.sets.high} sets of {p.reps.low}–{p.reps.high} reps{side}"
+    asked = " of ".join(
+        f"{n} {what}" for n, what in ((sets, "sets"), (reps, "reps")) if n is not None
+    )
+    off = [
+        v
+        for v in (
+            _off(sets, p.sets.low, p.sets.high, "sets"),
+            _off(reps, p.reps.low, p.reps.high, "reps"),
+        )
+        if v is not None
+    ]
+    if not off:
+        return f"Yes: {asked} fits the usual {usual}."
+    return (
+        f"{'; '.join(off).capitalize()}: the usual is {usual}. Clean reps first, then add weight."
+    )
+
+
 def compare(
     ex: Exercise, other: Exercise | None, library: Library, unknown: Sequence[str]
 ) -> Parts:

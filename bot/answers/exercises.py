@@ -53,6 +53,10 @@ class Mention:
     end: int  # exclusive
 
 
+_SUBJECTS = frozenset(phrase_tokens("i you u we"))
+_KIT_NOUNS = frozenset(phrase_tokens("mat ball block strap towel"))
+
+
 @dataclass(frozen=True)
 class Found:
     """What a question names: exercises in order of appearance, and other sports it names."""
@@ -221,6 +225,12 @@ class ExerciseFinder:
                 if end > len(toks) or any(taken[start:end]):
                     continue
                 name = self._others.get(tuple(toks[start:end]))
+                # "when I push up" is a verb, "a yoga mat" is kit: neither names a sport.
+                # ("how do I deadlift" still does: one word is the lift's name.)
+                if size > 1 and start > 0 and toks[start - 1] in _SUBJECTS:
+                    continue
+                if end < len(toks) and toks[end] in _KIT_NOUNS:
+                    continue
                 if name is not None and name not in out:
                     out.append(name)
         return tuple(out)

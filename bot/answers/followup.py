@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answers.exercises import phrase_tokens
 from bot.answers.model import Subject, Topic
 from bot.answers.text import stem
+from bot.content import Exercise
 
 
 def _phrases(*texts: str) -> frozenset[tuple[str, ...]]:
@@ -121,3 +122,43 @@ def ordinal(free: list[str]) -> int | None:
 
 def keeps_topic(previous: Subject | None) -> bool:
     return previous is not None and previous.topic is not Topic.NONE
+
+
+# "which one is harder", "which is better for glutes": weighing two things up.
+_WHICH = frozenset(phrase_tokens("which"))
+_COMPARATIVE = frozenset(phrase_tokens("harder easier better worse tougher simpler more less best"))
+INSTEAD = frozenset(phrase_tokens("instead rather over"))
+_WHERE = frozenset(phrase_tokens("where"))
+PLACING = frozenset(phrase_tokens("go goes sit sits put place"))
+_LOADING = frozenset(phrase_tokens("weight dumbbell kettlebell plate"))
+
+
+def weighs_up(free: list[str]) -> bool:
+    words = set(free)
+    return bool(words & _WHICH and words & _COMPARATIVE)
+
+
+def asks_where(free: list[str]) -> bool:
+    """ "where does it go", "where does it sit exactly"."""
+    words = set(free)
+    return bool(words & _WHERE and words & PLACING)
+
+
+def referent(previous: Subject, ex: Exercise) -> tuple[str, ...]:
+    """What "it" is in "where does it go": the weight after talk of loading, else the kit
+    the exercise is named after (the band of the banded one)."""
+    if previous.topic is Topic.WEIGHTED:
+        return tuple(_LOADING)
+    named = set(phrase_tokens(ex.name))
+    kit = [t for item in ex.equipment for t in phrase_tokens(item) if t in named]
+    return tuple(kit) or tuple(_LOADING)
+
+
+def remembered(subject: Subject, previous: Subject | None) -> Subject:
+    """The subject with the exercise talked about before it, for "which one is harder"."""
+    if previous is None or previous.exercise is None:
+        return subject
+    earlier = previous.exercise if previous.exercise != subject.exercise else previous.earlier
+    if earlier == subject.exercise:
+        earlier = None
+    return subject.model_copy(update={"earlier": earlier})

@@ -33,6 +33,7 @@ class Subject(BaseModel):
     `focus` names what the answer was built around: content ids such as "facts:rest",
     "setup:2", "mistakes:1", and options such as "easier", "harder", "muscle:hamstrings" or
     "other:glute-bridge". `part` is the part of the answer shown last (0 = the first message).
+    `earlier` is the exercise talked about before this one, if any ("which one is harder").
     `Subject.model_validate_json(subject.model_dump_json())` round-trips it.
     """
 
@@ -42,6 +43,7 @@ class Subject(BaseModel):
     exercise: str | None = None
     focus: tuple[str, ...] = ()
     part: int = Field(default=0, ge=0, le=20)
+    earlier: str | None = None
 
 
 @dataclass(frozen=True)

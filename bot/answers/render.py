@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.answers import compose
+from bot.answers.counts import parse_focus
 from bot.answers.facts import FactIndex
 from bot.answers.medical import Medical, referral
 from bot.answers.model import Subject, Topic
@@ -31,6 +32,11 @@ def render(subject: Subject, library: Library, facts: FactIndex) -> compose.Part
     if ex is None:
         return []
     parts = _topic_parts(subject, ex, library)
+    counted = next((c for f in subject.focus if (c := parse_focus(f))), None)
+    if counted is not None:
+        # The verdict replaces the first line, which only states the usual range again.
+        rest = parts[0].partition("\n")[2] if parts else ""
+        return [compose.fit([compose.counted(ex, counted.sets, counted.reps), rest]), *parts[1:]]
     atom_id = next((f for f in subject.focus if f.startswith(_ATOM_KINDS)), None)
     atom = facts.atom(ex.slug, atom_id) if atom_id else None
     if atom is None:

@@ -193,8 +193,9 @@ class Speller:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        # One slip in a short word, about two in a long one; anything further is not a typo.
-        cutoff = 74.0 if len(word) <= 4 else 80.0
+        # One slip in a short word, about two in a long one ("failer" is "failure"); anything
+        # further is not a typo.
+        cutoff = 74.0 if len(word) <= 4 else (80.0 if len(word) <= 5 else 75.0)
         choices = self._by_initial.get(word[0], [])
         best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         fixed = word if best is None else str(best[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from bot.answers.counts import prescription
 from bot.answers.exercises import phrase_tokens
 from bot.answers.model import Topic
 from bot.answers.vocabulary import BODY_PARTS, CUES
@@ -22,6 +23,8 @@ _YES_NO_OPENINGS = frozenset(
     tuple(phrase_tokens(p))
     for p in ("do i", "should i", "should my", "does my", "can i", "is my", "are my")
 )
+# A muscle working ("hitting", "feel"); negated, it is a fault ("arent hitting my glutes").
+_WORKING = frozenset(phrase_tokens("hit hitting work working feel feeling activate firing"))
 _PAINFUL = frozenset(phrase_tokens("pain painful hurt hurts ache sharp injury injured ouch ow"))
 
 
@@ -40,6 +43,10 @@ class TopicScorer:
         self._longest = max(len(p) for p in self._cues)
         # Words that are a cue on their own; a word inside a phrase ("add a band") is not.
         self.words = frozenset(phrase[0] for phrase in self._cues if len(phrase) == 1)
+
+    def single_word_weights(self, topic: Topic) -> dict[str, float]:
+        """The one-word cues of a topic and their weights."""
+        return {p[0]: w[topic] for p, w in self._cues.items() if len(p) == 1 and topic in w}
 
     def score(self, toks: list[str]) -> dict[Topic, float]:
         matches: list[tuple[int, int, tuple[str, ...]]] = []
@@ -68,8 +75,12 @@ class TopicScorer:
         """Cues in the shape of a sentence rather than in one phrase."""
         words = set(toks)
         out: dict[Topic, float] = {}
+        if prescription(toks) is not None:
+            out[Topic.PROGRAMMING] = 3.0  # "is 3x10 ok", "4 sets of 15 too much?"
         if words & _FIRST_PERSON and words & _FEEL and words & _BODY and not words & _NORMATIVE:
             out[Topic.TROUBLESHOOT] = 3.0  # "I feel nothing in my butt"
+        elif words & _NEGATORS and words & _WORKING and words & _BODY:
+            out[Topic.TROUBLESHOOT] = 3.0  # "these arent hitting my glutes at all"
         elif words & _BODY and (words & _PLACE or _asks_yes_no(toks)):
             # "where do my feet go", "should my knee stay bent", "do I lift my hips all the way"
             out[Topic.STEPS] = 1.5

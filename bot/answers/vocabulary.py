@@ -149,6 +149,9 @@ CUES: dict[Topic, dict[str, float]] = {
         "leg day": 2.5, "warm up": 1.5, "superset": 3, "every day": 3, "daily": 2.5, "how long": 2,
         "how much": 0.5, "seconds": 1.5, "each side": 1, "per side": 1.5, "each leg": 1,
         "per leg": 1.5, "count": 1,
+        # When in a set something happens, not how many sets: these shadow "set" at no weight.
+        "mid set": 0, "during the set": 0, "during a set": 0, "during my set": 0,
+        "middle of the set": 0, "end of the set": 0, "end of my set": 0,
     },
     Topic.NONE: {
         "lose weight": 4, "weight loss": 4, "lose fat": 4, "burn fat": 4, "fat loss": 4,

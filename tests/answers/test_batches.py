@@ -19,8 +19,14 @@ FOLLOWUPS = sorted(BATCHES.glob("*-followups.tsv"))
 # The two batches written by someone who never saw the code ("heldout1", "heldout2") were
 # scored once unseen, then became development sets. Their floors are today's pass rates, so a
 # change that loses ground on them fails; every other batch holds the goal itself.
+# Batch "honest3" was written before round four changed anything and is never tuned on: it
+# holds its first-pass score, so a change can't lose ground on questions nobody tuned for.
 # name: (topic + exercise, fact stated, follow-ups)
-FLOORS = {"heldout1": (0.84, 0.85, 0.80), "heldout2": (0.88, 0.89, 0.81)}
+FLOORS = {
+    "heldout1": (0.87, 0.88, 0.85),
+    "heldout2": (0.89, 0.90, 0.89),
+    "honest3": (0.87, 0.85, 0.78),
+}
 GOAL = (0.97, 0.9, 0.9)
 
 

@@ -131,7 +131,7 @@ def test_every_exercise_cites_real_looking_study_or_guide_links(library: Library
     trusted = (
         "pubmed.ncbi.nlm.nih.gov", "www.ncbi.nlm.nih.gov", "doi.org", "www.hevyapp.com", "exrx.net",
         "www.seattlesp.com", "www.365physique.com", "biovitz.com",
-        "robertsontrainingsystems.blogspot.com",
+        "robertsontrainingsystems.blogspot.com", "fitro.info",
     )  # fmt: skip
     for slug, ex in library.items():
         for source in ex.sources:
