@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.coach.entry import loads
 from bot.coach.entry.loads import BODYWEIGHT_WORDS, EQUIPMENT, NUMBER, UNIT, Load
-from bot.coach.entry.phrases import Phrase, correction, phrase, stop_with_reason
+from bot.coach.entry.phrases import Correction, Phrase, correction, phrase, stop_with_reason
 from bot.coach.entry.results import (
     Confirm,
     Context,
@@ -81,7 +81,7 @@ def read_entry(text: str, context: Context) -> Entry | None:
     norm = drop_per_side(spell_sides(norm))
     corrected = correction(norm)
     if corrected is not None:
-        return _correction(*corrected, context)
+        return _correction(corrected, context)
     low = norm.lower()
     if _QUESTION_START.match(low) or (low.endswith("?") and not re.match(r"[0-9x@]", low)):
         return None
@@ -161,16 +161,16 @@ def _command(said: Phrase, low: str, context: Context) -> Entry:
     return Skip(context.side if re.search(r"\bset\b", low) else None)
 
 
-def _correction(rest: str, side_word: str | None, context: Context) -> Entry:
-    found = read_set(rest, context)
+def _correction(corrected: Correction, context: Context) -> Entry:
+    found = read_set(corrected.rest, context)
     if found is None:
         return Refused("Type the corrected reps, like I meant 9.")
     if isinstance(found, Refused):
         return found
     if isinstance(found, Confirm):  # "I meant 3x10": no one set to put in its place
         return Refused("Type the corrected reps of that one set, like I meant 9.")
-    side = Side(side_word) if side_word else found.side
-    return Replace(replace(found, side=side))
+    side = Side(corrected.side) if corrected.side else found.side
+    return Replace(replace(found, side=side), corrected.set_number, corrected.was)
 
 
 def _load_alone(low: str, context: Context) -> LoadChange | Refused | None:

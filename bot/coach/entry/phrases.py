@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.coach.entry.text import simplify
@@ -164,39 +165,79 @@ def stop_with_reason(text: str) -> str | None:
     return parts[-1].lstrip(",;:-–— ").strip() if len(parts) > lead else None
 
 
-# The opening of a correction of the last logged set. An interjection alone ("actually 9",
-# "oops 8", "*9") or a verb phrase ("I meant 9", "make that 9", "edit last set to 9").
+# The opening of a correction of a logged set. An interjection alone ("actually 9", "oops 8",
+# "*9") or a verb phrase ("I meant 9", "make that 9", "edit last set to 9"), which may name the
+# side and the set ("oops set 1 left was 11", "change left to 9").
 _INTERJECTION = (
-    r"(?:oops|oopsie|whoops|sorry|wait|ah|actually|correction|wrong|err?m?|uh|"
-    r"my bad|no|nope|nah|typo|mistake)"
+    r"(?:oops|oopsie|whoops|woops|sorry|wait|hold on|hang on|ah|actually|correction|wrong|"
+    r"err?m?|uh|my bad|no|nope|nah|typo|mistake|nvm|never\s*mind|scratch that|lol|damn|dang|"
+    r"shoot|crap|ugh)"
 )
+_SET = r"(?:(?:on\s+|in\s+|for\s+)?(?:the\s+)?(?:set\s*[0-9]+|(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+set))"
+_SIDE = r"(?:(?:the\s+|my\s+)?(?:left|right)(?:\s+(?:leg|side))?)"
+_NAMED = rf"(?:{_SET}\s+{_SIDE}|{_SIDE}(?:\s+{_SET})?|{_SET})"
+_LAST = r"(?:(?:the\s+)?last(?:\s+(?:set|one|1|entry))?)"
 _VERB = (
-    r"(?:i\s+meant(?:\s+to\s+(?:say|type))?|meant|make\s+(?:that|it)|"
+    r"(?:i\s+meant(?:\s+to\s+(?:say|type))?|meant|"
+    rf"make\s+(?:(?:that|it)(?:\s+{_LAST})?|{_LAST}|{_NAMED})|"
+    rf"(?:change|edit|fix|correct|update|set)\s+(?:it|that|{_LAST}|{_NAMED})\s+to|"
     r"(?:fix|edit|correct|change|update)(?=\s*[:=]|\s+(?:[0-9]|left\b|right\b))|"
     r"(?:it|that)\s+(?:was|should\s+(?:be|have\s+been))|should\s+(?:be|have\s+been)|"
-    r"(?:change|edit|fix|correct|update|set)\s+(?:it|that|the\s+last(?:\s+(?:set|one|entry))?|"
-    r"last(?:\s+(?:set|one|entry))?)\s+to|(?:edit|fix|correct|change)\s+(?:the\s+)?"
-    r"last(?:\s+(?:set|one|entry))?\s*[:=,]?|last\s+(?:set|one)\s+(?:was|should\s+be)|"
-    r"(?P<side>left|right)(?:\s+(?:leg|side))?\s+(?:was|should\s+(?:be|have\s+been)|is))"
+    rf"(?:edit|fix|correct|change)\s+{_LAST}\s*[:=,]?|{_LAST}\s+(?:was|should\s+be)|"
+    rf"{_NAMED}\s+(?:was|should\s+(?:be|have\s+been)|is))"
     r"(?:\s+(?:only|just|actually|really|more like))?"
 )
+# "wait i did 7 on the left": a count said again, a correction only after an interjection.
+_SAID_AGAIN = r"(?:i\s+)?(?:only\s+)?(?:did|got|had|managed)(?:\s+only)?"
 _CORRECTION = re.compile(
-    rf"^(?:\*\s*(?=[0-9])|(?:{_INTERJECTION}[\s,!.:;-]*)+)?(?:{_VERB}\b)?[\s:,=-]*",
+    rf"^(?:(?P<star>\*\s*(?=[0-9]))|(?P<interjection>(?:{_INTERJECTION}[\s,!.:;-]*)+))?"
+    rf"(?:(?P<verb>{_VERB})\b|(?P<again>{_SAID_AGAIN})\b)?[\s:,=-]*",
     re.IGNORECASE,
 )
 _ACTUALLY = re.compile(r"^(?P<rest>[0-9].*?)[\s,]+(?:actually|i mean)[\s.!]*$", re.IGNORECASE)
-_NOT_THAT = re.compile(r"\s*,?\s*\(?(?:not|instead of|rather than)\s+[0-9]+\)?\s*$", re.I)
+_NOT_THAT = re.compile(
+    r"\s*,?\s*\(?(?:not|instead of|rather than)\s+(?:the\s+)?(?P<was>[0-9]+)\)?\s*$", re.I
+)
+_SET_NUMBER = re.compile(r"\bset\s*([0-9]+)\b|\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+set\b")
+_ORDINAL_SET = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+                "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}  # fmt: skip
 
 
-def correction(text: str) -> tuple[str, str | None] | None:
-    """(the corrected entry, the side named) when text corrects the last set, else None."""
+@dataclass(frozen=True)
+class Correction:
+    """What a correction names: the corrected entry, and which logged set it is of."""
+
+    rest: str  # the corrected set as typed ("9", "9 @ 12.5kg")
+    side: str | None = None  # "left was 9"
+    set_number: int | None = None  # "set 1 left was 11"
+    was: int | None = None  # the wrong number: "9 not 10"
+
+
+def _named_set(words: str) -> int | None:
+    found = _SET_NUMBER.search(words)
+    if not found:
+        return None
+    return int(found[1]) if found[1] else _ORDINAL_SET[found[2].lower()]
+
+
+def correction(text: str) -> Correction | None:
+    """What text corrects when it corrects a logged set, else None."""
     trailing = _ACTUALLY.match(text)
     if trailing:  # "7 actually"
-        return trailing["rest"], None
+        return Correction(trailing["rest"])
     found = _CORRECTION.match(text)
     if not found or not found[0].strip(" :,=-"):  # "-5" is no correction
         return None
-    rest = _NOT_THAT.sub("", text[found.end() :]).strip()
+    if found["again"] and not found["interjection"]:  # "did 9" is this set
+        return None
+    rest = text[found.end() :]
+    wrong = _NOT_THAT.search(rest)
+    rest = (rest[: wrong.start()] if wrong else rest).strip()
     if not rest or not re.match(r"(?:[0-9]|left\b|right\b|x\s*[0-9])", rest, re.I):
         return None
-    return rest, (found.groupdict().get("side") or None)
+    verb = found["verb"] or ""
+    side = re.search(r"\b(left|right)\b", verb, re.I)
+    return Correction(
+        rest, side[1].lower() if side else None, _named_set(verb),
+        int(wrong["was"]) if wrong else None,
+    )  # fmt: skip
