@@ -43,20 +43,33 @@ _LEAD = (
     r"moved?\s+(?:up\s+|down\s+)?to|moving\s+(?:up\s+|down\s+)?to|chang(?:e|ed|ing)\s+"
     r"(?:the\s+)?(?:weight\s+|load\s+)?to|bump(?:ed|ing)?\s+(?:it\s+)?(?:up\s+)?to|"
     r"dropp?(?:ed|ing)?\s+(?:it\s+)?(?:down\s+)?to|increas(?:e|ed|ing)\s+to|"
-    r"decreas(?:e|ed|ing)\s+to|grab(?:bed|bing)?|picked up|picking up)"
+    r"decreas(?:e|ed|ing)\s+to|grab(?:bed|bing)?|picked up|picking up|"
+    r"(?:now\s+)?(?:holding|hold|held|carrying|wearing|resting))"
 )
-_TRAIL = r"(?:\s*(?:now|from now on|this set|for this set|for the rest|please|instead))?[\s.!]*"
+# What may follow a weight and say when it counts: "now", "next set", "from here".
+_TRAIL = (
+    r"(?:\s*(?:now|from now on|this set|for this set|for the rest|please|instead|"
+    r"(?:for\s+|on\s+|from\s+)?(?:the\s+)?next\s+(?:set|sets|one|round)|from here(?: on)?|"
+    r"going forward|for the rest of the sets|lol|i think))*[\s.!]*"
+)
 _LOAD_ALONE = re.compile(
-    rf"^(?P<lead>{_LEAD}\s*[:=]?\s*(?:(?:a|an|the|my)\s+)?)?{NUMBER}\s*{UNIT}?{EQUIPMENT}?{_TRAIL}$"
+    rf"^(?P<lead>{_LEAD}\s*[:=]?\s*(?:(?:a|an|the|my)\s+)?)?{NUMBER}\s*{UNIT}?"
+    rf"{EQUIPMENT}{{0,2}}{_TRAIL}$"
 )
 _BODYWEIGHT_ALONE = re.compile(rf"^(?:{_LEAD}\s*)?{BODYWEIGHT_WORDS}{_TRAIL}$")
+_UP_DOWN = (
+    r"(?:going|go|went|gone|moving|move|moved|bump(?:ed|ing)?(?:\s+it)?|stepping|step|"
+    r"dropp?(?:ing|ed)?(?:\s+it)?|coming|come|came)"
+)
 _RELATIVE = re.compile(
-    rf"^(?:(?P<sign>[+-])|(?P<word>add|adding|added|plus|minus|drop|remove|removing|"
-    rf"take off|taking off|up|down|another|extra))\s*"
-    rf"{NUMBER}\s*{UNIT}?(?:\s+(?:more|less|on|off))?{_TRAIL}$"
+    rf"^(?:(?P<sign>[+-])|(?P<word>(?:(?:i\s+)?(?:just\s+)?(?:add|adding|added|put on|putting on|"
+    rf"threw on|throwing on|stuck on|slapped on)|plus|minus|drop|dropping|dropped|remove|"
+    rf"removing|removed|take off|taking off|took off|{_UP_DOWN}\s+(?:up|down)(?:\s+by)?|"
+    rf"up|down|up by|down by|another|extra)(?:\s+(?:a|an|another))?))\s*"
+    rf"{NUMBER}\s*{UNIT}?{EQUIPMENT}?(?:\s+(?:more|less|on|off|extra))?{_TRAIL}$"
 )
 
-_DOWN_WORDS = ("minus", "drop", "remove", "take off", "down")
+_DOWN_WORDS = re.compile(r"minus|drop|remov|take off|taking off|took off|down")
 # A pair of dumbbells by their weight: "the 30s", "the 20's".
 _DUMBBELLS = re.compile(r"\bthe\s+([0-9]+(?:[.,][0-9]+)?)'?s\b", re.IGNORECASE)
 
@@ -184,7 +197,7 @@ def _load_alone(low: str, context: Context) -> LoadChange | Refused | None:
         return Refused(checked) if isinstance(checked, str) else LoadChange(checked)
     found = _RELATIVE.match(low)
     if found and (found["sign"] != "-" or found["unit"]):
-        down = found["sign"] == "-" or found["word"] in _DOWN_WORDS
+        down = found["sign"] == "-" or bool(_DOWN_WORDS.search(found["word"] or ""))
         sign = "-" if down else "+"
         unit = loads.unit_of(found["unit"], context.load.unit)
         current = Load(None, unit) if context.load.value is None else context.load
