@@ -7,7 +7,14 @@ from dataclasses import replace
 
 from bot.coach.entry import loads
 from bot.coach.entry.loads import BODYWEIGHT_WORDS, EQUIPMENT, NUMBER, UNIT, Load
-from bot.coach.entry.phrases import Correction, Phrase, correction, phrase, stop_with_reason
+from bot.coach.entry.phrases import (
+    Correction,
+    Phrase,
+    correction,
+    phrase,
+    skip_with_reason,
+    stop_with_reason,
+)
 from bot.coach.entry.results import (
     Confirm,
     Context,
@@ -88,7 +95,7 @@ def read_entry(text: str, context: Context) -> Entry | None:
     said = phrase(plain(text)) or phrase(norm)  # "wrong one" before "one" is a count
     if said is not None:
         return _command(said, norm.lower(), context)
-    command = _command_with_reason(norm)
+    command = _command_with_reason(norm, plain(text))
     if command is not None:
         return command
     norm = drop_per_side(spell_sides(norm))
@@ -130,18 +137,20 @@ def _set(norm: str, low: str, context: Context) -> Entry | None:
     return None
 
 
-def _command_with_reason(norm: str) -> Entry | None:
-    """ "stop, knee hurts" (a stop for pain), "no right today, knee" (a skip and why)."""
+def _command_with_reason(norm: str, typed: str) -> Entry | None:
+    """ "stop, knee hurts" (a stop for pain), "no right today, knee", "bench is taken, skip
+    this one", "no band today" (a skip and why)."""
     reason = stop_with_reason(norm)
     if reason is not None:
         return Stop(reason[:NOTE_MAX], reports_pain(reason))
-    first, _, why = norm.partition(",")
+    if _QUESTION_START.match(typed.lower()):
+        return None  # "should I skip this if my knee hurts?" is for the answerer
+    skipped = skip_with_reason(typed)
     # Pain is no reason to skip a side: it stops the workout (read further on).
-    skipped = bool(why) and phrase(first) is Phrase.SKIP and not re.search(r"[0-9]", why)
-    if skipped and not reports_pain(why):
-        named = re.search(r"\b(left|right)\b", first.lower())
-        return Skip(Side(named[1]) if named else None)
-    return None
+    if skipped is None or reports_pain(skipped[1]):
+        return None
+    named, why = skipped
+    return Skip(Side(named) if named else None, why[:NOTE_MAX] or None)
 
 
 def _command(said: Phrase, low: str, context: Context) -> Entry:

@@ -37,7 +37,11 @@ _PHRASES = {
         "skip this one", "skip that", "skip left", "skip right", "skip the left",
         "skip the right", "skip left leg", "skip right leg", "skipping", "skipping this",
         "skipping this side", "skipping this set", "skip for now", "cant do this side",
-        "not doing this side", "skip to next",
+        "not doing this side", "skip to next", "skip these", "skipping these", "skip them",
+        "skipping them", "skipping it", "skipping this one", "skipping that", "moving on",
+        "move on", "lets move on", "im moving on", "skip this exercise", "skipping this exercise",
+        "ill skip", "ill skip it", "ill skip this", "ill skip this one", "gonna skip",
+        "gonna skip it", "gonna skip this", "going to skip", "going to skip this",
     },
     Phrase.STOP: {
         "stop", "cancel", "end", "quit", "finish", "finished", "stop workout", "end workout",
@@ -151,6 +155,45 @@ def phrase(text: str) -> Phrase | None:
     return found
 
 
+# What a lifter has no use of right now: a skip and its reason all in one ("no band today",
+# "bench is taken", "band snapped", "someone's on the bench").
+_KIT = (
+    r"(?:bench|benches|band|bands|loop band|mini band|box|step|sofa|couch|mat|pad|barbell|bar|"
+    r"dumbbells?|dbs?|kettlebells?|kbs?|plates?|machine|rack|station|spot|equipment|gear)"
+)
+_KIT_GONE = re.compile(
+    rf"^(?:(?:the|my|our|a|that)\s+)?{_KIT}\s+(?:is\s+|s\s+|was\s+|are\s+|got\s+|just\s+)*"
+    r"(?:taken|busy|occupied|in use|being used|broken|broke|snapped|ripped|tore|torn|gone|"
+    r"missing|unavailable|not available|not here|not free)"
+    rf"|^(?:someone|somebody|some guy|a guy|people|theres someone)(?:s|\s+is|\s+are)?\s+"
+    rf"(?:on|using|hogging|camping on|at)\s+(?:the\s+|my\s+|all the\s+)?{_KIT}"
+    rf"|^(?:no|dont have (?:a|the|my|any)|forgot (?:my|the|a)|lost (?:my|the)|cant find "
+    rf"(?:my|the|a))\s+{_KIT}"
+)
+_KIT_WHEN = r"(?:\s+(?:today|here|again|rn|right now|atm|at the moment|lol|ugh|sadly))*$"
+
+
+def _kit_gone(words: str) -> bool:
+    return bool(_KIT_GONE.match(words) and re.search(_KIT_WHEN, words))
+
+
+def skip_with_reason(text: str) -> tuple[str | None, str] | None:
+    """A skip said with why ("bench is taken, skip this one", "no band today"): the side it
+    names and the reason; None for anything else. A question ("should I skip this?") is none."""
+    if text.rstrip().endswith("?"):
+        return None
+    parts = [part.strip() for part in re.split(r"[,;.!]+|\s+(?:so|-|–|—)\s+", text)]
+    parts = [part for part in parts if simplify(part)]
+    skips = [part for part in parts if phrase(part) is Phrase.SKIP]
+    reasons = [part for part in parts if part not in skips]
+    if not skips and not (len(parts) == 1 and _kit_gone(simplify(parts[0]))):
+        return None
+    if (skips and not reasons) or re.search(r"[0-9]", " ".join(reasons)):
+        return None  # a skip alone is read as such; a count in it may be a set
+    named = re.search(r"\b(left|right)\b", " ".join(skips).lower())
+    return (named[1] if named else None), ", ".join(reasons)
+
+
 def stop_with_reason(text: str) -> str | None:
     """The reason after a stop phrase ("stop knee hurts" -> "knee hurts"), or None."""
     if text.rstrip().endswith("?"):
@@ -170,8 +213,7 @@ def stop_with_reason(text: str) -> str | None:
 # side and the set ("oops set 1 left was 11", "change left to 9").
 _INTERJECTION = (
     r"(?:oops|oopsie|whoops|woops|sorry|wait|hold on|hang on|ah|actually|correction|wrong|"
-    r"err?m?|uh|my bad|no|nope|nah|typo|mistake|nvm|never\s*mind|scratch that|lol|damn|dang|"
-    r"shoot|crap|ugh)"
+    r"err?m?|uh|my bad|no|nope|nah|typo|mistake|nvm|never\s*mind|scratch that)"
 )
 _SET = r"(?:(?:on\s+|in\s+|for\s+)?(?:the\s+)?(?:set\s*[0-9]+|(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+set))"
 _SIDE = r"(?:(?:the\s+|my\s+)?(?:left|right)(?:\s+(?:leg|side))?)"

@@ -72,7 +72,10 @@ class Replace:
 
 @dataclass(frozen=True)
 class Skip:
+    """Skip the awaited side; nothing is logged."""
+
     side: Side | None = None  # "skip left"
+    reason: str | None = None  # "bench is taken, skip this one": said when it is skipped
 
 
 @dataclass(frozen=True)
