@@ -268,9 +268,7 @@ async def apply_entry(turn: Turn, state: State, entry: Entry) -> State:
     if isinstance(entry, Undo):
         return await corrections.undo(turn, state)
     if isinstance(entry, Replace):
-        return await corrections.replace_last(
-            turn, state, entry.entry, entry.set_number, entry.was
-        )
+        return await corrections.replace_last(turn, state, entry.entry, entry.set_number, entry.was)
     if isinstance(entry, Confirm):
         return corrections.ask_confirm(turn, state, entry)
     if isinstance(entry, Refused):

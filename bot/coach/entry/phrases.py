@@ -215,7 +215,8 @@ _INTERJECTION = (
     r"(?:oops|oopsie|whoops|woops|sorry|wait|hold on|hang on|ah|actually|correction|wrong|"
     r"err?m?|uh|my bad|no|nope|nah|typo|mistake|nvm|never\s*mind|scratch that)"
 )
-_SET = r"(?:(?:on\s+|in\s+|for\s+)?(?:the\s+)?(?:set\s*[0-9]+|(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+set))"
+_NTH = r"(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
+_SET = rf"(?:(?:on\s+|in\s+|for\s+)?(?:the\s+)?(?:set\s*[0-9]+|{_NTH}\s+set))"
 _SIDE = r"(?:(?:the\s+|my\s+)?(?:left|right)(?:\s+(?:leg|side))?)"
 _NAMED = rf"(?:{_SET}\s+{_SIDE}|{_SIDE}(?:\s+{_SET})?|{_SET})"
 _LAST = r"(?:(?:the\s+)?last(?:\s+(?:set|one|1|entry))?)"
@@ -240,7 +241,9 @@ _ACTUALLY = re.compile(r"^(?P<rest>[0-9].*?)[\s,]+(?:actually|i mean)[\s.!]*$", 
 _NOT_THAT = re.compile(
     r"\s*,?\s*\(?(?:not|instead of|rather than)\s+(?:the\s+)?(?P<was>[0-9]+)\)?\s*$", re.I
 )
-_SET_NUMBER = re.compile(r"\bset\s*([0-9]+)\b|\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+set\b")
+_SET_NUMBER = re.compile(
+    r"\bset\s*([0-9]+)\b|\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+set\b"
+)
 _ORDINAL_SET = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
                 "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}  # fmt: skip
 
