@@ -52,10 +52,12 @@ from bot.storage import Database  # noqa: E402
 from bot.terminal.chat import TerminalChat  # noqa: E402
 from bot.terminal.export import export  # noqa: E402
 
-# Ours (entries.tsv before the parser, batch3.tsv with it) and two batches written elsewhere
-# without the code (their sources: tests/coach/entry/batch1.md, batch2.md); all development sets.
+# Ours (entries.tsv before the parser, batch3.tsv with it) and three batches written elsewhere
+# without the code (their sources: tests/coach/entry/batch1.md, batch2.md, heldout3.md); all
+# development sets.
 CASES = ROOT / "tests" / "coach" / "entry"
-DEFAULT = [CASES / name for name in ("entries.tsv", "batch1.tsv", "batch2.tsv", "batch3.tsv")]
+NAMES = ("entries.tsv", "batch1.tsv", "batch2.tsv", "batch3.tsv", "heldout3.tsv")
+DEFAULT = [CASES / name for name in NAMES]
 COLUMNS = ("unit", "plan", "at", "input", "expect")
 
 

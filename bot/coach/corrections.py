@@ -140,11 +140,50 @@ async def undo(turn: Turn, state: State) -> State:
     return new
 
 
-async def replace_last(turn: Turn, state: State, answer: SetAnswer) -> State:
-    """ "I meant 9": the last logged set gets the numbers typed; the rest of it stays."""
-    entry = await _last_entry(turn, state)
+async def _entry_to_fix(
+    turn: Turn, state: State, side: Side | None, set_number: int | None, was: int | None
+) -> SetEntry | None:
+    """The logged set a correction names: the last one logged, or the last of the side or the
+    set named, preferring the one that has the wrong count named ("9 not 10")."""
+    progress = state.progress
+    if progress is None:
+        return None
+    if side is None and set_number is None and was is None:
+        return await _last_entry(turn, state)
+    workout = await turn.store.workout(progress.workout_id)
+    logged = sorted(
+        (e for e in (workout.sets if workout else []) if e.id is not None and e.reps is not None),
+        key=lambda e: e.id or 0,
+    )
+    named = [
+        e for e in logged
+        if (side is None or e.side is side) and (set_number is None or e.set_number == set_number)
+    ]  # fmt: skip
+    with_wrong_count = [e for e in named if e.reps == was]
+    found = with_wrong_count or named
+    return found[-1] if found else None
+
+
+def _nothing_named(side: Side | None, set_number: int | None) -> str:
+    which = " ".join(filter(None, [side.value if side else None, "set"]))
+    where = f" {set_number}" if set_number is not None else ""
+    return f"No {which}{where} logged in this workout to fix. Nothing changed."
+
+
+async def replace_last(
+    turn: Turn,
+    state: State,
+    answer: SetAnswer,
+    set_number: int | None = None,
+    was: int | None = None,
+) -> State:
+    """ "I meant 9", "left was 9", "set 1 was 11 not 12": the logged set named (the last one
+    when none is) gets the numbers typed; the rest of it stays, and so does its place in undo."""
+    named = answer.side is not None or set_number is not None
+    entry = await _entry_to_fix(turn, state, answer.side, set_number, was)
     if entry is None:
-        await turn.ask(state, f"{NOTHING_TO_UNDO} Type the reps of this set.")
+        missing = _nothing_named(answer.side, set_number) if named else None
+        await turn.ask(state, missing or f"{NOTHING_TO_UNDO} Type the reps of this set.")
         return state
     load, unit = entry.load, entry.unit
     if answer.load is not None:
@@ -157,8 +196,8 @@ async def replace_last(turn: Turn, state: State, answer: SetAnswer) -> State:
         note=answer.note or entry.note,
     )  # fmt: skip
     await turn.store.change_set(fixed)
-    was = "pain" if entry.reps is None else str(entry.reps)
+    was_text = "pain" if entry.reps is None else str(entry.reps)
     label = side_label(turn.exercise(state), entry.side)
     shown = f"{answer.reps} @ {weight_of(turn, state, load, unit)}"
-    await turn.ask(state, f"Fixed: {label}, set {entry.set_number}: {was} → {shown} ✓")
+    await turn.ask(state, f"Fixed: {label}, set {entry.set_number}: {was_text} → {shown} ✓")
     return state

@@ -268,7 +268,7 @@ async def apply_entry(turn: Turn, state: State, entry: Entry) -> State:
     if isinstance(entry, Undo):
         return await corrections.undo(turn, state)
     if isinstance(entry, Replace):
-        return await corrections.replace_last(turn, state, entry.entry)
+        return await corrections.replace_last(turn, state, entry.entry, entry.set_number, entry.was)
     if isinstance(entry, Confirm):
         return corrections.ask_confirm(turn, state, entry)
     if isinstance(entry, Refused):
@@ -280,6 +280,9 @@ async def apply_entry(turn: Turn, state: State, entry: Entry) -> State:
         if entry.pain:
             return await pain_stop(turn, state, entry.reason or "pain")
         return corrections.ask_stop(turn, state)
+    if isinstance(entry, Skip) and entry.reason:  # "bench is taken, skip this one"
+        label = side_label(turn.exercise(state), _progress(state).side)
+        return await advance(turn, state, f"{label}: skipped ({entry.reason}).", None)
     if isinstance(entry, Ready) or (waiting and isinstance(entry, Skip) and entry.side is None):
         if waiting:
             return await ready(turn, state, "")

@@ -7,7 +7,14 @@ from dataclasses import replace
 
 from bot.coach.entry import loads
 from bot.coach.entry.loads import BODYWEIGHT_WORDS, EQUIPMENT, NUMBER, UNIT, Load
-from bot.coach.entry.phrases import Phrase, correction, phrase, stop_with_reason
+from bot.coach.entry.phrases import (
+    Correction,
+    Phrase,
+    correction,
+    phrase,
+    skip_with_reason,
+    stop_with_reason,
+)
 from bot.coach.entry.results import (
     Confirm,
     Context,
@@ -43,20 +50,33 @@ _LEAD = (
     r"moved?\s+(?:up\s+|down\s+)?to|moving\s+(?:up\s+|down\s+)?to|chang(?:e|ed|ing)\s+"
     r"(?:the\s+)?(?:weight\s+|load\s+)?to|bump(?:ed|ing)?\s+(?:it\s+)?(?:up\s+)?to|"
     r"dropp?(?:ed|ing)?\s+(?:it\s+)?(?:down\s+)?to|increas(?:e|ed|ing)\s+to|"
-    r"decreas(?:e|ed|ing)\s+to|grab(?:bed|bing)?|picked up|picking up)"
+    r"decreas(?:e|ed|ing)\s+to|grab(?:bed|bing)?|picked up|picking up|"
+    r"(?:now\s+)?(?:holding|hold|held|carrying|wearing|resting))"
 )
-_TRAIL = r"(?:\s*(?:now|from now on|this set|for this set|for the rest|please|instead))?[\s.!]*"
+# What may follow a weight and say when it counts: "now", "next set", "from here".
+_TRAIL = (
+    r"(?:\s*(?:now|from now on|this set|for this set|for the rest|please|instead|"
+    r"(?:for\s+|on\s+|from\s+)?(?:the\s+)?next\s+(?:set|sets|one|round)|from here(?: on)?|"
+    r"going forward|for the rest of the sets|lol|i think))*[\s.!]*"
+)
 _LOAD_ALONE = re.compile(
-    rf"^(?P<lead>{_LEAD}\s*[:=]?\s*(?:(?:a|an|the|my)\s+)?)?{NUMBER}\s*{UNIT}?{EQUIPMENT}?{_TRAIL}$"
+    rf"^(?P<lead>{_LEAD}\s*[:=]?\s*(?:(?:a|an|the|my)\s+)?)?{NUMBER}\s*{UNIT}?"
+    rf"{EQUIPMENT}{{0,2}}{_TRAIL}$"
 )
 _BODYWEIGHT_ALONE = re.compile(rf"^(?:{_LEAD}\s*)?{BODYWEIGHT_WORDS}{_TRAIL}$")
+_UP_DOWN = (
+    r"(?:going|go|went|gone|moving|move|moved|bump(?:ed|ing)?(?:\s+it)?|stepping|step|"
+    r"dropp?(?:ing|ed)?(?:\s+it)?|coming|come|came)"
+)
 _RELATIVE = re.compile(
-    rf"^(?:(?P<sign>[+-])|(?P<word>add|adding|added|plus|minus|drop|remove|removing|"
-    rf"take off|taking off|up|down|another|extra))\s*"
-    rf"{NUMBER}\s*{UNIT}?(?:\s+(?:more|less|on|off))?{_TRAIL}$"
+    rf"^(?:(?P<sign>[+-])|(?P<word>(?:(?:i\s+)?(?:just\s+)?(?:add|adding|added|put on|putting on|"
+    rf"threw on|throwing on|stuck on|slapped on)|plus|minus|drop|dropping|dropped|remove|"
+    rf"removing|removed|take off|taking off|took off|{_UP_DOWN}\s+(?:up|down)(?:\s+by)?|"
+    rf"up|down|up by|down by|another|extra)(?:\s+(?:a|an|another))?))\s*"
+    rf"{NUMBER}\s*{UNIT}?{EQUIPMENT}?(?:\s+(?:more|less|on|off|extra))?{_TRAIL}$"
 )
 
-_DOWN_WORDS = ("minus", "drop", "remove", "take off", "down")
+_DOWN_WORDS = re.compile(r"minus|drop|remov|take off|taking off|took off|down")
 # A pair of dumbbells by their weight: "the 30s", "the 20's".
 _DUMBBELLS = re.compile(r"\bthe\s+([0-9]+(?:[.,][0-9]+)?)'?s\b", re.IGNORECASE)
 
@@ -75,13 +95,13 @@ def read_entry(text: str, context: Context) -> Entry | None:
     said = phrase(plain(text)) or phrase(norm)  # "wrong one" before "one" is a count
     if said is not None:
         return _command(said, norm.lower(), context)
-    command = _command_with_reason(norm)
+    command = _command_with_reason(norm, plain(text))
     if command is not None:
         return command
     norm = drop_per_side(spell_sides(norm))
     corrected = correction(norm)
     if corrected is not None:
-        return _correction(*corrected, context)
+        return _correction(corrected, context)
     low = norm.lower()
     if _QUESTION_START.match(low) or (low.endswith("?") and not re.match(r"[0-9x@]", low)):
         return None
@@ -117,18 +137,20 @@ def _set(norm: str, low: str, context: Context) -> Entry | None:
     return None
 
 
-def _command_with_reason(norm: str) -> Entry | None:
-    """ "stop, knee hurts" (a stop for pain), "no right today, knee" (a skip and why)."""
+def _command_with_reason(norm: str, typed: str) -> Entry | None:
+    """ "stop, knee hurts" (a stop for pain), "no right today, knee", "bench is taken, skip
+    this one", "no band today" (a skip and why)."""
     reason = stop_with_reason(norm)
     if reason is not None:
         return Stop(reason[:NOTE_MAX], reports_pain(reason))
-    first, _, why = norm.partition(",")
+    if _QUESTION_START.match(typed.lower()):
+        return None  # "should I skip this if my knee hurts?" is for the answerer
+    skipped = skip_with_reason(typed)
     # Pain is no reason to skip a side: it stops the workout (read further on).
-    skipped = bool(why) and phrase(first) is Phrase.SKIP and not re.search(r"[0-9]", why)
-    if skipped and not reports_pain(why):
-        named = re.search(r"\b(left|right)\b", first.lower())
-        return Skip(Side(named[1]) if named else None)
-    return None
+    if skipped is None or reports_pain(skipped[1]):
+        return None
+    named, why = skipped
+    return Skip(Side(named) if named else None, why[:NOTE_MAX] or None)
 
 
 def _command(said: Phrase, low: str, context: Context) -> Entry:
@@ -161,16 +183,16 @@ def _command(said: Phrase, low: str, context: Context) -> Entry:
     return Skip(context.side if re.search(r"\bset\b", low) else None)
 
 
-def _correction(rest: str, side_word: str | None, context: Context) -> Entry:
-    found = read_set(rest, context)
+def _correction(corrected: Correction, context: Context) -> Entry:
+    found = read_set(corrected.rest, context)
     if found is None:
         return Refused("Type the corrected reps, like I meant 9.")
     if isinstance(found, Refused):
         return found
     if isinstance(found, Confirm):  # "I meant 3x10": no one set to put in its place
         return Refused("Type the corrected reps of that one set, like I meant 9.")
-    side = Side(side_word) if side_word else found.side
-    return Replace(replace(found, side=side))
+    side = Side(corrected.side) if corrected.side else found.side
+    return Replace(replace(found, side=side), corrected.set_number, corrected.was)
 
 
 def _load_alone(low: str, context: Context) -> LoadChange | Refused | None:
@@ -184,7 +206,7 @@ def _load_alone(low: str, context: Context) -> LoadChange | Refused | None:
         return Refused(checked) if isinstance(checked, str) else LoadChange(checked)
     found = _RELATIVE.match(low)
     if found and (found["sign"] != "-" or found["unit"]):
-        down = found["sign"] == "-" or found["word"] in _DOWN_WORDS
+        down = found["sign"] == "-" or bool(_DOWN_WORDS.search(found["word"] or ""))
         sign = "-" if down else "+"
         unit = loads.unit_of(found["unit"], context.load.unit)
         current = Load(None, unit) if context.load.value is None else context.load

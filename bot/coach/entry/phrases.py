@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.coach.entry.text import simplify
@@ -36,7 +37,11 @@ _PHRASES = {
         "skip this one", "skip that", "skip left", "skip right", "skip the left",
         "skip the right", "skip left leg", "skip right leg", "skipping", "skipping this",
         "skipping this side", "skipping this set", "skip for now", "cant do this side",
-        "not doing this side", "skip to next",
+        "not doing this side", "skip to next", "skip these", "skipping these", "skip them",
+        "skipping them", "skipping it", "skipping this one", "skipping that", "moving on",
+        "move on", "lets move on", "im moving on", "skip this exercise", "skipping this exercise",
+        "ill skip", "ill skip it", "ill skip this", "ill skip this one", "gonna skip",
+        "gonna skip it", "gonna skip this", "going to skip", "going to skip this",
     },
     Phrase.STOP: {
         "stop", "cancel", "end", "quit", "finish", "finished", "stop workout", "end workout",
@@ -150,6 +155,45 @@ def phrase(text: str) -> Phrase | None:
     return found
 
 
+# What a lifter has no use of right now: a skip and its reason all in one ("no band today",
+# "bench is taken", "band snapped", "someone's on the bench").
+_KIT = (
+    r"(?:bench|benches|band|bands|loop band|mini band|box|step|sofa|couch|mat|pad|barbell|bar|"
+    r"dumbbells?|dbs?|kettlebells?|kbs?|plates?|machine|rack|station|spot|equipment|gear)"
+)
+_KIT_GONE = re.compile(
+    rf"^(?:(?:the|my|our|a|that)\s+)?{_KIT}\s+(?:is\s+|s\s+|was\s+|are\s+|got\s+|just\s+)*"
+    r"(?:taken|busy|occupied|in use|being used|broken|broke|snapped|ripped|tore|torn|gone|"
+    r"missing|unavailable|not available|not here|not free)"
+    rf"|^(?:someone|somebody|some guy|a guy|people|theres someone)(?:s|\s+is|\s+are)?\s+"
+    rf"(?:on|using|hogging|camping on|at)\s+(?:the\s+|my\s+|all the\s+)?{_KIT}"
+    rf"|^(?:no|dont have (?:a|the|my|any)|forgot (?:my|the|a)|lost (?:my|the)|cant find "
+    rf"(?:my|the|a))\s+{_KIT}"
+)
+_KIT_WHEN = r"(?:\s+(?:today|here|again|rn|right now|atm|at the moment|lol|ugh|sadly))*$"
+
+
+def _kit_gone(words: str) -> bool:
+    return bool(_KIT_GONE.match(words) and re.search(_KIT_WHEN, words))
+
+
+def skip_with_reason(text: str) -> tuple[str | None, str] | None:
+    """A skip said with why ("bench is taken, skip this one", "no band today"): the side it
+    names and the reason; None for anything else. A question ("should I skip this?") is none."""
+    if text.rstrip().endswith("?"):
+        return None
+    parts = [part.strip() for part in re.split(r"[,;.!]+|\s+(?:so|-|–|—)\s+", text)]
+    parts = [part for part in parts if simplify(part)]
+    skips = [part for part in parts if phrase(part) is Phrase.SKIP]
+    reasons = [part for part in parts if part not in skips]
+    if not skips and not (len(parts) == 1 and _kit_gone(simplify(parts[0]))):
+        return None
+    if (skips and not reasons) or re.search(r"[0-9]", " ".join(reasons)):
+        return None  # a skip alone is read as such; a count in it may be a set
+    named = re.search(r"\b(left|right)\b", " ".join(skips).lower())
+    return (named[1] if named else None), ", ".join(reasons)
+
+
 def stop_with_reason(text: str) -> str | None:
     """The reason after a stop phrase ("stop knee hurts" -> "knee hurts"), or None."""
     if text.rstrip().endswith("?"):
@@ -164,39 +208,81 @@ def stop_with_reason(text: str) -> str | None:
     return parts[-1].lstrip(",;:-–— ").strip() if len(parts) > lead else None
 
 
-# The opening of a correction of the last logged set. An interjection alone ("actually 9",
-# "oops 8", "*9") or a verb phrase ("I meant 9", "make that 9", "edit last set to 9").
+# The opening of a correction of a logged set. An interjection alone ("actually 9", "oops 8",
+# "*9") or a verb phrase ("I meant 9", "make that 9", "edit last set to 9"), which may name the
+# side and the set ("oops set 1 left was 11", "change left to 9").
 _INTERJECTION = (
-    r"(?:oops|oopsie|whoops|sorry|wait|ah|actually|correction|wrong|err?m?|uh|"
-    r"my bad|no|nope|nah|typo|mistake)"
+    r"(?:oops|oopsie|whoops|woops|sorry|wait|hold on|hang on|ah|actually|correction|wrong|"
+    r"err?m?|uh|my bad|no|nope|nah|typo|mistake|nvm|never\s*mind|scratch that)"
 )
+_NTH = r"(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
+_SET = rf"(?:(?:on\s+|in\s+|for\s+)?(?:the\s+)?(?:set\s*[0-9]+|{_NTH}\s+set))"
+_SIDE = r"(?:(?:the\s+|my\s+)?(?:left|right)(?:\s+(?:leg|side))?)"
+_NAMED = rf"(?:{_SET}\s+{_SIDE}|{_SIDE}(?:\s+{_SET})?|{_SET})"
+_LAST = r"(?:(?:the\s+)?last(?:\s+(?:set|one|1|entry))?)"
 _VERB = (
-    r"(?:i\s+meant(?:\s+to\s+(?:say|type))?|meant|make\s+(?:that|it)|"
+    r"(?:i\s+meant(?:\s+to\s+(?:say|type))?|meant|"
+    rf"make\s+(?:(?:that|it)(?:\s+{_LAST})?|{_LAST}|{_NAMED})|"
+    rf"(?:change|edit|fix|correct|update|set)\s+(?:it|that|{_LAST}|{_NAMED})\s+to|"
     r"(?:fix|edit|correct|change|update)(?=\s*[:=]|\s+(?:[0-9]|left\b|right\b))|"
     r"(?:it|that)\s+(?:was|should\s+(?:be|have\s+been))|should\s+(?:be|have\s+been)|"
-    r"(?:change|edit|fix|correct|update|set)\s+(?:it|that|the\s+last(?:\s+(?:set|one|entry))?|"
-    r"last(?:\s+(?:set|one|entry))?)\s+to|(?:edit|fix|correct|change)\s+(?:the\s+)?"
-    r"last(?:\s+(?:set|one|entry))?\s*[:=,]?|last\s+(?:set|one)\s+(?:was|should\s+be)|"
-    r"(?P<side>left|right)(?:\s+(?:leg|side))?\s+(?:was|should\s+(?:be|have\s+been)|is))"
+    rf"(?:edit|fix|correct|change)\s+{_LAST}\s*[:=,]?|{_LAST}\s+(?:was|should\s+be)|"
+    rf"{_NAMED}\s+(?:was|should\s+(?:be|have\s+been)|is))"
     r"(?:\s+(?:only|just|actually|really|more like))?"
 )
+# "wait i did 7 on the left": a count said again, a correction only after an interjection.
+_SAID_AGAIN = r"(?:i\s+)?(?:only\s+)?(?:did|got|had|managed)(?:\s+only)?"
 _CORRECTION = re.compile(
-    rf"^(?:\*\s*(?=[0-9])|(?:{_INTERJECTION}[\s,!.:;-]*)+)?(?:{_VERB}\b)?[\s:,=-]*",
+    rf"^(?:(?P<star>\*\s*(?=[0-9]))|(?P<interjection>(?:{_INTERJECTION}[\s,!.:;-]*)+))?"
+    rf"(?:(?P<verb>{_VERB})\b|(?P<again>{_SAID_AGAIN})\b)?[\s:,=-]*",
     re.IGNORECASE,
 )
 _ACTUALLY = re.compile(r"^(?P<rest>[0-9].*?)[\s,]+(?:actually|i mean)[\s.!]*$", re.IGNORECASE)
-_NOT_THAT = re.compile(r"\s*,?\s*\(?(?:not|instead of|rather than)\s+[0-9]+\)?\s*$", re.I)
+_NOT_THAT = re.compile(
+    r"\s*,?\s*\(?(?:not|instead of|rather than)\s+(?:the\s+)?(?P<was>[0-9]+)\)?\s*$", re.I
+)
+_SET_NUMBER = re.compile(
+    r"\bset\s*([0-9]+)\b|\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+set\b"
+)
+_ORDINAL_SET = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+                "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}  # fmt: skip
 
 
-def correction(text: str) -> tuple[str, str | None] | None:
-    """(the corrected entry, the side named) when text corrects the last set, else None."""
+@dataclass(frozen=True)
+class Correction:
+    """What a correction names: the corrected entry, and which logged set it is of."""
+
+    rest: str  # the corrected set as typed ("9", "9 @ 12.5kg")
+    side: str | None = None  # "left was 9"
+    set_number: int | None = None  # "set 1 left was 11"
+    was: int | None = None  # the wrong number: "9 not 10"
+
+
+def _named_set(words: str) -> int | None:
+    found = _SET_NUMBER.search(words)
+    if not found:
+        return None
+    return int(found[1]) if found[1] else _ORDINAL_SET[found[2].lower()]
+
+
+def correction(text: str) -> Correction | None:
+    """What text corrects when it corrects a logged set, else None."""
     trailing = _ACTUALLY.match(text)
     if trailing:  # "7 actually"
-        return trailing["rest"], None
+        return Correction(trailing["rest"])
     found = _CORRECTION.match(text)
     if not found or not found[0].strip(" :,=-"):  # "-5" is no correction
         return None
-    rest = _NOT_THAT.sub("", text[found.end() :]).strip()
+    if found["again"] and not found["interjection"]:  # "did 9" is this set
+        return None
+    rest = text[found.end() :]
+    wrong = _NOT_THAT.search(rest)
+    rest = (rest[: wrong.start()] if wrong else rest).strip()
     if not rest or not re.match(r"(?:[0-9]|left\b|right\b|x\s*[0-9])", rest, re.I):
         return None
-    return rest, (found.groupdict().get("side") or None)
+    verb = found["verb"] or ""
+    side = re.search(r"\b(left|right)\b", verb, re.I)
+    return Correction(
+        rest, side[1].lower() if side else None, _named_set(verb),
+        int(wrong["was"]) if wrong else None,
+    )  # fmt: skip

@@ -59,17 +59,23 @@ class Undo:
 
 @dataclass(frozen=True)
 class Replace:
-    """Replace the last logged set (of entry.side, when named) with these numbers.
+    """Replace a logged set of this workout with these numbers: the last one logged, or the
+    last of entry.side / of set_number / with `was` reps when the lifter named them.
 
     Only what was typed is meant: entry.load None keeps the logged set's load.
     """
 
     entry: SetAnswer
+    set_number: int | None = None  # "set 1 left was 11"
+    was: int | None = None  # the wrong count named: "that was 9 not 10"
 
 
 @dataclass(frozen=True)
 class Skip:
+    """Skip the awaited side; nothing is logged."""
+
     side: Side | None = None  # "skip left"
+    reason: str | None = None  # "bench is taken, skip this one": said when it is skipped
 
 
 @dataclass(frozen=True)

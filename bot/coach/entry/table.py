@@ -42,14 +42,17 @@ SECTIONS: list[tuple[str, Context, list[str]]] = [
     ("Weight added to bodyweight", replace(KG, load=Load(None, Unit.KG), target=12),
      ["12 +5kg", "12 with 5kg plate", "adding 5kg"]),
     ("A weight alone", KG, ["12 kg", "@15kg", "25 lb", "20kg bell", "going up to 12.5", "+2.5kg",
-                            "bodyweight", "12.5"]),
+                            "bodyweight", "12.5", "+2kg next set", "going up 2.5 next set",
+                            "added a 5kg plate", "holding a 10kg plate on my hips now"]),
     ("Effort, RPE, RIR", KG, ["10 easy", "10 tough", "9 harder than last", "10 smooth",
                               "11, last one was a grind", "ugh 6", "8 💀", "10, ok",
                               "8 to failure", "6f", "failed the 8th", "failed at 8",
                               "5 couldnt get the 6th", "10 rpe 8", "10 @ rpe 8.5",
                               "10 @ 12.5kg @9", "10 rir 2", "10 2 in the tank",
                               "7, 1 left in tank", "8 nothing left in the tank",
-                              "10 could have done 2 more", "10 hard rpe 9", "8 ugly"]),
+                              "10 could have done 2 more", "10 hard rpe 9", "8 ugly",
+                              "15 reps, too easy 😴", "got 6 then failed",
+                              "8 and it was a struggle"]),
     ("Pain", KG, ["10 no pain", "10 pain free", "10, knee didn't hurt this time",
                   "10 without pain", "10 hamstring cramped", "10 — knee ok", "10 knee hurts",
                   "10 reps, left knee a bit sore but ok", "8 sharp pain in my knee",
@@ -64,11 +67,15 @@ SECTIONS: list[tuple[str, Context, list[str]]] = [
     ("Corrections", KG, ["undo", "oops", "scratch that", "oops undo that", "wrong one, remove it",
                          "I meant 9", "make that 9", "edit last set to 9", "fix: 11",
                          "oops I meant 10", "*9", "oops left was 8", "left was only 10",
-                         "sorry it was 9 not 10"]),
+                         "sorry it was 9 not 10", "actually make that last one 12",
+                         "left should be 9", "change left to 9", "oops set 1 left was 11 not 12",
+                         "wait i did 7 on the left not 8"]),
     ("Skip, stop, rest over", KG, ["skip", "skip this side", "not doing this side today",
                                    "skip right", "finish", "im done for today",
                                    "that's it for today", "gotta go", "that's me done",
-                                   "skip rest", "go", "skip the rest"]),
+                                   "skip rest", "go", "skip the rest",
+                                   "bench is taken, skip this one", "no band today",
+                                   "should I skip this if my knee hurts?"]),
     ("During the rest", replace(KG, waiting=True), ["skip the rest", "skip set 2"]),
     ("Far from the target (10), and refusals", KG,
      ["100", "30", "25", "0", "-5", "201", "1e9", "10.5 reps", "3x10", "2 sets of 8",
@@ -111,13 +118,15 @@ def describe(entry: Entry | None) -> str:
         return f"refuse: “{entry.reason}”"
     if isinstance(entry, Replace):
         side = f" of the {entry.entry.side.value} leg" if entry.entry.side else ""
-        return f"replace the last set{side}: {entry.entry.reps} reps"
+        which = f" set {entry.set_number}" if entry.set_number else " set"
+        was = f" (the one of {entry.was}, if any)" if entry.was is not None else ""
+        return f"replace the last{which}{side}{was}: {entry.entry.reps} reps"
     if isinstance(entry, PainReport):
         return f'pain, no count: stop the set for pain, note "{entry.note}"'
     if isinstance(entry, Stop):
         return f'stop (reason "{entry.reason}", pain)' if entry.pain else "stop"
     if isinstance(entry, Skip):
-        return "skip this side"
+        return f'skip this side, saying why: "{entry.reason}"' if entry.reason else "skip this side"
     if isinstance(entry, Ready):
         return "rest / switch over"
     assert isinstance(entry, Undo)

@@ -30,14 +30,16 @@ _EFFORT_WORDS = {
     Effort.FAILURE: "failure|failed|fail|f|to failure|till failure|til failure|until failure|"
     "to fail|max|maxed out|all out|absolute failure|couldnt finish|couldnt do more|"
     "couldnt do another|could not do another|failed last rep|failed the last rep|"
-    "failed on the last rep|failed the last 1|couldnt get the last 1|couldnt get the last rep",
+    "failed on the last rep|failed the last 1|couldnt get the last 1|couldnt get the last rep|"
+    "failing|before failing|before failure|hit failure|reached failure|went to failure|"
+    "then failure|died|died after|hit the wall",
 }
 # Words around an effort that add nothing: "felt fairly easy", "it was pretty tough".
 _FILLER = (
     r"(?:felt|feels|feeling|it felt|it was|was|were|is|that was|pretty|very|quite|really|a bit|"
     r"bit|a little|little|kinda|kind of|super|so|fairly|rather|somewhat|moderately|bit of a|a|"
     r"way|much|even|bit more|lot|a lot|af|as hell|real|proper|total|absolute|such a|"
-    r"overall|today|this time|set|the set|"
+    r"overall|today|this time|set|the set|lol|lmao|haha|tbh|ngl|honestly|man|bro|dude|tho|"
     r"than last(?: time| set| 1| week)?|than expected|than before|than the left|"
     r"than the right|than the other side|than the other leg|than yesterday|[!.]+)"
 )
@@ -104,10 +106,18 @@ _FAILED_REP = re.compile(
 )
 
 
+# A clause that goes on from the count ("6 then failed", "8 and it was a struggle"), and the
+# emoji around a word that says it already ("too easy 😴").
+_CONNECTOR = re.compile(r"^(?:and\s+then|and|then|but|so)\s+")
+_SYMBOLS = re.compile(r"[^\w\s!.]+")
+
+
 def effort_of(segment: str) -> Effort | None:
     """The effort a whole clause names ("felt fairly easy", "couldnt get the 6th"), or None."""
-    text = segment.strip().lower().replace("'", "")
+    text = _CONNECTOR.sub("", segment.strip().lower().replace("'", ""))
     match = _EFFORT.match(text)
+    if not match and (words := " ".join(_SYMBOLS.sub(" ", text).split())) and words != text:
+        match = _EFFORT.match(words)
     if match:
         return _EFFORT_OF[match["word"]]
     return Effort.FAILURE if _FAILED_REP.match(text) else None

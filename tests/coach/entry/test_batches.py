@@ -14,7 +14,13 @@ import pytest
 from bench.entries import score
 
 HERE = Path(__file__).parent
-FLOORS = {"entries.tsv": 0.97, "batch1.tsv": 0.97, "batch2.tsv": 0.97, "batch3.tsv": 0.95}
+FLOORS = {
+    "entries.tsv": 0.97,
+    "batch1.tsv": 0.97,
+    "batch2.tsv": 0.97,
+    "batch3.tsv": 0.95,
+    "heldout3.tsv": 0.97,
+}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -172,11 +172,32 @@ def test_undo(text: str) -> None:
     ("text", "reps", "side"),
     [("I meant 9", 9, None), ("make that 9", 9, None), ("edit last set to 9", 9, None),
      ("oops I meant 10", 10, None), ("actually 9", 9, None), ("*9", 9, None),
-     ("sorry it was 9 not 10", 9, None), ("oops left was 8", 8, Side.LEFT),
-     ("7 actually", 7, None)],
+     ("oops left was 8", 8, Side.LEFT), ("7 actually", 7, None),
+     ("actually make that last one 12", 12, None), ("nvm left was 9", 9, Side.LEFT),
+     ("left should be 9", 9, Side.LEFT), ("change left to 9", 9, Side.LEFT),
+     ("Hang on, right leg was 11", 11, Side.RIGHT)],
 )  # fmt: skip
 def test_replacing_the_last_set(text: str, reps: int, side: Side | None) -> None:
     assert read_entry(text, KG) == Replace(SetAnswer(reps, side=side))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("sorry it was 9 not 10", Replace(SetAnswer(9), was=10)),
+     ("that was 9 not 10", Replace(SetAnswer(9), was=10)),
+     ("wait i did 7 on the left not 8", Replace(SetAnswer(7, side=Side.LEFT), was=8)),
+     ("oops set 1 left was 11 not 12", Replace(SetAnswer(11, side=Side.LEFT), 1, 12)),
+     ("set 2 was 9", Replace(SetAnswer(9), set_number=2)),
+     ("change left on set 1 to 8", Replace(SetAnswer(8, side=Side.LEFT), set_number=1))],
+)  # fmt: skip
+def test_a_correction_names_the_set_it_fixes(text: str, expected: Replace) -> None:
+    """The side, the set and the wrong count named say which logged set is fixed."""
+    assert read_entry(text, KG) == expected
+
+
+@pytest.mark.parametrize("text", ["did 9", "got 9", "wait", "i did 9 reps"])
+def test_a_count_said_without_a_correction_word_is_no_correction(text: str) -> None:
+    assert not isinstance(read_entry(text, KG), Replace)
 
 
 @pytest.mark.parametrize(
@@ -337,3 +358,46 @@ def test_loads_near_far_and_ambiguous_are_asked() -> None:
     assert read_entry("12 +5kg", bodyweight) == SetAnswer(12, kg(5))
     assert read_entry("10 with the 30s", replace(LB, load=lb(25))) == SetAnswer(10, lb(30))
     assert read_entry("20kg bell", KG) == LoadChange(kg(20))
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [("15 reps, too easy 😴", Effort.EASY), ("got 6 then failed", Effort.FAILURE),
+     ("8 and it was a struggle", Effort.HARD), ("10 hard 🔥", Effort.HARD),
+     ("9 then hit failure", Effort.FAILURE), ("10, easy lol", Effort.EASY)],
+)  # fmt: skip
+def test_effort_said_after_the_count(text: str, effort: Effort) -> None:
+    found = read_entry(text, KG)
+    assert isinstance(found, SetAnswer) and found.effort is effort and found.note is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("bench is taken, skip this one", "bench is taken"),
+     ("band snapped lol, skipping these", "band snapped lol"),
+     ("someone's on the bench, moving on", "someone's on the bench"),
+     ("no band today", "no band today"), ("skip set 2, no time", "no time")],
+)  # fmt: skip
+def test_a_skip_with_a_reason(text: str, reason: str) -> None:
+    assert read_entry(text, KG) == Skip(reason=reason)
+
+
+@pytest.mark.parametrize(
+    "text", ["should I skip this if my knee hurts?", "is it ok to skip this one?"]
+)
+def test_asking_about_a_skip_is_a_question(text: str) -> None:
+    assert read_entry(text, KG) is None
+
+
+def test_pain_is_no_reason_to_skip() -> None:
+    assert isinstance(read_entry("knee hurts, skipping", KG), PainReport)
+
+
+@pytest.mark.parametrize(
+    ("text", "kg"),
+    [("+2kg next set", 12.0), ("going up 2.5 next set", 12.5), ("added a 5kg plate", 15.0),
+     ("dropping down 2.5", 7.5), ("holding a 10kg plate on my hips now", 10.0),
+     ("up 5 for the next set", 15.0)],
+)  # fmt: skip
+def test_a_load_said_as_what_changes_for_the_next_set(text: str, kg: float) -> None:
+    assert read_entry(text, KG) == LoadChange(Load(kg, Unit.KG))
