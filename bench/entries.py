@@ -52,11 +52,11 @@ from bot.storage import Database  # noqa: E402
 from bot.terminal.chat import TerminalChat  # noqa: E402
 from bot.terminal.export import export  # noqa: E402
 
-# Ours (entries.tsv before the parser, batch3.tsv with it) and three batches written elsewhere
-# without the code (their sources: tests/coach/entry/batch1.md, batch2.md, heldout3.md); all
-# development sets.
+# Ours (entries.tsv before the parser, batch3.tsv with it) and four batches written elsewhere
+# without the code (their sources: tests/coach/entry/batch1.md, batch2.md, heldout3.md,
+# heldout4.md); all development sets now.
 CASES = ROOT / "tests" / "coach" / "entry"
-NAMES = ("entries.tsv", "batch1.tsv", "batch2.tsv", "batch3.tsv", "heldout3.tsv")
+NAMES = ("entries.tsv", "batch1.tsv", "batch2.tsv", "batch3.tsv", "heldout3.tsv", "heldout4.tsv")
 DEFAULT = [CASES / name for name in NAMES]
 COLUMNS = ("unit", "plan", "at", "input", "expect")
 

@@ -33,7 +33,7 @@ from bot.coach.entry.results import (
 from bot.coach.entry.sets import read_set
 from bot.coach.entry.sides import both_sides, drop_per_side, names_both, spell_sides, two_sides
 from bot.coach.entry.tags import reports_pain
-from bot.coach.entry.text import NOTE_MAX, TEXT_MAX, normalise, plain
+from bot.coach.entry.text import NOTE_MAX, REPS_MAX, TEXT_MAX, normalise, plain
 from bot.coach.ports import Side
 
 # A count this far from the target is more likely a slip than a set: three times it, or over 50.
@@ -51,13 +51,13 @@ _LEAD = (
     r"(?:the\s+)?(?:weight\s+|load\s+)?to|bump(?:ed|ing)?\s+(?:it\s+)?(?:up\s+)?to|"
     r"dropp?(?:ed|ing)?\s+(?:it\s+)?(?:down\s+)?to|increas(?:e|ed|ing)\s+to|"
     r"decreas(?:e|ed|ing)\s+to|grab(?:bed|bing)?|picked up|picking up|"
-    r"(?:now\s+)?(?:holding|hold|held|carrying|wearing|resting))"
+    r"(?:now\s+)?(?:holding|hold|held|carrying|wearing|resting)|going|goin|doing|using)"
 )
 # What may follow a weight and say when it counts: "now", "next set", "from here".
 _TRAIL = (
     r"(?:\s*(?:now|from now on|this set|for this set|for the rest|please|instead|"
     r"(?:for\s+|on\s+|from\s+)?(?:the\s+)?next\s+(?:set|sets|one|round)|from here(?: on)?|"
-    r"going forward|for the rest of the sets|lol|i think))*[\s.!]*"
+    r"going forward|for the rest of the sets|lol|i think|today|this time|for today))*[\s.!]*"
 )
 _LOAD_ALONE = re.compile(
     rf"^(?P<lead>{_LEAD}\s*[:=]?\s*(?:(?:a|an|the|my)\s+)?)?{NUMBER}\s*{UNIT}?"
@@ -105,6 +105,9 @@ def read_entry(text: str, context: Context) -> Entry | None:
     low = norm.lower()
     if _QUESTION_START.match(low) or (low.endswith("?") and not re.match(r"[0-9x@]", low)):
         return None
+    unsure = _EITHER.match(low)
+    if unsure is not None:  # "8 or 9, cant remember": which one is asked, never guessed
+        return _either(int(unsure["a"]), int(unsure["b"]), context)
     low = _DUMBBELLS.sub(r"\1", low)  # "with the 30s": the pair of 30s
     norm = _DUMBBELLS.sub(r"\1", norm)
     load = _load_alone(low, context)
@@ -115,6 +118,19 @@ def read_entry(text: str, context: Context) -> Entry | None:
     if re.fullmatch(r"[0-9]+'?s", low):  # "45s": a pair of dumbbells, or a plate
         return _weight_or_not(low.rstrip("s'"), context, "")
     return _set(norm, low, context)
+
+
+_EITHER = re.compile(
+    r"^(?:maybe\s+|like\s+)?(?P<a>[0-9]{1,3})\s+or\s+(?P<b>[0-9]{1,3})\b(?!\s*(?:kg|lb))"
+)
+
+
+def _either(a: int, b: int, context: Context) -> Confirm | Refused:
+    """Two counts with an "or": the lifter is not sure; which one they did is asked."""
+    if not (1 <= a <= REPS_MAX and 1 <= b <= REPS_MAX) or a == b:
+        return Refused("Type the reps you did, like 10.")
+    options = (Option(f"Log {a}", SetAnswer(a)), Option(f"Log {b}", SetAnswer(b)))
+    return Confirm(f"{a} or {b}? Tap the one you did.", options)
 
 
 def _set(norm: str, low: str, context: Context) -> Entry | None:

@@ -23,6 +23,8 @@ _PHRASES = {
     Phrase.UNDO: {
         "undo", "undo that", "undo it", "undo last", "undo last set", "undo the last set",
         "undo set", "oops", "oopsie", "whoops", "oops wrong", "oops undo", "scratch that",
+        "scratch it", "scratch the last one", "scratch last one", "scratch the last set",
+        "scratch last set", "scratch the last", "scrap that",
         "strike that", "delete", "delete that", "delete it", "delete last", "delete last set",
         "delete the last set", "delete last entry", "delete the last one", "remove that",
         "remove last set", "remove the last set", "remove it", "cancel that", "cancel last set",

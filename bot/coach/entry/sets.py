@@ -52,7 +52,7 @@ _LOAD_FIRST = re.compile(
 )
 _TIMES = re.compile(rf"^(?P<a>{_I})\s*(?:reps?\s*)?[x*]\s*(?P<b>{_N})\s*(?P<u>{_U})?{_END}")
 _AT = re.compile(
-    rf"^(?P<r>{_I})(?:\s*(?:reps?|r)\b)?\s*(?P<how>@|at\b|with\b|w/|on\b|using\b)\s*"
+    rf"^(?P<r>{_I})(?:\s*(?:reps?|r)\b)?\s*(?P<how>@|at\b|with\b|w/|w\b|on\b|using\b)\s*"
     rf"(?:(?:a|an|the|my)\s+)?(?:(?P<v>(?>{_N}))\s*(?:(?P<u>{_U}){_END}|{_END}(?!\s*{_NOT_LOAD}))"
     rf"|(?P<bw>{BODYWEIGHT_WORDS})\b){EQUIPMENT}?"
 )
@@ -61,7 +61,8 @@ _FRACTION = re.compile(
 )
 _PLAIN = re.compile(rf"^(?P<r>{_N})(?![0-9])(?:\s*(?:reps?\b|r\b|times\b))?")
 _TAIL_LOAD = re.compile(
-    rf"^\s*[,;-]?\s*(?:(?:@|at\b|with\b|w/|on\b|using\b|x\b)\s*(?:(?:a|an|the|my)\s+)?)?"
+    rf"^\s*[,;-]?\s*(?:(?:but|and)\s+)?"
+    rf"(?:(?:@|at\b|with\b|w/|w\b|on\b|using\b|used\b|x\b)\s*(?:(?:a|an|the|my)\s+)?)?"
     rf"(?:(?P<v>{_N})\s*(?P<u>{_U}){_END}|(?P<bw>{BODYWEIGHT_WORDS})\b){EQUIPMENT}?"
 )
 _TAIL_PLUS = re.compile(

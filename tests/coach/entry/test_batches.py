@@ -20,6 +20,7 @@ FLOORS = {
     "batch2.tsv": 0.97,
     "batch3.tsv": 0.95,
     "heldout3.tsv": 0.97,
+    "heldout4.tsv": 0.95,  # one case wants "but" kept at the head of a note
 }
 
 
