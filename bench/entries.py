@@ -3,7 +3,7 @@
 Each case of a TSV (columns unit, plan, at, input, expect) is one new user on one temporary SQLite
 database: their unit is set, `/workout PLAN` starts, the target reps (and Go now / skip rest) are
 typed until the step named in `at`, then the input; what was logged is read back with the real
-`coach export` (bot/terminal/export.py) before and after, and compared with `expect`.
+`coach export` (bot/terminal/export_command.py) before and after, and compared with `expect`.
 
     .venv/bin/python bench/entries.py [--quick] [--cases FILE ...] [--show-failures]
 
@@ -50,7 +50,7 @@ from bot.config import DEFAULT_CONTENT_DIR, Settings  # noqa: E402
 from bot.content import load_library  # noqa: E402
 from bot.storage import Database  # noqa: E402
 from bot.terminal.chat import TerminalChat  # noqa: E402
-from bot.terminal.export import export  # noqa: E402
+from bot.terminal.export_command import export  # noqa: E402
 
 # Ours (entries.tsv before the parser, batch3.tsv with it) and four batches written elsewhere
 # without the code (their sources: tests/coach/entry/batch1.md, batch2.md, heldout3.md,

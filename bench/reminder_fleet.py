@@ -82,7 +82,7 @@ async def stranded(url: str, worker: str) -> int:
     from sqlalchemy import func, select
 
     from bot.storage import Database
-    from bot.storage.reminders import OccurrenceRow
+    from bot.storage.reminder_store import OccurrenceRow
 
     async with Database(url) as database, database.unit() as store:
         count = await store.session.scalar(

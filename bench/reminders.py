@@ -130,7 +130,7 @@ async def startup_probe(url: str) -> None:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
     from bot.content import load_library
-    from bot.reminders.model import Delivery, SendResult
+    from bot.reminders.domain import Delivery, SendResult
     from bot.reminders.service import ReminderService
     from bot.storage import Database
     from bot.storage.reminder_claims import claims_unit

@@ -47,7 +47,7 @@ from telegram.ext import (  # noqa: E402
 
 from bot.config import DEFAULT_CONTENT_DIR, Settings  # noqa: E402
 from bot.content import load_library  # noqa: E402
-from bot.telegram.app import CoachBot, build_application  # noqa: E402
+from bot.telegram.application import CoachBot, build_application  # noqa: E402
 
 POSTGRES = os.environ.get(
     "COACH_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"

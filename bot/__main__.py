@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_chat(settings, library, user=getattr(args, "user", "me"))
     if command == "export":
-        from bot.terminal.export import run_export
+        from bot.terminal.export_command import run_export
 
         names = {slug: ex.name for slug, ex in library.items()}
         return run_export(settings, user=args.user, fmt=args.format, names=names)
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         from bot.storage.migrate import run_upgrade
 
         return run_upgrade(settings.database_url)
-    from bot.telegram.app import run_bot
+    from bot.telegram.application import run_bot
 
     return run_bot(settings, library)
 

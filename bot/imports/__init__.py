@@ -3,10 +3,7 @@
 from bot.coach.ports import Side
 from bot.imports.csvfile import MAX_BYTES, MAX_ROWS, ImportRefused
 from bot.imports.detect import UNKNOWN_FORMAT
-from bot.imports.mapping import ExerciseMap
-from bot.imports.preview import ExerciseTotal, Preview, preview
-from bot.imports.reader import ParsedExport, read_export
-from bot.imports.records import (
+from bot.imports.imported_sets import (
     APP_NAMES,
     BadRow,
     ImportedSet,
@@ -15,6 +12,9 @@ from bot.imports.records import (
     SideFrom,
     SourceApp,
 )
+from bot.imports.mapping import ExerciseMap
+from bot.imports.preview import ExerciseTotal, Preview, preview
+from bot.imports.reader import ParsedExport, read_export
 from bot.imports.strong_export import STRONG_NAMES, ExportSet, strong_csv
 
 __all__ = [

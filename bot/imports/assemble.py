@@ -9,10 +9,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bot.coach.ports import Side
+from bot.imports.imported_sets import ImportedSet, LeftOut, SetKind, SideFrom, SourceApp
 from bot.imports.mapping import ExerciseMap
 from bot.imports.raw import RawNote, RawSet
-from bot.imports.records import ImportedSet, LeftOut, SetKind, SideFrom, SourceApp
-from bot.imports.sides import alternating_side, alternation, note_side, split_name
+from bot.imports.side_marks import alternating_side, alternation, note_side, split_name
 
 _TAG_LETTER = {SetKind.WARMUP: "W", SetKind.DROP: "D", SetKind.FAILURE: "F"}
 

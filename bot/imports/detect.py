@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.coach.ports import Unit
 from bot.imports.csvfile import ImportRefused
-from bot.imports.records import SourceApp
+from bot.imports.imported_sets import SourceApp
 
 UNKNOWN_FORMAT = (
     "I can read workout exports (CSV) from Strong, Hevy and FitNotes, and this file is none of"

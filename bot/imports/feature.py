@@ -14,11 +14,11 @@ from bot.coach.state import WORKOUT_STEPS, Dialog, State, Step
 from bot.coach.turn import Turn
 from bot.imports.csvfile import ImportRefused
 from bot.imports.held import UnreadablePack, pack, unpack
+from bot.imports.imported_sets import ImportedSet
 from bot.imports.mapping import ExerciseMap
 from bot.imports.port import HeldImport, import_store
 from bot.imports.preview import preview
 from bot.imports.reader import read_export
-from bot.imports.records import ImportedSet
 from bot.imports.sessions import sessions
 from bot.reminders.zones import zone
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from bot.coach.ports import Unit
 from bot.imports import cells
 from bot.imports.csvfile import Row, Table
-from bot.imports.dates import fitnotes_date
 from bot.imports.detect import Layout, unit_word
+from bot.imports.export_dates import fitnotes_date
+from bot.imports.imported_sets import SetKind
 from bot.imports.raw import Cells, RawSet, Read, read_all
-from bot.imports.records import SetKind
 
 
 def _weight(row: Row, c: Cells, layout: Layout, default: Unit) -> tuple[float | None, Unit, bool]:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.coach.ports import Side, Unit
-from bot.imports.records import ImportedSet, LeftOut, SetKind, SideFrom, SourceApp
+from bot.imports.imported_sets import ImportedSet, LeftOut, SetKind, SideFrom, SourceApp
 
 FORMAT = 1  # bumped if the packed shape changes: an older pack is then refused, not misread
 _FIELDS = [f.name for f in fields(ImportedSet)]

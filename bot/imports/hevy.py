@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from bot.imports import cells
 from bot.imports.csvfile import Row, Table
-from bot.imports.dates import hevy_datetime
 from bot.imports.detect import Layout
+from bot.imports.export_dates import hevy_datetime
+from bot.imports.imported_sets import SetKind
 from bot.imports.raw import Cells, RawSet, Read, read_all
-from bot.imports.records import SetKind
 
 _SET_TYPES = {
     "": SetKind.NORMAL, "normal": SetKind.NORMAL, "warmup": SetKind.WARMUP,

@@ -10,8 +10,8 @@ from datetime import date
 
 from bot.coach.ports import Side, Unit
 from bot.content import Library
+from bot.imports.imported_sets import APP_NAMES, BadRow, ImportedSet, LeftOut, SourceApp
 from bot.imports.reader import ParsedExport
-from bot.imports.records import APP_NAMES, BadRow, ImportedSet, LeftOut, SourceApp
 
 _BAD_ROWS_SHOWN = 3
 NOTHING_NEW = "Nothing new to import."

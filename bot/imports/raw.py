@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from bot.coach.ports import Unit
 from bot.imports.csvfile import Row, Table
-from bot.imports.records import BadRow, SetKind
+from bot.imports.imported_sets import BadRow, SetKind
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from bot.imports import fitnotes, hevy, strong
 from bot.imports.assemble import assemble
 from bot.imports.csvfile import decode, read_table
 from bot.imports.detect import detect
+from bot.imports.imported_sets import BadRow, ImportedSet, SourceApp
 from bot.imports.mapping import ExerciseMap
-from bot.imports.records import BadRow, ImportedSet, SourceApp
 
 
 @dataclass(frozen=True)

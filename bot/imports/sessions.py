@@ -8,7 +8,7 @@ from datetime import date, datetime, time, tzinfo
 
 from bot.coach.ports import Plan, SetEntry, Side, WorkoutRecord, WorkoutStatus
 from bot.coach.state import SETS_MAX, TARGET_MAX
-from bot.imports.records import ImportedSet, SetKind
+from bot.imports.imported_sets import ImportedSet, SetKind
 
 # FitNotes records a day and no time: the session is put at noon of that day, the user's time.
 NO_TIME = time(12, 0)

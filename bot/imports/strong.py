@@ -7,10 +7,10 @@ from datetime import datetime
 from bot.coach.ports import Unit
 from bot.imports import cells
 from bot.imports.csvfile import Row, Table
-from bot.imports.dates import strong_datetime, strong_duration
 from bot.imports.detect import Layout, unit_word
+from bot.imports.export_dates import strong_datetime, strong_duration
+from bot.imports.imported_sets import SetKind
 from bot.imports.raw import Cells, RawNote, RawSet, Read, read_all
-from bot.imports.records import SetKind
 
 # Strong puts a tag in place of the set number: W warm-up, D drop set, F failure.
 _TAGS = {

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.coach.ports import Side, Unit
-from bot.imports.records import SetKind
+from bot.imports.imported_sets import SetKind
 
 HEADER = (
     "Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps", "RPE",

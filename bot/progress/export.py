@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from bot.coach.ports import UserRecord, WorkoutRecord
-from bot.progress.dates import user_zone
+from bot.progress.local_dates import user_zone
 
 # The first ten are what `coach export` always had; the rest make the file complete: the set's
 # own effort and pain, the exact time, and the workout (plan, start, end, status, how it felt);

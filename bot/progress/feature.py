@@ -12,7 +12,7 @@ from bot.coach.state import State, Step
 from bot.coach.turn import Turn
 from bot.progress import buttons as pb
 from bot.progress import export, history, session_edit, settings, view
-from bot.progress.dates import user_zone
+from bot.progress.local_dates import user_zone
 from bot.progress.strong_out import strong_document
 from bot.reminders.parsing import NotUnderstood
 

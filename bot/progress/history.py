@@ -11,7 +11,7 @@ from bot.coach.ports import Side, Unit, WorkoutRecord, WorkoutStatus
 from bot.coach.session_sides import by_side, side_text
 from bot.coach.summary import SIDE_NAMES
 from bot.content import Exercise
-from bot.imports.records import APP_NAMES
+from bot.imports.imported_sets import APP_NAMES
 from bot.progress import buttons as pb
 
 PAGE_SIZE = 5

@@ -19,8 +19,8 @@ from bot.coach.state import Dialog, State
 from bot.coach.summary import SIDE_NAMES
 from bot.coach.turn import Turn
 from bot.progress import buttons as pb
-from bot.progress.dates import user_zone
 from bot.progress.history import day_label
+from bot.progress.local_dates import user_zone
 from bot.reminders.actions import small_id
 
 OPEN, EDIT, DROP_SET, DROP_SET_YES = pb.OPEN, pb.FIX_SET, pb.DROP_SET, pb.DROP_SET_YES

@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from bot.coach.ports import UserRecord, WorkoutRecord
-from bot.imports.records import SetKind
+from bot.imports.imported_sets import SetKind
 from bot.imports.strong_export import STRONG_NAMES, ExportSet, strong_csv
-from bot.progress.dates import user_zone
 from bot.progress.export import clean_note, safe_cell
+from bot.progress.local_dates import user_zone
 
 # One title for every session: the sessions of one imported workout (one per exercise here)
 # share a start, and Strong groups them back into one workout by date and title.

@@ -12,7 +12,7 @@ from bot.coach.replies import Reply
 from bot.coach.turn import Turn
 from bot.progress import buttons as pb
 from bot.progress import chart
-from bot.progress.dates import user_zone
+from bot.progress.local_dates import user_zone
 from bot.progress.series import build, reading
 
 # Period key -> (weeks back from the latest session, None for all of it; button label).

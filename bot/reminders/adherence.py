@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from bot.reminders.model import KEPT, Adherence, OccurrenceStatus
+from bot.reminders.domain import KEPT, Adherence, OccurrenceStatus
 from bot.reminders.schedule import require_aware
 from bot.reminders.zones import zone
 

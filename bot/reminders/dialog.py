@@ -29,7 +29,7 @@ from bot.reminders.actions import (
     small_id,
 )
 from bot.reminders.dialog_state import ANY, RemindDialog
-from bot.reminders.model import Reminder
+from bot.reminders.domain import Reminder
 from bot.reminders.parsing import (
     EVERY_DAY,
     WEEKDAYS,

@@ -18,8 +18,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.reminders.health import SendHealth
-from bot.reminders.model import (
+from bot.reminders.domain import (
     ClaimedOccurrence,
     Delivery,
     OccurrenceStatus,
@@ -27,7 +26,8 @@ from bot.reminders.model import (
     SendResult,
     SendStatus,
 )
-from bot.reminders.ratelimit import SendBudget
+from bot.reminders.health import SendHealth
+from bot.reminders.send_budget import SendBudget
 
 log = logging.getLogger(__name__)
 

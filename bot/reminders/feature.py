@@ -13,7 +13,7 @@ from bot.coach.state import Dialog, State, Step
 from bot.coach.turn import Turn
 from bot.reminders import flow
 from bot.reminders.dialog_state import RemindDialog
-from bot.reminders.model import ReminderStore
+from bot.reminders.domain import ReminderStore
 from bot.reminders.texts import START
 
 OWNER = "rm"

@@ -41,7 +41,7 @@ from bot.reminders.actions import (
     small_id,
 )
 from bot.reminders.dialog_state import RemindDialog
-from bot.reminders.model import OccurrenceStatus, ReminderStore
+from bot.reminders.domain import OccurrenceStatus, ReminderStore
 from bot.reminders.schedule import Rule, require_aware
 from bot.reminders.texts import (
     BUTTON_OWNER,

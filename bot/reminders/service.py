@@ -31,9 +31,7 @@ from typing import Any
 
 from bot.content import Exercise
 from bot.reminders import spread
-from bot.reminders.fanout import FanOut, RunReport, Sender, Units
-from bot.reminders.health import SendHealth
-from bot.reminders.model import (
+from bot.reminders.domain import (
     LATE_AFTER,
     Advance,
     ClaimedOccurrence,
@@ -43,8 +41,10 @@ from bot.reminders.model import (
     SchedulerStore,
     Wanted,
 )
-from bot.reminders.ratelimit import LocalBudget, SendBudget
+from bot.reminders.fanout import FanOut, RunReport, Sender, Units
+from bot.reminders.health import SendHealth
 from bot.reminders.schedule import next_occurrence, occurrences_between, require_aware
+from bot.reminders.send_budget import LocalBudget, SendBudget
 from bot.reminders.texts import reminder_message
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from bot.coach import codec
 from bot.coach.replies import Reply
 from bot.content import Exercise
-from bot.reminders.model import LATE_AFTER, Adherence, Reminder
+from bot.reminders.domain import LATE_AFTER, Adherence, Reminder
 from bot.reminders.parsing import describe_days, describe_time
 from bot.reminders.schedule import require_aware
 from bot.reminders.zones import zone

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from bot.reminders.ratelimit import HEADROOM, LocalBudget, catch_up
+from bot.reminders.send_budget import HEADROOM, LocalBudget, catch_up
 
 log = logging.getLogger(__name__)
 

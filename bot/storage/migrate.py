@@ -48,7 +48,7 @@ def target_metadata() -> MetaData:
     """Every table the coach defines: what migrations must produce (autogenerate, tests)."""
     # Each module that declares tables registers them on Base.metadata when imported.
     import bot.storage.imports
-    import bot.storage.reminders  # noqa: F401
+    import bot.storage.reminder_store  # noqa: F401
     from bot.storage.models import Base
 
     return Base.metadata

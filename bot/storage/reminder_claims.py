@@ -1,6 +1,6 @@
 """The scheduler's side of reminder storage: due reminders, atomic claims, leases, outcomes."""
 
-# SqlReminderClaims implements bot.reminders.model.SchedulerStore on one session; it never commits.
+# SqlReminderClaims implements bot.reminders.domain.SchedulerStore on one session; it never commits.
 # Exactly once rests on two statements: INSERT ... ON CONFLICT (reminder_id, local_date) DO NOTHING
 # (a claim, or a missed record, exists at most once per reminder per local day), and conditional
 # UPDATEs that only change a claim still in the state the worker last saw.
@@ -28,7 +28,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.reminders.adherence import LOOK_BACK, adherence
-from bot.reminders.model import (
+from bot.reminders.domain import (
     Adherence,
     Advance,
     ClaimedOccurrence,
@@ -39,7 +39,7 @@ from bot.reminders.model import (
 )
 from bot.reminders.schedule import require_aware
 from bot.storage.models import UserRow, WorkoutRow
-from bot.storage.reminders import OccurrenceRow, ReminderRow, to_reminder
+from bot.storage.reminder_store import OccurrenceRow, ReminderRow, to_reminder
 
 # A released claim has no lease left: wake at once for it.
 _AT_ONCE = datetime(1970, 1, 1, tzinfo=UTC)

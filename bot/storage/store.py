@@ -27,7 +27,7 @@ from bot.storage.kept import KeptUser, KeptUsers
 from bot.storage.models import KEY_MAX, ForgottenUpdateRow, UserRow
 from bot.storage.periods import PeriodQueries
 from bot.storage.records import user_record, user_values
-from bot.storage.reminders import SqlReminders
+from bot.storage.reminder_store import SqlReminders
 from bot.storage.workouts import WorkoutQueries
 
 USERS = cast(Table, UserRow.__table__)

@@ -23,12 +23,12 @@ from bot.coach.replies import Outcome, Timer
 from bot.coach.runner import EventStore, Runner
 from bot.config import Settings
 from bot.content import Library
-from bot.reminders.model import Delivery, SendResult
+from bot.reminders.domain import Delivery, SendResult
 from bot.reminders.service import ReminderService
 from bot.storage import Database
 from bot.storage.errors import is_unavailable
 from bot.storage.reminder_claims import claims_unit
-from bot.terminal.render import keeper, keyboard_after, read_file, read_line, show
+from bot.terminal.screen import keeper, keyboard_after, read_file, read_line, show
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from bot.imports.csvfile import MAX_BYTES, too_big
 from bot.imports.feature import GO, NO, OWNER
 from bot.imports.preview import NOTHING_NEW
 from bot.storage import Database
-from bot.terminal.render import show
+from bot.terminal.screen import show
 
 Ask = Callable[[str], str]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from bot.reminders.model import OccurrenceStatus, Reminder, UserOccurrence
+from bot.reminders.domain import OccurrenceStatus, Reminder, UserOccurrence
 from bot.reminders.schedule import Rule, next_occurrence, require_aware
 
 
 class FakeReminders:
-    """Implements bot.reminders.model.ReminderStore; occurrences are added by tests (sent())."""
+    """Implements bot.reminders.domain.ReminderStore; occurrences are added by tests (sent())."""
 
     def __init__(self) -> None:
         self.rows: dict[int, Reminder] = {}

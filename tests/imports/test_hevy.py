@@ -8,7 +8,7 @@ import pytest
 
 from bot.coach.ports import Unit
 from bot.imports import LeftOut, SetKind, Side, SideFrom
-from bot.imports.dates import hevy_datetime, month_number
+from bot.imports.export_dates import hevy_datetime, month_number
 from tests.imports.conftest import Reader
 
 HEADER = (
@@ -105,7 +105,7 @@ def test_an_unsure_month_word_is_not_guessed(word: str) -> None:
 
 
 def test_no_two_languages_claim_one_month_word_for_different_months() -> None:
-    from bot.imports.dates import _MONTH_WORDS
+    from bot.imports.export_dates import _MONTH_WORDS
 
     owners: dict[str, set[int]] = {}
     for month, words in _MONTH_WORDS.items():

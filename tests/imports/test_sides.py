@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.imports import Side, SideFrom
-from bot.imports.sides import alternation, note_side, split_name
+from bot.imports.side_marks import alternation, note_side, split_name
 from tests.imports.conftest import STRONG_HEADER, Reader
 
 L, R = Side.LEFT, Side.RIGHT

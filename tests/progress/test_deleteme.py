@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import Table, select
 
 from bot.coach.events import Press
-from bot.reminders.model import OccurrenceStatus
+from bot.reminders.domain import OccurrenceStatus
 from bot.reminders.schedule import Rule
 from bot.storage import Database
 from bot.storage.migrate import target_metadata
-from bot.storage.reminders import OccurrenceRow, SqlReminders
+from bot.storage.reminder_store import OccurrenceRow, SqlReminders
 from tests.progress.conftest import SqlChat
 
 ANA, BEN = "tg:90001", "tg:90002"

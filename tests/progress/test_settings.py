@@ -10,7 +10,7 @@ import pytest
 from bot.coach.ports import Side, Unit
 from bot.coach.replies import Outcome, Reply
 from bot.coach.units import convert, load_text
-from bot.terminal.render import keeper, show
+from bot.terminal.screen import keeper, show
 from tests.progress.conftest import SqlChat
 
 

@@ -29,7 +29,7 @@ async def seed(url: str, count: int, due_at: datetime | None, first: int = 1) ->
     from bot.reminders.zones import zone
     from bot.storage import Database
     from bot.storage.models import UserRow
-    from bot.storage.reminders import ReminderRow
+    from bot.storage.reminder_store import ReminderRow
 
     rng = random.Random(5)
     now = datetime.now(UTC)
@@ -107,7 +107,7 @@ class Replica(CoachProcess):
 
     @property
     def worker(self) -> str:
-        """The name its claims are held under (bot/telegram/reminders.py: worker_name)."""
+        """The name its claims are held under (bot/telegram/reminder_sender.py: worker_name)."""
         assert self.process is not None
         return f"{socket.gethostname()}:{self.process.pid}"[-64:]
 

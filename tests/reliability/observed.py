@@ -10,7 +10,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from bot.content import Library
 from bot.observability import Metrics
 from bot.observability.http import routes
-from bot.telegram.app import CoachBot, build_application
+from bot.telegram.application import CoachBot, build_application
 from tests.fakebotapi import FakeBotApi
 from tests.telegram.harness import Harness, coach_settings
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.storage import Database
-from bot.terminal.render import keeper
+from bot.terminal.screen import keeper
 
 pytestmark = pytest.mark.reliability
 

@@ -18,7 +18,7 @@ from bot.observability.logs import JsonFormatter
 from bot.observability.probe import health_url
 from bot.reminders.fanout import RunReport
 from bot.storage import Database
-from bot.telegram.app import build_application
+from bot.telegram.application import build_application
 from bot.telegram.handlers import SORRY
 from tests.fakebotapi import FakeBotApi
 from tests.reliability.observed import ObservedHarness, samples

@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.storage import Database
-from bot.storage.reminders import OccurrenceRow
+from bot.storage.reminder_store import OccurrenceRow
 from tests.fakebotapi import FakeBotApi, FloodLimits
 from tests.reliability.fleet import CuttableLink, Replica, seed
 

@@ -13,7 +13,7 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.content import Library, load_library
-from bot.reminders.model import Delivery, SendResult
+from bot.reminders.domain import Delivery, SendResult
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 

@@ -14,7 +14,7 @@ from bot.reminders.dialog_state import RemindDialog
 from bot.reminders.service import ReminderService, Sender
 from bot.storage import Database
 from bot.storage.reminder_claims import claims_unit
-from bot.storage.reminders import SqlReminders
+from bot.storage.reminder_store import SqlReminders
 
 
 @dataclass

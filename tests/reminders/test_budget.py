@@ -6,7 +6,7 @@ import asyncio
 import itertools
 import time
 
-from bot.reminders.ratelimit import LocalBudget
+from bot.reminders.send_budget import LocalBudget
 from bot.storage.flood import RedisBudget, redis_budget
 from tests.reminders.test_ratelimit import _most_in_one_second
 

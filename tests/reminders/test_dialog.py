@@ -16,7 +16,7 @@ from bot.content import Library, load_library
 from bot.reminders import dialog
 from bot.reminders.actions import Create, Delete, Pause, Resume, SetZone, Update
 from bot.reminders.dialog_state import RemindDialog
-from bot.reminders.model import Reminder
+from bot.reminders.domain import Reminder
 from bot.reminders.parsing import EVERY_DAY, WEEKDAYS
 from bot.reminders.texts import MESSAGE_VERBS
 

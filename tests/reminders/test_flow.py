@@ -13,7 +13,7 @@ from bot.reminders import flow
 from bot.reminders.dialog_state import RemindDialog
 from bot.reminders.texts import MESSAGE_VERBS
 from bot.storage import Database
-from bot.storage.reminders import reminder_unit
+from bot.storage.reminder_store import reminder_unit
 from tests.reminders.conftest import Clock, Outbox
 from tests.reminders.helpers import Conversation, remind, service
 

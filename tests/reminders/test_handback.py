@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.content import Library
-from bot.reminders.model import Delivery, SendResult
+from bot.reminders.domain import Delivery, SendResult
 from bot.storage import Database
-from bot.storage.reminders import OccurrenceRow
+from bot.storage.reminder_store import OccurrenceRow
 from tests.reminders.conftest import Clock, Outbox
 from tests.reminders.helpers import remind, service
 

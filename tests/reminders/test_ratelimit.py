@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from bot.reminders.ratelimit import RateLimiter
+from bot.reminders.send_budget import RateLimiter
 
 
 class LateClock:

@@ -10,13 +10,13 @@ import aiohttp
 from sqlalchemy import insert
 
 from bot.content import Library
-from bot.reminders.model import Delivery, SendResult
+from bot.reminders.domain import Delivery, SendResult
 from bot.reminders.parsing import EVERY_DAY
 from bot.reminders.schedule import Rule, next_occurrence, occurrences_between
 from bot.reminders.service import Sender
 from bot.storage import Database
 from bot.storage.models import UserRow
-from bot.storage.reminders import ReminderRow
+from bot.storage.reminder_store import ReminderRow
 from tests.fakebotapi import FakeBotApi
 from tests.reminders.conftest import Clock
 from tests.reminders.helpers import service

@@ -17,11 +17,11 @@ from sqlalchemy import select
 from telegram.ext import JobQueue
 
 from bot.content import Library
-from bot.reminders.model import Delivery, SendResult
+from bot.reminders.domain import Delivery, SendResult
 from bot.reminders.service import POLL_JOB, WAKE_JOB
 from bot.storage import Database
 from bot.storage.reminder_claims import claims_unit
-from bot.storage.reminders import OccurrenceRow, reminder_unit
+from bot.storage.reminder_store import OccurrenceRow, reminder_unit
 from tests.reminders.conftest import Clock, Outbox
 from tests.reminders.helpers import remind, service
 

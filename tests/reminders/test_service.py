@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.content import Library
 from bot.storage import Database
-from bot.storage.reminders import OccurrenceRow
+from bot.storage.reminder_store import OccurrenceRow
 from tests.reminders.conftest import Clock, Outbox
 from tests.reminders.helpers import Conversation, remind, service
 
@@ -159,8 +159,8 @@ async def test_snooze_sends_it_again_after_30_minutes_and_skip_keeps_the_streak(
 
 def _as_handled(delivery: object) -> object:
     from bot.coach.replies import Outcome
+    from bot.reminders.domain import Delivery
     from bot.reminders.flow import Handled
-    from bot.reminders.model import Delivery
 
     assert isinstance(delivery, Delivery)
     return Handled(Outcome([delivery.reply]), None)

@@ -7,13 +7,13 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, select
 
-from bot.reminders.model import OccurrenceStatus
+from bot.reminders.domain import OccurrenceStatus
 from bot.reminders.parsing import EVERY_DAY, WEEKDAYS
 from bot.reminders.schedule import Rule
 from bot.storage import Database
 from bot.storage.models import UserRow
 from bot.storage.reminder_claims import SqlReminderClaims, claims_unit
-from bot.storage.reminders import OccurrenceRow, ReminderRow, reminder_unit
+from bot.storage.reminder_store import OccurrenceRow, ReminderRow, reminder_unit
 
 NOW = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)
 BERLIN_7PM = Rule(time(19), WEEKDAYS, "Europe/Berlin")

@@ -10,11 +10,11 @@ from telegram.constants import ParseMode
 from telegram.ext import Defaults, ExtBot
 
 from bot.coach.replies import Button, Reply
-from bot.reminders.model import ClaimedOccurrence, Delivery, Reminder, SendStatus
-from bot.reminders.ratelimit import LocalBudget
+from bot.reminders.domain import ClaimedOccurrence, Delivery, Reminder, SendStatus
+from bot.reminders.send_budget import LocalBudget
+from bot.telegram.flood_control import CoachRateLimiter
 from bot.telegram.processor import ChatLocks
-from bot.telegram.ratelimit import CoachRateLimiter
-from bot.telegram.reminders import probe, sender
+from bot.telegram.reminder_sender import probe, sender
 from bot.telegram.request import AiohttpRequest
 from tests.fakebotapi import FakeBotApi, FakeUser, FloodLimits
 

@@ -12,7 +12,7 @@ from bot.coach.events import Command, Event, Press
 from bot.coach.replies import Button, Outcome
 from bot.coach.state import Step, read_state
 from bot.content import Library
-from bot.reminders.model import Reminder
+from bot.reminders.domain import Reminder
 from bot.storage import Database
 from tests.coach.driver import EngineChat
 from tests.reminders.conftest import Outbox

@@ -14,7 +14,7 @@ from aiohttp import web
 from bot.config import Settings
 from bot.content import Library
 from bot.storage import Database
-from bot.telegram.app import CoachBot, build_application
+from bot.telegram.application import CoachBot, build_application
 from bot.telegram.context import Services
 from bot.telegram.timers import user_key
 from tests.fakebotapi import FakeBotApi, FakeUser, Message

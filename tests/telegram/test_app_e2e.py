@@ -10,7 +10,7 @@ from aiohttp import web
 
 from bot.coach.ports import StaleStateError
 from bot.content import Library
-from bot.telegram.app import MENU
+from bot.telegram.application import MENU
 from tests.fakebotapi import FakeBotApi
 from tests.telegram.harness import Harness, WrappedStore, coach_settings, logged_sets, wrap_units
 

@@ -9,7 +9,7 @@ import pytest
 from telegram.error import BadRequest, RetryAfter
 from telegram.ext import AIORateLimiter, BaseRateLimiter, ExtBot
 
-from bot.telegram.ratelimit import CoachRateLimiter
+from bot.telegram.flood_control import CoachRateLimiter
 from bot.telegram.request import AiohttpRequest
 from tests.fakebotapi import FakeBotApi, FakeUser, FloodLimits
 

@@ -6,7 +6,7 @@ from datetime import datetime, time
 
 import pytest
 
-from bot.reminders.model import Reminder
+from bot.reminders.domain import Reminder
 from tests.telegram.harness import Chat, Harness, logged_sets
 
 pytestmark = pytest.mark.e2e

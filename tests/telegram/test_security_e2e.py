@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.telegram.app import NO_TOKEN
+from bot.telegram.application import NO_TOKEN
 from tests.fakebotapi import FakeBotApi, FakeUser
 from tests.telegram.harness import Harness, logged_sets, workout_by_buttons
 

@@ -12,10 +12,10 @@ from bot.answers.answerer import Answerer
 from bot.app import build_coach
 from bot.config import DEFAULT_CONTENT_DIR, Settings
 from bot.content import Library, load_library
-from bot.reminders.model import Reminder
+from bot.reminders.domain import Reminder
 from bot.storage import Database
 from bot.terminal.chat import TerminalChat, terminal_reminders
-from bot.terminal.render import read_line
+from bot.terminal.screen import read_line
 
 
 @pytest.fixture(scope="module")

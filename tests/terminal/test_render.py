@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.coach import keyboards as kb
 from bot.coach.events import Command, Press, Text
 from bot.coach.replies import Button, Outcome, Reply
-from bot.terminal.render import keyboard_after, read_line, show, show_keyboard
+from bot.terminal.screen import keyboard_after, read_line, show, show_keyboard
 
 CHOOSE = (
     (Button("Single-leg hip thrust", kb.encode(3, "e:single-leg-hip-thrust")),),

@@ -31,9 +31,9 @@ from bot.coach.entry.results import (
     Undo,
 )
 from bot.coach.entry.sets import read_set
-from bot.coach.entry.sides import both_sides, drop_per_side, names_both, spell_sides, two_sides
+from bot.coach.entry.side_words import both_sides, drop_per_side, names_both, spell_sides, two_sides
 from bot.coach.entry.tags import reports_pain
-from bot.coach.entry.text import NOTE_MAX, REPS_MAX, TEXT_MAX, normalise, plain
+from bot.coach.entry.typed_text import NOTE_MAX, REPS_MAX, TEXT_MAX, normalise, plain
 from bot.coach.ports import Side
 
 # A count this far from the target is more likely a slip than a set: three times it, or over 50.

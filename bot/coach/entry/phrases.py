@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.coach.entry.text import simplify
+from bot.coach.entry.typed_text import simplify
 
 
 class Phrase(StrEnum):

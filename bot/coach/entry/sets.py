@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.coach.entry import loads
-from bot.coach.entry.counts import reps_missed
 from bot.coach.entry.loads import BODYWEIGHT_WORDS, EQUIPMENT, Load
+from bot.coach.entry.rep_counts import reps_missed
 from bot.coach.entry.results import Confirm, Context, Option, Refused, SetAnswer
 from bot.coach.entry.tags import (
     Effort,
@@ -18,7 +18,7 @@ from bot.coach.entry.tags import (
     piece_spans,
     reports_pain,
 )
-from bot.coach.entry.text import NOTE_MAX, REPS_MAX, as_float
+from bot.coach.entry.typed_text import NOTE_MAX, REPS_MAX, as_float
 from bot.coach.ports import Side, Unit
 
 # `a x b` with no unit reads as a plan when a is a likely number of sets and b of reps; as

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.coach.entry.text import ORDINAL_WORDS, as_float
+from bot.coach.entry.typed_text import ORDINAL_WORDS, as_float
 
 
 class Effort(StrEnum):

@@ -20,7 +20,7 @@ from bot.coach.entry import (
     read_entry,
 )
 from bot.coach.entry.loads import LOAD_MAX, STEP
-from bot.coach.entry.text import NOTE_MAX, REPS_MAX
+from bot.coach.entry.typed_text import NOTE_MAX, REPS_MAX
 from bot.coach.ports import Side, Unit
 
 # Pieces lifters type, so random text often is a set, and often nearly one.

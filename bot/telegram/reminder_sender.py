@@ -13,15 +13,15 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import ExtBot
 
 from bot.content import Exercise
+from bot.reminders.domain import Delivery, SendResult
 from bot.reminders.fanout import Sender
-from bot.reminders.model import Delivery, SendResult
-from bot.reminders.ratelimit import SendBudget
+from bot.reminders.send_budget import SendBudget
 from bot.reminders.service import Probe, ReminderService
 from bot.storage import Database
 from bot.storage.reminder_claims import claims_unit
 from bot.telegram import render
+from bot.telegram.flood_control import PREPAID, seconds
 from bot.telegram.processor import ChatLocks
-from bot.telegram.ratelimit import PREPAID, seconds
 
 TG = "tg:"
 # Telegram's answer when the chat is gone (account deleted): as final as a block.

@@ -27,11 +27,11 @@ from bot.observability.updates import hash_key
 from bot.storage import Database
 from bot.telegram import handlers
 from bot.telegram.context import BotData, CoachContext, Services, TelegramEffects, utc_now
+from bot.telegram.flood_control import Budgets, CoachRateLimiter, settings_budgets
 from bot.telegram.processor import ChatLocks, ChatOrderedProcessor
 from bot.telegram.ptb_private import bot_requests
-from bot.telegram.ratelimit import Budgets, CoachRateLimiter, settings_budgets
 from bot.telegram.redact import REDACTOR, configure_logging
-from bot.telegram.reminders import reminder_service, stop_reminders
+from bot.telegram.reminder_sender import reminder_service, stop_reminders
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.timers import TimerScheduler
 from bot.telegram.webhook import shared_secret, web_app, webhook_listener, webhook_path

@@ -14,7 +14,7 @@ from telegram.ext import AIORateLimiter, BaseRateLimiter
 
 from bot.config import Settings
 from bot.observability import Metrics
-from bot.reminders.ratelimit import LocalBudget, SendBudget
+from bot.reminders.send_budget import LocalBudget, SendBudget
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Reminder rules and their occurrences in SQL: the tables, and what a user's commands change."""
 
-# SqlReminders implements bot.reminders.model.ReminderStore on one session; it never commits (the
+# SqlReminders implements bot.reminders.domain.ReminderStore on one session; it never commits (the
 # unit of work does). Every method takes the user's id and filters by it, so a user only ever sees
 # and changes their own reminders. The scheduler's side is in reminder_claims.py.
 
@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.reminders.model import OccurrenceStatus, Reminder, ReminderStore, UserOccurrence
+from bot.reminders.domain import OccurrenceStatus, Reminder, ReminderStore, UserOccurrence
 from bot.reminders.schedule import Rule, next_occurrence, require_aware
 from bot.storage.models import NO_ID_REUSE, Base
 from bot.storage.types import UTCDateTime

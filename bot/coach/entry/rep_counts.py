@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.coach.entry.tags import Effort
-from bot.coach.entry.text import ORDINAL_WORDS, ordinal
+from bot.coach.entry.typed_text import ORDINAL_WORDS, ordinal
 
 _I = r"[0-9]{1,3}"
 
