@@ -42,7 +42,8 @@ contexts = st.builds(
     st.builds(
         Load, st.none() | st.sampled_from([2.5, 10.0, 22.5, 135.0]), st.sampled_from(list(Unit))
     ),
-    st.sampled_from(list(Side)),
+    # The sides a set step awaits (an imported set's UNKNOWN is never awaited).
+    st.sampled_from([Side.LEFT, Side.RIGHT, Side.BOTH]),
     st.integers(1, 100),
     st.none() | st.integers(1, 60),
     st.booleans(),
