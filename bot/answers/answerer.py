@@ -27,8 +27,9 @@ from bot.answers.vocabulary import (
     OTHER_EXERCISES,
     PLAN_WORDS,
     PRONOUNS,
+    SCENE,
 )
-from bot.answers.votes import FACT_VOTE, PROSE_VOTE, FactVotes
+from bot.answers.votes import FACT_COVERAGE, FACT_VOTE, PROSE_VOTE, FactVotes
 from bot.content import Library
 
 # Longer than any real question; a pasted essay gets a polite "one question, please".
@@ -175,8 +176,10 @@ class Answerer:
         if kind is not None:
             exercise = named[0] if named else (in_hand or last)
             return Subject(topic=Topic.MEDICAL, exercise=exercise, focus=(f"medical:{kind}",))
+        talked_of = named[0] if named else (in_hand or last)
+        scene_set = self._scene_set(p, talked_of)
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
-        if p.found.others and not named and not points_back:
+        if p.found.others and not named and not points_back and not scene_set:
             return self._unknown_exercise(p.found.others[0])
         placed = self._back.where_it_goes(p, previous)
         if placed is not None:
@@ -201,7 +204,9 @@ class Answerer:
             focus = followup.carried(previous, named[0], has)
             return Subject(topic=previous.topic, exercise=named[0], focus=focus)
         asked_fact = self._votes.best_fact(subject or self._hub, p.query) is not None
-        refusal = self._refusal(p, scores, best, cue_best, named, in_hand or last, asked_fact)
+        refusal = self._refusal(
+            p, scores, best, cue_best, named, in_hand or last, asked_fact, scene_set
+        )
         if refusal is not None:
             return refusal
         if best < (1.0 if (named or in_hand or last) else 1.5):
@@ -286,6 +291,21 @@ class Answerer:
         scores[Topic.WEIGHTED] = self._scorer.score(rest).get(Topic.WEIGHTED, 0.0)
         return fact
 
+    def _scene_set(self, p: Parsed, talked_of: str | None) -> bool:
+        """ "do I do these before or after squats": another lift or sport is only the scene.
+
+        True when the question asks a coaching fact in full about an exercise here (named, in
+        talk, or pointed at with "these" or a glute word).
+        """
+        ours = talked_of is not None or bool(set(p.free) & (self._pronouns | signals.GLUTE))
+        if not ours:
+            return False
+        scene = SCENE | {t for name in p.found.others for t in phrase_tokens(name)}
+        rest = [t for t in p.query if t not in scene]
+        # Asked for in so many words, the fact may share the question with the scene.
+        least = FACT_COVERAGE * 0.6
+        return self._votes.best_fact(talked_of or self._hub, rest, least) is not None
+
     def _names_a_fault(self, p: Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
         rest = set(p.free) - signals.FEELING - signals.NORMAL - BODY
@@ -300,10 +320,12 @@ class Answerer:
         named: tuple[str, ...],
         in_hand: str | None,
         asked_fact: bool = False,
+        scene_set: bool = False,
     ) -> Answer | None:
         surface = set(p.surface)
+        vetoing = surface & OFF_TOPIC - (SCENE if scene_set else frozenset())
         off_topic = (
-            bool(surface & OFF_TOPIC)
+            bool(vetoing)
             or 0 < best <= scores.get(Topic.NONE, 0)
             or bool(surface & OTHER_BODY_PARTS and surface & PLAN_WORDS)
         )

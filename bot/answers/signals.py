@@ -29,6 +29,8 @@ COMPARING = frozenset(
 FEELING = frozenset(
     phrase_tokens("feel feels feeling felt burn burns burning working work sore soreness doms")
 )
+# Words that say the question is about glute work, the exercises here.
+GLUTE = frozenset(phrase_tokens("glute glutes booty bum butt"))
 HELP = frozenset(
     phrase_tokens(p)
     for p in (
