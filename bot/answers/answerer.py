@@ -219,6 +219,9 @@ class Answerer:
             symptom = self._symptoms.match(p.toks, slug)
         named = (*named, *(s for s in (in_hand, last) if s and s not in named))
         focus = self._focus(topic, slug, p, named, symptom, asked_muscles)
+        who = signals.prescriber(p.toks)
+        if who is not None:
+            focus = (*focus, f"prescribed:{who}")
         # No exercise in hand: the fault is a guess at one, and the answer says which.
         return Subject(topic=topic, exercise=slug, focus=(*focus, "guess") if guessed else focus)
 

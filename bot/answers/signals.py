@@ -31,6 +31,23 @@ FEELING = frozenset(
 )
 # Words that say the question is about glute work, the exercises here.
 GLUTE = frozenset(phrase_tokens("glute glutes booty bum butt"))
+# "physio gave me 3x10 bridges": a plan someone who knows the person set; it comes first.
+PRESCRIBERS = {
+    "physio": "physio", "physiotherapist": "physio", "therapist": "therapist", "pt": "PT",
+    "doctor": "doctor", "doc": "doctor", "gp": "doctor", "surgeon": "surgeon",
+}  # fmt: skip
+PRESCRIBING = frozenset(
+    phrase_tokens("gave give given told prescribed assigned recommended set wants wanted put")
+)
+
+
+def prescriber(toks: list[str]) -> str | None:
+    """ "my physio gave me 3x10" -> "physio": who set the plan, if the question says so."""
+    if not set(toks) & PRESCRIBING:
+        return None
+    return next((PRESCRIBERS[t] for t in toks if t in PRESCRIBERS), None)
+
+
 HELP = frozenset(
     phrase_tokens(p)
     for p in (
