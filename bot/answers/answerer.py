@@ -273,9 +273,12 @@ class Answerer:
             named = (*named, *partners[:1])
         if len(named) >= 2:
             scores[Topic.COMPARE] = scores.get(Topic.COMPARE, 0) + 2.5
-        elif not p.found.others and not set(p.free) & (signals.COMPARING | self._pronouns):
+        elif not p.found.others and (
+            not set(p.free) & (signals.COMPARING | self._pronouns) or signals.sides_compared(p.free)
+        ):
             # "one side weaker than the other", "easier than the GHR": one exercise is no
-            # comparison; "than" says more or less of something else.
+            # comparison; "than" says more or less of something else ("left weaker than
+            # right, is that normal": sides, whatever "that" points at).
             scores.pop(Topic.COMPARE, None)
         return scores, named, symptom, asked_muscles, cue_best
 

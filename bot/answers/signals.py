@@ -41,6 +41,17 @@ PRESCRIBING = frozenset(
 )
 
 
+SIDES = frozenset(phrase_tokens("left right side sides leg legs other"))
+
+
+def sides_compared(toks: list[str]) -> bool:
+    """ "left side way weaker than right": "than" between two sides, not two exercises."""
+    if "than" not in toks:
+        return False
+    i = toks.index("than")
+    return bool(set(toks[:i]) & SIDES) and bool(set(toks[i + 1 : i + 3]) & SIDES)
+
+
 def prescriber(toks: list[str]) -> str | None:
     """ "my physio gave me 3x10" -> "physio": who set the plan, if the question says so."""
     if not set(toks) & PRESCRIBING:

@@ -19,9 +19,7 @@ class FactVotes:
     def __init__(self, facts: FactIndex) -> None:
         self.facts = facts
 
-    def best_fact(
-        self, slug: str, query: list[str], least: float = FACT_COVERAGE
-    ) -> Hit | None:
+    def best_fact(self, slug: str, query: list[str], least: float = FACT_COVERAGE) -> Hit | None:
         """The content fact the question's own words point to, if one stands out."""
         words = set(query)
         # A fact votes only when the question says one of the ways people ask for it in full:
