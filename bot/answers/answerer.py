@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.answers import compose, english, followup, medical, signals
+from bot.answers import compose, english, followup, medical, scene, signals
 from bot.answers.backrefs import BackReferences
 from bot.answers.counts import prescription
 from bot.answers.exercises import ExerciseFinder, phrase_tokens
@@ -29,7 +29,7 @@ from bot.answers.vocabulary import (
     PRONOUNS,
     SCENE,
 )
-from bot.answers.votes import FACT_COVERAGE, FACT_VOTE, PROSE_VOTE, FactVotes
+from bot.answers.votes import FACT_VOTE, PROSE_VOTE, FactVotes
 from bot.content import Library
 
 # Longer than any real question; a pasted essay gets a polite "one question, please".
@@ -177,7 +177,7 @@ class Answerer:
             exercise = named[0] if named else (in_hand or last)
             return Subject(topic=Topic.MEDICAL, exercise=exercise, focus=(f"medical:{kind}",))
         talked_of = named[0] if named else (in_hand or last)
-        scene_set = self._scene_set(p, talked_of)
+        scene_set = scene.only_the_scene(p, talked_of, self._hub, self._votes)
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back and not scene_set:
             return self._unknown_exercise(p.found.others[0])
@@ -296,21 +296,6 @@ class Answerer:
         rest = [t for t in p.cue_toks if t not in kit]
         scores[Topic.WEIGHTED] = self._scorer.score(rest).get(Topic.WEIGHTED, 0.0)
         return fact
-
-    def _scene_set(self, p: Parsed, talked_of: str | None) -> bool:
-        """ "do I do these before or after squats": another lift or sport is only the scene.
-
-        True when the question asks a coaching fact in full about an exercise here (named, in
-        talk, or pointed at with "these" or a glute word).
-        """
-        ours = talked_of is not None or bool(set(p.free) & (self._pronouns | signals.GLUTE))
-        if not ours:
-            return False
-        scene = SCENE | {t for name in p.found.others for t in phrase_tokens(name)}
-        rest = [t for t in p.query if t not in scene]
-        # Asked for in so many words, the fact may share the question with the scene.
-        least = FACT_COVERAGE * 0.6
-        return self._votes.best_fact(talked_of or self._hub, rest, least) is not None
 
     def _names_a_fault(self, p: Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
