@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.answers import compose, english, followup, medical, signals
+from bot.answers import compose, english, followup, medical, scene, signals
 from bot.answers.backrefs import BackReferences
 from bot.answers.counts import prescription
 from bot.answers.exercises import ExerciseFinder, phrase_tokens
@@ -27,6 +27,7 @@ from bot.answers.vocabulary import (
     OTHER_EXERCISES,
     PLAN_WORDS,
     PRONOUNS,
+    SCENE,
 )
 from bot.answers.votes import FACT_VOTE, PROSE_VOTE, FactVotes
 from bot.content import Library
@@ -175,8 +176,10 @@ class Answerer:
         if kind is not None:
             exercise = named[0] if named else (in_hand or last)
             return Subject(topic=Topic.MEDICAL, exercise=exercise, focus=(f"medical:{kind}",))
+        talked_of = named[0] if named else (in_hand or last)
+        scene_set = scene.only_the_scene(p, talked_of, self._hub, self._votes)
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
-        if p.found.others and not named and not points_back:
+        if p.found.others and not named and not points_back and not scene_set:
             return self._unknown_exercise(p.found.others[0])
         placed = self._back.where_it_goes(p, previous)
         if placed is not None:
@@ -201,7 +204,9 @@ class Answerer:
             focus = followup.carried(previous, named[0], has)
             return Subject(topic=previous.topic, exercise=named[0], focus=focus)
         asked_fact = self._votes.best_fact(subject or self._hub, p.query) is not None
-        refusal = self._refusal(p, scores, best, cue_best, named, in_hand or last, asked_fact)
+        refusal = self._refusal(
+            p, scores, best, cue_best, named, in_hand or last, asked_fact, scene_set
+        )
         if refusal is not None:
             return refusal
         if best < (1.0 if (named or in_hand or last) else 1.5):
@@ -214,6 +219,9 @@ class Answerer:
             symptom = self._symptoms.match(p.toks, slug)
         named = (*named, *(s for s in (in_hand, last) if s and s not in named))
         focus = self._focus(topic, slug, p, named, symptom, asked_muscles)
+        who = signals.prescriber(p.toks)
+        if who is not None:
+            focus = (*focus, f"prescribed:{who}")
         # No exercise in hand: the fault is a guess at one, and the answer says which.
         return Subject(topic=topic, exercise=slug, focus=(*focus, "guess") if guessed else focus)
 
@@ -265,9 +273,12 @@ class Answerer:
             named = (*named, *partners[:1])
         if len(named) >= 2:
             scores[Topic.COMPARE] = scores.get(Topic.COMPARE, 0) + 2.5
-        elif not p.found.others and not set(p.free) & (signals.COMPARING | self._pronouns):
+        elif not p.found.others and (
+            not set(p.free) & (signals.COMPARING | self._pronouns) or signals.sides_compared(p.free)
+        ):
             # "one side weaker than the other", "easier than the GHR": one exercise is no
-            # comparison; "than" says more or less of something else.
+            # comparison; "than" says more or less of something else ("left weaker than
+            # right, is that normal": sides, whatever "that" points at).
             scores.pop(Topic.COMPARE, None)
         return scores, named, symptom, asked_muscles, cue_best
 
@@ -300,10 +311,12 @@ class Answerer:
         named: tuple[str, ...],
         in_hand: str | None,
         asked_fact: bool = False,
+        scene_set: bool = False,
     ) -> Answer | None:
         surface = set(p.surface)
+        vetoing = surface & OFF_TOPIC - (SCENE if scene_set else frozenset())
         off_topic = (
-            bool(surface & OFF_TOPIC)
+            bool(vetoing)
             or 0 < best <= scores.get(Topic.NONE, 0)
             or bool(surface & OTHER_BODY_PARTS and surface & PLAN_WORDS)
         )

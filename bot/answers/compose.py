@@ -12,10 +12,10 @@ from bot.content.schema import Reference
 LIMIT = 590
 _LEVELS = {"beginner": 0, "intermediate": 1, "advanced": 2}
 _ROLE_WORDS = {
-    "primary": "the main worker",
-    "assisting": "a helper",
-    "stabilising": "a stabiliser",
-    "minor": "a small helper",
+    "primary": "the main mover",
+    "assisting": "a secondary mover: it assists the main one",
+    "stabilising": "a stabiliser: it holds you steady rather than moving you",
+    "minor": "a minor helper with a small role",
 }
 Parts = list[str]
 
@@ -97,10 +97,15 @@ def muscles(ex: Exercise, asked: Sequence[str]) -> Parts:
         if hits:
             role, muscle = hits[0]
             lines = [
-                f"Yes: the {mid(ex)} works the {muscle.name} ({_ROLE_WORDS[role]}).",
+                f"{'A little' if role == 'minor' else 'Yes'}: the {mid(ex)} works the "
+                f"{muscle.name} ({_ROLE_WORDS[role]}).",
                 muscle.does,
             ]
             lines += [f"Also: {m.name} ({_ROLE_WORDS[r]})." for r, m in hits[1:3]]
+            # "hams only?", "just a helper or the main mover": the other roles, where they fit.
+            main = ", ".join(m.name for m in ex.muscles.primary)
+            lines += [f"Main mover: {main}.", _muscle_roles(ex)] if role != "primary" else []
+            lines += [_muscle_roles(ex)] if role == "primary" else []
             return [fit(lines)]
         main = ", ".join(m.name for m in ex.muscles.primary)
         return [
@@ -118,9 +123,9 @@ def muscles(ex: Exercise, asked: Sequence[str]) -> Parts:
 
 def _muscle_roles(ex: Exercise) -> str:
     groups: list[tuple[str, list[Muscle]]] = [
-        ("Helping", ex.muscles.assisting),
-        ("Steadying", ex.muscles.stabilising),
-        ("A little", ex.muscles.minor),
+        ("Secondary, assisting", ex.muscles.assisting),
+        ("Stabilising", ex.muscles.stabilising),
+        ("Minor role", ex.muscles.minor),
     ]
     return "\n".join(f"{label}: {', '.join(m.name for m in ms)}." for label, ms in groups if ms)
 

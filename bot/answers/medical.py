@@ -13,6 +13,7 @@ class Medical(StrEnum):
     CONDITION = "condition"
     INJURY = "injury"
     PAIN = "pain"
+    PELVIC = "pelvic"
 
 
 def _terms(text: str) -> frozenset[tuple[str, ...]]:
@@ -24,8 +25,14 @@ _TERMS: dict[Medical, frozenset[tuple[str, ...]]] = {
     Medical.PREGNANCY: _terms(
         "pregnant,pregnancy,preggo,preggers,pregnent,pregant,postpartum,post partum,postnatal,"
         "prenatal,antenatal,c section,"
-        "csection,caesarean,cesarean,trimester,gave birth,giving birth,diastasis,pelvic floor,"
-        "prolapse,breastfeeding,expecting a baby,having a baby,had a baby"
+        "csection,caesarean,cesarean,trimester,gave birth,giving birth,"
+        "breastfeeding,expecting a baby,having a baby,had a baby"
+    ),
+    # Leaking, a prolapse or split abs: a pelvic floor physio's question, pregnant or not.
+    Medical.PELVIC: _terms(
+        "pelvic floor,prolapse,diastasis,ab separation,abs separation,abdominal separation,"
+        "separated abs,leak,leaking,leaks,leaked,pee myself,peed myself,wet myself,incontinence,"
+        "incontinent,bladder"
     ),
     Medical.SURGERY: _terms(
         "surgery,surgeries,operation,operated,knee replacement,hip replacement,joint replacement,"
@@ -99,7 +106,13 @@ def classify(toks: list[str], exercise_known: bool) -> Medical | None:
     numbness and tingling; only kit pressing on the body ("the bar hurts my hips") with nothing
     sharp or lasting is a set-up question.
     """
-    for kind in (Medical.PREGNANCY, Medical.SURGERY, Medical.CONDITION, Medical.INJURY):
+    for kind in (
+        Medical.PELVIC,
+        Medical.PREGNANCY,
+        Medical.SURGERY,
+        Medical.CONDITION,
+        Medical.INJURY,
+    ):
         if _has(toks, _TERMS[kind]):
             return kind
     in_pain = any(
@@ -121,6 +134,7 @@ def classify(toks: list[str], exercise_known: bool) -> Medical | None:
 _WHO = {
     Medical.PREGNANCY: "your doctor or midwife",
     Medical.SURGERY: "your surgeon or physio",
+    Medical.PELVIC: "a doctor or a pelvic floor physio",
 }
 _OPENING = {
     Medical.PREGNANCY: "That's one to check with {who} first: they know your pregnancy and what's "
@@ -131,6 +145,8 @@ _OPENING = {
     "safe for you before you train it: they know your case; I don't.",
     Medical.INJURY: "Sorry to hear that. Let {who} check the injury and tell you when you can "
     "load it again, before you train it.",
+    Medical.PELVIC: "That's one to get checked by {who} before you keep loading it: they can "
+    "assess it and tell you what's safe to train; I can't.",
     Medical.PAIN: "Stop the set: pain is a stop sign. If it's sharp, or it lasts or comes back, "
     "see {who} before you train it again.",
 }

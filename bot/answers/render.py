@@ -31,6 +31,10 @@ def render(subject: Subject, library: Library, facts: FactIndex) -> compose.Part
     ex = library.get(subject.exercise or "")
     if ex is None:
         return []
+    return _deferring(subject, _parts(subject, ex, library, facts))
+
+
+def _parts(subject: Subject, ex: Exercise, library: Library, facts: FactIndex) -> compose.Parts:
     parts = _topic_parts(subject, ex, library)
     counted = next((c for f in subject.focus if (c := parse_focus(f))), None)
     if counted is not None:
@@ -44,6 +48,15 @@ def render(subject: Subject, library: Library, facts: FactIndex) -> compose.Part
     lead = compose.detail(atom.text, atom.cue)
     # The detail first; the whole topic stays one "more" away, without repeating the detail.
     return [lead, *(p for p in parts if p != lead)]
+
+
+def _deferring(subject: Subject, parts: compose.Parts) -> compose.Parts:
+    """ "my physio gave me 3x10": their plan comes first, then what the coach knows."""
+    who = _option(subject, "prescribed:")
+    if who is None or not parts:
+        return parts
+    first = f"Your {who} set that plan for you: stick to it, and ask them before you change it."
+    return [compose.fit([first, parts[0]]), *parts[1:]]
 
 
 def _topic_parts(subject: Subject, ex: Exercise, library: Library) -> compose.Parts:

@@ -29,6 +29,36 @@ COMPARING = frozenset(
 FEELING = frozenset(
     phrase_tokens("feel feels feeling felt burn burns burning working work sore soreness doms")
 )
+# Words that say the question is about glute work, the exercises here.
+GLUTE = frozenset(phrase_tokens("glute glutes booty bum butt"))
+# "physio gave me 3x10 bridges": a plan someone who knows the person set; it comes first.
+PRESCRIBERS = {
+    "physio": "physio", "physiotherapist": "physio", "therapist": "therapist", "pt": "PT",
+    "doctor": "doctor", "doc": "doctor", "gp": "doctor", "surgeon": "surgeon",
+}  # fmt: skip
+PRESCRIBING = frozenset(
+    phrase_tokens("gave give given told prescribed assigned recommended set wants wanted put")
+)
+
+
+SIDES = frozenset(phrase_tokens("left right side sides leg legs other"))
+
+
+def sides_compared(toks: list[str]) -> bool:
+    """ "left side way weaker than right": "than" between two sides, not two exercises."""
+    if "than" not in toks:
+        return False
+    i = toks.index("than")
+    return bool(set(toks[:i]) & SIDES) and bool(set(toks[i + 1 : i + 3]) & SIDES)
+
+
+def prescriber(toks: list[str]) -> str | None:
+    """ "my physio gave me 3x10" -> "physio": who set the plan, if the question says so."""
+    if not set(toks) & PRESCRIBING:
+        return None
+    return next((PRESCRIBERS[t] for t in toks if t in PRESCRIBERS), None)
+
+
 HELP = frozenset(
     phrase_tokens(p)
     for p in (

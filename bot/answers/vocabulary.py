@@ -217,6 +217,16 @@ OFF_TOPIC = _words(
     """
 )
 
+# Off-topic words that may only set the scene for a question about these exercises ("how
+# many glute sessions a week with running", "no bench at the hotel gym"): they veto only when
+# the question asks no coaching fact about an exercise here.
+SCENE = _words(
+    """
+    running jogging marathon swimming cycling hotel hotels football soccer basketball tennis
+    holiday vacation
+    """
+)
+
 # Training another body part ("a chest and arms split", "back day") is another coach's job.
 OTHER_BODY_PARTS = _words("chest pecs pec bicep biceps tricep triceps arms delts lats traps")
 PLAN_WORDS = _words("split day routine program programme workout plan week")

@@ -19,13 +19,13 @@ class FactVotes:
     def __init__(self, facts: FactIndex) -> None:
         self.facts = facts
 
-    def best_fact(self, slug: str, query: list[str]) -> Hit | None:
+    def best_fact(self, slug: str, query: list[str], least: float = FACT_COVERAGE) -> Hit | None:
         """The content fact the question's own words point to, if one stands out."""
         words = set(query)
         # A fact votes only when the question says one of the ways people ask for it in full:
         # "times a week" is frequency, "the time" is not.
         hits = [h for h in self.facts.search(slug, query) if h.atom.asked_by(words)]
-        return hits[0] if hits and hits[0].coverage >= FACT_COVERAGE else None
+        return hits[0] if hits and hits[0].coverage >= least else None
 
     def about_kit(self, slug: str, query: list[str]) -> bool:
         """ "can I rest a kettlebell on my hips": the best atom is about loading."""
