@@ -13,7 +13,7 @@ from bot.answers.facts import FactIndex, Hit
 from bot.answers.help import help_text
 from bot.answers.model import Answer, Subject, Topic
 from bot.answers.parsed import Parsed, without
-from bot.answers.render import render
+from bot.answers.subject_parts import render
 from bot.answers.symptoms import BODY, SymptomIndex, SymptomMatch
 from bot.answers.text import IRREGULAR, Speller, clean, stem, words
 from bot.answers.topics import TopicScorer
