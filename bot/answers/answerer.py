@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from bot.answers import compose, english, followup, medical, scene, signals
 from bot.answers.backrefs import BackReferences
@@ -173,15 +174,24 @@ class Answerer:
             # "the second one" names an exercise; its words ask nothing ("second" is no tempo).
             named, p = counted, without(p, followup.ORDINAL_WORDS)
         kind = medical.classify(p.toks, exercise_known=bool(named or in_hand or last))
+        # After a list, the exercise in talk is the one offered on top.
+        offered = self._back.counted(replace(p, free=["that", "one"]), previous)
         if kind is not None:
-            exercise = named[0] if named else (in_hand or last)
+            exercise = named[0] if named else (in_hand or (offered or (last,))[0])
             return Subject(topic=Topic.MEDICAL, exercise=exercise, focus=(f"medical:{kind}",))
+        kit = self._equipment.get(last or "", frozenset())
+        if (
+            previous is not None
+            and previous.topic is Topic.MEDICAL
+            and followup.only_a_version(p.free, kit)
+        ):  # "and with weight?" after a referral: the same referral for that version.
+            return previous.model_copy(update={"exercise": named[0] if named else last})
         talked_of = named[0] if named else (in_hand or last)
         scene_set = scene.only_the_scene(p, talked_of, self._hub, self._votes)
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back and not scene_set:
             return self._unknown_exercise(p.found.others[0])
-        placed = self._back.where_it_goes(p, previous)
+        placed = self._back.where_it_goes(p, previous, in_hand) or self._back.further(p, previous)
         if placed is not None:
             return placed
         if previous is not None and not counted:
@@ -213,7 +223,7 @@ class Answerer:
             topic = Topic.OVERVIEW
         guessed = topic is Topic.TROUBLESHOOT and subject is None
         if guessed:
-            subject, symptom = self._best_symptom(p.toks)
+            subject, symptom = self._symptoms.best_anywhere(p.toks, self._hub)
         slug = subject or self._hub
         if symptom is None or symptom.slug != slug:
             symptom = self._symptoms.match(p.toks, slug)
@@ -376,14 +386,6 @@ class Answerer:
         if fact is not None:
             focus.insert(0, fact)
         return tuple(focus)
-
-    def _best_symptom(self, toks: list[str]) -> tuple[str, SymptomMatch | None]:
-        best: tuple[str, SymptomMatch | None] = (self._hub, self._symptoms.match(toks, self._hub))
-        for slug in self.library:
-            match = self._symptoms.match(toks, slug)
-            if match is not None and (best[1] is None or match.coverage > best[1].coverage):
-                best = (slug, match)
-        return best
 
     def _refuse(self, opening: str) -> Answer:
         first = self.library[self._hub]

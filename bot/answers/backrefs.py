@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers import compose, followup
+from bot.answers import compose, followup, signals
+from bot.answers.exercises import phrase_tokens
 from bot.answers.model import Subject, Topic
 from bot.answers.parsed import Parsed
 from bot.answers.topics import TopicScorer
@@ -27,11 +28,35 @@ class BackReferences:
             return ()
         place = followup.ordinal(p.free)
         ex = self._library.get(previous.exercise or "")
-        if place is None or ex is None:
+        if ex is None:
             return ()
         direction = -1 if "easier" in previous.focus else (1 if "harder" in previous.focus else 0)
+        way = signals.direction(p.free)
+        if place is None and way and not direction and set(p.free) & followup.ORDINAL_WORDS:
+            # "the harder one" after a plain list: the first of the listed ones that way.
+            place, direction = 0, (1 if way == ["harder"] else -1)
+        if place is None:
+            return ()
         listed = compose.related_slugs(ex, self._library, previous.topic.value, direction)
+        if not set(listed) & set(compose.related_slugs(ex, self._library, previous.topic.value)):
+            listed = compose.related_slugs(ex, self._library, "variations", direction)
         return (listed[place],) if -len(listed) <= place < len(listed) else ()
+
+    def further(self, p: Parsed, previous: Subject | None) -> Subject | None:
+        """ "harder still", "even easier": the same way again, from the top of the last list."""
+        if previous is None or previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
+            return None
+        way = signals.direction(p.free)
+        ex = self._library.get(previous.exercise or "")
+        if p.found.slugs or not way or way[0] not in previous.focus or ex is None:
+            return None
+        if not set(p.free) & followup.FURTHER:
+            return None
+        step = 1 if way == ["harder"] else -1
+        listed = compose.related_slugs(ex, self._library, "variations", step)
+        if not listed:
+            return None
+        return Subject(topic=Topic.VARIATIONS, exercise=listed[0], focus=(way[0],))
 
     def exercises(
         self, p: Parsed, previous: Subject, named: tuple[str, ...], in_hand: str | None
@@ -53,15 +78,27 @@ class BackReferences:
                 return listed
         return named
 
-    def where_it_goes(self, p: Parsed, previous: Subject | None) -> Subject | None:
-        """ "where does it go" mid-conversation: where the kit talked about sits."""
+    def where_it_goes(
+        self, p: Parsed, previous: Subject | None, in_hand: str | None
+    ) -> Subject | None:
+        """ "where does it go" mid-conversation: where the kit talked about sits; "wheres the
+        band", "where does the kb sit": where the kit named sits, on the exercise in talk."""
         last = previous.exercise if previous is not None else None
-        if previous is None or last is None or last not in self._library or p.found.slugs:
+        slug = p.found.slugs[0] if p.found.slugs else (last or in_hand)
+        if slug is None or slug not in self._library:
             return None
-        if not (set(p.free) & self._pronouns and followup.asks_where(p.free)):
+        ex = self._library[slug]
+        own = {t for item in ex.equipment for t in phrase_tokens(item)}
+        named_kit = [t for t in p.query if t in own]
+        if named_kit and set(p.free) & followup.WHERE:
+            kit = named_kit
+        elif previous is not None and not p.found.slugs and last == slug:
+            if not (set(p.free) & self._pronouns and followup.asks_where(p.free)):
+                return None
+            kit = list(followup.referent(previous, ex))
+        else:
             return None
-        kit = [*followup.referent(previous, self._library[last]), *followup.PLACING]
-        best = self._votes.where_it_goes(last, kit)
+        best = self._votes.where_it_goes(slug, kit)
         if best is None:
             return None
-        return Subject(topic=best.atom.topic, exercise=last, focus=(best.atom.id,))
+        return Subject(topic=best.atom.topic, exercise=slug, focus=(best.atom.id,))
