@@ -168,6 +168,7 @@ class Answerer:
     def _decide(self, p: Parsed, in_hand: str | None, previous: Subject | None) -> Subject | Answer:
         last = previous.exercise if previous is not None else None
         last = last if last in self.library else None
+        p = self._back.kit_in_talk(p, previous)
         named = p.found.slugs
         counted = () if named else self._back.counted(p, previous)
         if counted:
@@ -179,19 +180,16 @@ class Answerer:
         if kind is not None:
             exercise = named[0] if named else (in_hand or (offered or (last,))[0])
             return Subject(topic=Topic.MEDICAL, exercise=exercise, focus=(f"medical:{kind}",))
-        kit = self._equipment.get(last or "", frozenset())
-        if (
-            previous is not None
-            and previous.topic is Topic.MEDICAL
-            and followup.only_a_version(p.free, kit)
-        ):  # "and with weight?" after a referral: the same referral for that version.
-            return previous.model_copy(update={"exercise": named[0] if named else last})
         talked_of = named[0] if named else (in_hand or last)
         scene_set = scene.only_the_scene(p, talked_of, self._hub, self._votes)
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back and not scene_set:
             return self._unknown_exercise(p.found.others[0])
-        placed = self._back.where_it_goes(p, previous, in_hand) or self._back.further(p, previous)
+        placed = (
+            self._back.referral_carried(p, previous)
+            or self._back.where_it_goes(p, previous, in_hand)
+            or self._back.further(p, previous)
+        )
         if placed is not None:
             return placed
         if previous is not None and not counted:

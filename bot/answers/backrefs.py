@@ -42,9 +42,26 @@ class BackReferences:
             listed = compose.related_slugs(ex, self._library, "variations", direction)
         return (listed[place],) if -len(listed) <= place < len(listed) else ()
 
+    def referral_carried(self, p: Parsed, previous: Subject | None) -> Subject | None:
+        """ "and with weight?", "what about the banded one" after a referral: the same one."""
+        if previous is None or previous.topic is not Topic.MEDICAL:
+            return None
+        ex = self._library.get(previous.exercise or "")
+        kit = frozenset(t for item in ex.equipment for t in phrase_tokens(item)) if ex else None
+        if not followup.only_a_version(p.free, kit or frozenset()):
+            return None
+        named = p.found.slugs
+        exercise = named[0] if named else previous.exercise
+        return previous.model_copy(update={"exercise": exercise, "part": 0})
+
     def further(self, p: Parsed, previous: Subject | None) -> Subject | None:
-        """ "harder still", "even easier": the same way again, from the top of the last list."""
-        if previous is None or previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
+        """ "harder still", "even easier": the same way again, from the top of the last list;
+        "ok it's easy now, then what": harder than the exercise in talk."""
+        if previous is None or previous.exercise not in self._library:
+            return None
+        if signals.outgrown(p.toks) and not p.found.slugs:
+            return Subject(topic=Topic.VARIATIONS, exercise=previous.exercise, focus=("harder",))
+        if previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
             return None
         way = signals.direction(p.free)
         ex = self._library.get(previous.exercise or "")
@@ -58,6 +75,36 @@ class BackReferences:
             return None
         return Subject(topic=Topic.VARIATIONS, exercise=listed[0], focus=(way[0],))
 
+    def kit_in_talk(self, p: Parsed, previous: Subject | None) -> Parsed:
+        """ "what strength should it be", "when do I go up": a question that finds no fact on
+        its own words asks about the kit the last answer was about (the band, the weight)."""
+        last = previous.exercise if previous is not None else None
+        if previous is None or last is None or last not in self._library or p.found.slugs:
+            return p
+        if not previous.focus:
+            return p
+        if self._votes.best_fact(last, p.query) is not None:
+            return p
+        atom = self._votes.facts.atom(last, previous.focus[0])
+        if previous.topic is Topic.WEIGHTED:
+            kit = "weight"
+        else:
+            named = followup.referent(previous, self._library[last])
+            kit = next((t for t in named if atom is not None and t in atom.toks), "")
+        added = replace(p, query=[*p.query, kit])
+        return added if kit and self._votes.best_fact(last, added.query) is not None else p
+
+    def without_kit(self, p: Parsed, previous: Subject) -> tuple[str, ...]:
+        """ "without the band?": the exercise in talk minus the kit it is named after."""
+        ex = self._library.get(previous.exercise or "")
+        if ex is None or not set(p.free) & followup.WITHOUT:
+            return ()
+        name = set(phrase_tokens(ex.name)) - set(p.query)
+        if name == set(phrase_tokens(ex.name)):
+            return ()
+        plain = [s for s, other in self._library.items() if set(phrase_tokens(other.name)) == name]
+        return tuple(plain[:1])
+
     def exercises(
         self, p: Parsed, previous: Subject, named: tuple[str, ...], in_hand: str | None
     ) -> tuple[str, ...]:
@@ -67,6 +114,9 @@ class BackReferences:
         if last is None:
             return named
         free = set(p.free)
+        plain = self.without_kit(p, previous)
+        if plain:
+            return plain
         if followup.weighs_up(p.free) and len(named) <= 1:
             pair = [*named, last, *(s for s in (previous.earlier, in_hand) if s)]
             return tuple(dict.fromkeys(pair))[:2]

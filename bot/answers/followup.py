@@ -143,6 +143,7 @@ _LOADING = frozenset(phrase_tokens("weight dumbbell kettlebell plate"))
 
 # "harder still", "even easier": one more step the same way as the last list.
 FURTHER = frozenset(phrase_tokens("still even more further again yet next beyond"))
+WITHOUT = frozenset(phrase_tokens("without minus no"))
 # Words that only say "that version" of the exercise in talk: "and with weight?", "banded?".
 _VERSION_KIT = frozenset(
     phrase_tokens("with without weight weights weighted heavy heavier load loaded band banded")
