@@ -189,6 +189,7 @@ class Answerer:
             self._back.referral_carried(p, previous)
             or self._back.where_it_goes(p, previous, in_hand)
             or self._back.further(p, previous)
+            or self._back.one_word(p, previous)
         )
         if placed is not None:
             return placed

@@ -8,9 +8,18 @@ from bot.answers import compose, followup, signals
 from bot.answers.exercises import phrase_tokens
 from bot.answers.model import Subject, Topic
 from bot.answers.parsed import Parsed
+from bot.answers.symptoms import BODY
 from bot.answers.topics import TopicScorer
+from bot.answers.vocabulary import MUSCLE_WORDS
 from bot.answers.votes import FactVotes
 from bot.content import Library
+
+# Where a one-word follow-up ("knees?", "bench?") finds its detail: how the lift is done.
+_DETAIL_TOPICS = {Topic.STEPS, Topic.WEIGHTED, Topic.TIPS}
+# A body word that names a muscle asks what that muscle does ("hamstrings?"), not a detail.
+_MUSCLES = frozenset(phrase_tokens(" ".join(MUSCLE_WORDS)))
+# Talk of a fault or a referral goes on about that; a word alone is not a new question there.
+_OWN_THREAD = {Topic.TROUBLESHOOT, Topic.MISTAKES, Topic.MEDICAL, Topic.NONE}
 
 
 class BackReferences:
@@ -53,6 +62,25 @@ class BackReferences:
         named = p.found.slugs
         exercise = named[0] if named else previous.exercise
         return previous.model_copy(update={"exercise": exercise, "part": 0})
+
+    def one_word(self, p: Parsed, previous: Subject | None) -> Subject | None:
+        """ "knees?", "and the bench?", "band?": one body or kit word about the exercise in
+        talk asks the detail its set-up, loading or tips say most about that word."""
+        if previous is None or previous.topic in _OWN_THREAD:
+            return None
+        slug = previous.exercise or ""
+        ex = self._library.get(slug)
+        if ex is None or any(s != slug for s in p.found.slugs):
+            return None
+        core = [t for t in p.query if t not in followup.ELLIPSIS and t not in self._pronouns]
+        kit = {t for item in ex.equipment for t in phrase_tokens(item)}
+        if len(core) != 1 or core[0] in _MUSCLES or core[0] not in BODY | kit:
+            return None
+        hits = [h for h in self._votes.facts.search(slug, core, _DETAIL_TOPICS) if h.coverage]
+        if not hits:
+            return None
+        best = max(hits, key=lambda h: (h.atom.asked_by(set(core)), h.score))
+        return Subject(topic=best.atom.topic, exercise=slug, focus=(best.atom.id,))
 
     def further(self, p: Parsed, previous: Subject | None) -> Subject | None:
         """ "harder still", "even easier": the same way again, from the top of the last list;

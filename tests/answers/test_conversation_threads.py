@@ -93,3 +93,19 @@ def test_a_referral_after_a_list_is_about_the_one_on_top(
     top = compose.related_slugs(library["glute-ham-raise"], library, "alternatives")[0]
     second = answerer.answer("i had knee surgery last month tho", previous=first.subject)
     assert (second.topic, second.exercise) == (Topic.MEDICAL, top)
+
+
+def test_one_word_asks_the_detail_about_the_exercise_in_talk(answerer: Answerer) -> None:
+    first = answerer.answer("what muscles does the glute ham raise work")
+    knees = answerer.answer("knees?", previous=first.subject)
+    assert knees.exercise == "glute-ham-raise" and knees.topic is not Topic.NONE
+    assert "knee" in knees.text.lower()
+    first = answerer.answer("how do i do the hip thrust")
+    bench = answerer.answer("and the bench?", previous=first.subject)
+    assert bench.topic is Topic.STEPS and "bench" in bench.text.lower()
+
+
+def test_one_muscle_word_still_asks_about_the_muscle(answerer: Answerer) -> None:
+    first = answerer.answer("how do i do the glute ham raise")
+    second = answerer.answer("hamstrings?", previous=first.subject)
+    assert second.topic is Topic.MUSCLES
