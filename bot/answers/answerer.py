@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 
 from bot.answers import compose, english, followup, medical, scene, signals
 from bot.answers.backrefs import BackReferences
@@ -175,23 +174,15 @@ class Answerer:
             # "the second one" names an exercise; its words ask nothing ("second" is no tempo).
             named, p = counted, without(p, followup.ORDINAL_WORDS)
         kind = medical.classify(p.toks, exercise_known=bool(named or in_hand or last))
-        # After a list, the exercise in talk is the one offered on top.
-        offered = self._back.counted(replace(p, free=["that", "one"]), previous)
         if kind is not None:
-            exercise = named[0] if named else (in_hand or (offered or (last,))[0])
+            exercise = named[0] if named else (in_hand or self._back.in_talk(previous))
             return Subject(topic=Topic.MEDICAL, exercise=exercise, focus=(f"medical:{kind}",))
         talked_of = named[0] if named else (in_hand or last)
         scene_set = scene.only_the_scene(p, talked_of, self._hub, self._votes)
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back and not scene_set:
             return self._unknown_exercise(p.found.others[0])
-        placed = (
-            self._back.referral_carried(p, previous)
-            or self._back.where_it_goes(p, previous, in_hand)
-            or self._back.further(p, previous)
-            or self._back.one_word(p, previous)
-        )
-        if placed is not None:
+        if (placed := self._back.carried_on(p, previous, in_hand)) is not None:
             return placed
         if previous is not None and not counted:
             named = self._back.exercises(p, previous, named, in_hand)

@@ -51,6 +51,33 @@ class BackReferences:
             listed = compose.related_slugs(ex, self._library, "variations", direction)
         return (listed[place],) if -len(listed) <= place < len(listed) else ()
 
+    def carried_on(
+        self, p: Parsed, previous: Subject | None, in_hand: str | None
+    ) -> Subject | None:
+        """A follow-up whose subject comes from the thread, not from its own words."""
+        return (
+            self.referral_carried(p, previous)
+            or self.where_it_goes(p, previous, in_hand)
+            or self.further(p, previous)
+            or self.one_word(p, previous)
+        )
+
+    def in_talk(self, previous: Subject | None) -> str | None:
+        """The exercise in talk: after a list, the one offered on top."""
+        offered = self.counted_on_top(previous)
+        last = previous.exercise if previous is not None else None
+        return offered[0] if offered else (last if last in self._library else None)
+
+    def counted_on_top(self, previous: Subject | None) -> tuple[str, ...]:
+        if previous is None or previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
+            return ()
+        ex = self._library.get(previous.exercise or "")
+        direction = -1 if "easier" in previous.focus else (1 if "harder" in previous.focus else 0)
+        listed = (
+            compose.related_slugs(ex, self._library, previous.topic.value, direction) if ex else []
+        )
+        return tuple(listed[:1])
+
     def referral_carried(self, p: Parsed, previous: Subject | None) -> Subject | None:
         """ "and with weight?", "what about the banded one" after a referral: the same one."""
         if previous is None or previous.topic is not Topic.MEDICAL:
