@@ -167,6 +167,7 @@ class Answerer:
     def _decide(self, p: Parsed, in_hand: str | None, previous: Subject | None) -> Subject | Answer:
         last = previous.exercise if previous is not None else None
         last = last if last in self.library else None
+        p = self._back.kit_in_talk(p, previous)
         named = p.found.slugs
         counted = () if named else self._back.counted(p, previous)
         if counted:
@@ -174,15 +175,14 @@ class Answerer:
             named, p = counted, without(p, followup.ORDINAL_WORDS)
         kind = medical.classify(p.toks, exercise_known=bool(named or in_hand or last))
         if kind is not None:
-            exercise = named[0] if named else (in_hand or last)
+            exercise = named[0] if named else (in_hand or self._back.in_talk(previous))
             return Subject(topic=Topic.MEDICAL, exercise=exercise, focus=(f"medical:{kind}",))
         talked_of = named[0] if named else (in_hand or last)
         scene_set = scene.only_the_scene(p, talked_of, self._hub, self._votes)
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back and not scene_set:
             return self._unknown_exercise(p.found.others[0])
-        placed = self._back.where_it_goes(p, previous)
-        if placed is not None:
+        if (placed := self._back.carried_on(p, previous, in_hand)) is not None:
             return placed
         if previous is not None and not counted:
             named = self._back.exercises(p, previous, named, in_hand)
@@ -213,7 +213,7 @@ class Answerer:
             topic = Topic.OVERVIEW
         guessed = topic is Topic.TROUBLESHOOT and subject is None
         if guessed:
-            subject, symptom = self._best_symptom(p.toks)
+            subject, symptom = self._symptoms.best_anywhere(p.toks, self._hub)
         slug = subject or self._hub
         if symptom is None or symptom.slug != slug:
             symptom = self._symptoms.match(p.toks, slug)
@@ -376,14 +376,6 @@ class Answerer:
         if fact is not None:
             focus.insert(0, fact)
         return tuple(focus)
-
-    def _best_symptom(self, toks: list[str]) -> tuple[str, SymptomMatch | None]:
-        best: tuple[str, SymptomMatch | None] = (self._hub, self._symptoms.match(toks, self._hub))
-        for slug in self.library:
-            match = self._symptoms.match(toks, slug)
-            if match is not None and (best[1] is None or match.coverage > best[1].coverage):
-                best = (slug, match)
-        return best
 
     def _refuse(self, opening: str) -> Answer:
         first = self.library[self._hub]

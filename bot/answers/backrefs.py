@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers import compose, followup
+from bot.answers import compose, followup, signals
+from bot.answers.exercises import phrase_tokens
 from bot.answers.model import Subject, Topic
 from bot.answers.parsed import Parsed
+from bot.answers.symptoms import BODY
 from bot.answers.topics import TopicScorer
+from bot.answers.vocabulary import MUSCLE_WORDS
 from bot.answers.votes import FactVotes
 from bot.content import Library
+
+# Where a one-word follow-up ("knees?", "bench?") finds its detail: how the lift is done.
+_DETAIL_TOPICS = {Topic.STEPS, Topic.WEIGHTED, Topic.TIPS}
+# A body word that names a muscle asks what that muscle does ("hamstrings?"), not a detail.
+_MUSCLES = frozenset(phrase_tokens(" ".join(MUSCLE_WORDS)))
+# Talk of a fault or a referral goes on about that; a word alone is not a new question there.
+_OWN_THREAD = {Topic.TROUBLESHOOT, Topic.MISTAKES, Topic.MEDICAL, Topic.NONE}
 
 
 class BackReferences:
@@ -27,11 +37,128 @@ class BackReferences:
             return ()
         place = followup.ordinal(p.free)
         ex = self._library.get(previous.exercise or "")
-        if place is None or ex is None:
+        if ex is None:
             return ()
         direction = -1 if "easier" in previous.focus else (1 if "harder" in previous.focus else 0)
+        way = signals.direction(p.free)
+        if place is None and way and not direction and set(p.free) & followup.ORDINAL_WORDS:
+            # "the harder one" after a plain list: the first of the listed ones that way.
+            place, direction = 0, (1 if way == ["harder"] else -1)
+        if place is None:
+            return ()
         listed = compose.related_slugs(ex, self._library, previous.topic.value, direction)
+        if not set(listed) & set(compose.related_slugs(ex, self._library, previous.topic.value)):
+            listed = compose.related_slugs(ex, self._library, "variations", direction)
         return (listed[place],) if -len(listed) <= place < len(listed) else ()
+
+    def carried_on(
+        self, p: Parsed, previous: Subject | None, in_hand: str | None
+    ) -> Subject | None:
+        """A follow-up whose subject comes from the thread, not from its own words."""
+        return (
+            self.referral_carried(p, previous)
+            or self.where_it_goes(p, previous, in_hand)
+            or self.further(p, previous)
+            or self.one_word(p, previous)
+        )
+
+    def in_talk(self, previous: Subject | None) -> str | None:
+        """The exercise in talk: after a list, the one offered on top."""
+        offered = self.counted_on_top(previous)
+        last = previous.exercise if previous is not None else None
+        return offered[0] if offered else (last if last in self._library else None)
+
+    def counted_on_top(self, previous: Subject | None) -> tuple[str, ...]:
+        if previous is None or previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
+            return ()
+        ex = self._library.get(previous.exercise or "")
+        direction = -1 if "easier" in previous.focus else (1 if "harder" in previous.focus else 0)
+        listed = (
+            compose.related_slugs(ex, self._library, previous.topic.value, direction) if ex else []
+        )
+        return tuple(listed[:1])
+
+    def referral_carried(self, p: Parsed, previous: Subject | None) -> Subject | None:
+        """ "and with weight?", "what about the banded one" after a referral: the same one."""
+        if previous is None or previous.topic is not Topic.MEDICAL:
+            return None
+        ex = self._library.get(previous.exercise or "")
+        kit = frozenset(t for item in ex.equipment for t in phrase_tokens(item)) if ex else None
+        if not followup.only_a_version(p.free, kit or frozenset()):
+            return None
+        named = p.found.slugs
+        exercise = named[0] if named else previous.exercise
+        return previous.model_copy(update={"exercise": exercise, "part": 0})
+
+    def one_word(self, p: Parsed, previous: Subject | None) -> Subject | None:
+        """ "knees?", "and the bench?", "band?": one body or kit word about the exercise in
+        talk asks the detail its set-up, loading or tips say most about that word."""
+        if previous is None or previous.topic in _OWN_THREAD:
+            return None
+        slug = previous.exercise or ""
+        ex = self._library.get(slug)
+        if ex is None or any(s != slug for s in p.found.slugs):
+            return None
+        core = [t for t in p.query if t not in followup.ELLIPSIS and t not in self._pronouns]
+        kit = {t for item in ex.equipment for t in phrase_tokens(item)}
+        if len(core) != 1 or core[0] in _MUSCLES or core[0] not in BODY | kit:
+            return None
+        hits = [h for h in self._votes.facts.search(slug, core, _DETAIL_TOPICS) if h.coverage]
+        if not hits:
+            return None
+        best = max(hits, key=lambda h: (h.atom.asked_by(set(core)), h.score))
+        return Subject(topic=best.atom.topic, exercise=slug, focus=(best.atom.id,))
+
+    def further(self, p: Parsed, previous: Subject | None) -> Subject | None:
+        """ "harder still", "even easier": the same way again, from the top of the last list;
+        "ok it's easy now, then what": harder than the exercise in talk."""
+        if previous is None or previous.exercise not in self._library:
+            return None
+        if signals.outgrown(p.toks) and not p.found.slugs:
+            return Subject(topic=Topic.VARIATIONS, exercise=previous.exercise, focus=("harder",))
+        if previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
+            return None
+        way = signals.direction(p.free)
+        ex = self._library.get(previous.exercise or "")
+        if p.found.slugs or not way or way[0] not in previous.focus or ex is None:
+            return None
+        if not set(p.free) & followup.FURTHER:
+            return None
+        step = 1 if way == ["harder"] else -1
+        listed = compose.related_slugs(ex, self._library, "variations", step)
+        if not listed:
+            return None
+        return Subject(topic=Topic.VARIATIONS, exercise=listed[0], focus=(way[0],))
+
+    def kit_in_talk(self, p: Parsed, previous: Subject | None) -> Parsed:
+        """ "what strength should it be", "when do I go up": a question that finds no fact on
+        its own words asks about the kit the last answer was about (the band, the weight)."""
+        last = previous.exercise if previous is not None else None
+        if previous is None or last is None or last not in self._library or p.found.slugs:
+            return p
+        if not previous.focus:
+            return p
+        if self._votes.best_fact(last, p.query) is not None:
+            return p
+        atom = self._votes.facts.atom(last, previous.focus[0])
+        if previous.topic is Topic.WEIGHTED:
+            kit = "weight"
+        else:
+            named = followup.referent(previous, self._library[last])
+            kit = next((t for t in named if atom is not None and t in atom.toks), "")
+        added = replace(p, query=[*p.query, kit])
+        return added if kit and self._votes.best_fact(last, added.query) is not None else p
+
+    def without_kit(self, p: Parsed, previous: Subject) -> tuple[str, ...]:
+        """ "without the band?": the exercise in talk minus the kit it is named after."""
+        ex = self._library.get(previous.exercise or "")
+        if ex is None or not set(p.free) & followup.WITHOUT:
+            return ()
+        name = set(phrase_tokens(ex.name)) - set(p.query)
+        if name == set(phrase_tokens(ex.name)):
+            return ()
+        plain = [s for s, other in self._library.items() if set(phrase_tokens(other.name)) == name]
+        return tuple(plain[:1])
 
     def exercises(
         self, p: Parsed, previous: Subject, named: tuple[str, ...], in_hand: str | None
@@ -42,6 +169,9 @@ class BackReferences:
         if last is None:
             return named
         free = set(p.free)
+        plain = self.without_kit(p, previous)
+        if plain:
+            return plain
         if followup.weighs_up(p.free) and len(named) <= 1:
             pair = [*named, last, *(s for s in (previous.earlier, in_hand) if s)]
             return tuple(dict.fromkeys(pair))[:2]
@@ -53,15 +183,27 @@ class BackReferences:
                 return listed
         return named
 
-    def where_it_goes(self, p: Parsed, previous: Subject | None) -> Subject | None:
-        """ "where does it go" mid-conversation: where the kit talked about sits."""
+    def where_it_goes(
+        self, p: Parsed, previous: Subject | None, in_hand: str | None
+    ) -> Subject | None:
+        """ "where does it go" mid-conversation: where the kit talked about sits; "wheres the
+        band", "where does the kb sit": where the kit named sits, on the exercise in talk."""
         last = previous.exercise if previous is not None else None
-        if previous is None or last is None or last not in self._library or p.found.slugs:
+        slug = p.found.slugs[0] if p.found.slugs else (last or in_hand)
+        if slug is None or slug not in self._library:
             return None
-        if not (set(p.free) & self._pronouns and followup.asks_where(p.free)):
+        ex = self._library[slug]
+        own = {t for item in ex.equipment for t in phrase_tokens(item)}
+        named_kit = [t for t in p.query if t in own]
+        if named_kit and set(p.free) & followup.WHERE:
+            kit = named_kit
+        elif previous is not None and not p.found.slugs and last == slug:
+            if not (set(p.free) & self._pronouns and followup.asks_where(p.free)):
+                return None
+            kit = list(followup.referent(previous, ex))
+        else:
             return None
-        kit = [*followup.referent(previous, self._library[last]), *followup.PLACING]
-        best = self._votes.where_it_goes(last, kit)
+        best = self._votes.where_it_goes(slug, kit)
         if best is None:
             return None
-        return Subject(topic=best.atom.topic, exercise=last, focus=(best.atom.id,))
+        return Subject(topic=best.atom.topic, exercise=slug, focus=(best.atom.id,))

@@ -69,8 +69,16 @@ _FILLER = frozenset(phrase_tokens("ok okay so please pls um uh hmm right cool th
 _OWN = ("setup:", "steps:", "loaded:", "tips:", "mistakes:", "other:")
 
 
+# "and the step after that", "next step pls": the next part of what was shown, in other words.
+_NEXT_STEP_WORDS = frozenset(phrase_tokens("and the step part after that next then whats what is"))
+_STEP = frozenset(phrase_tokens("step part"))
+_AFTER = frozenset(phrase_tokens("after next"))
+
+
 def asks_for_more(toks: list[str]) -> bool:
     core = tuple(t for t in toks if t not in _FILLER)
+    if core and set(core) <= _NEXT_STEP_WORDS and set(core) & _STEP and set(core) & _AFTER:
+        return True
     return bool(core) and core in CONTINUE
 
 
@@ -128,9 +136,23 @@ def keeps_topic(previous: Subject | None) -> bool:
 _WHICH = frozenset(phrase_tokens("which"))
 _COMPARATIVE = frozenset(phrase_tokens("harder easier better worse tougher simpler more less best"))
 INSTEAD = frozenset(phrase_tokens("instead rather over"))
-_WHERE = frozenset(phrase_tokens("where"))
+WHERE = frozenset(phrase_tokens("where wheres"))
 PLACING = frozenset(phrase_tokens("go goes sit sits put place"))
 _LOADING = frozenset(phrase_tokens("weight dumbbell kettlebell plate"))
+
+
+# "harder still", "even easier": one more step the same way as the last list.
+FURTHER = frozenset(phrase_tokens("still even more further again yet next beyond"))
+WITHOUT = frozenset(phrase_tokens("without minus no"))
+# Words that only say "that version" of the exercise in talk: "and with weight?", "banded?".
+_VERSION_KIT = frozenset(
+    phrase_tokens("with without weight weights weighted heavy heavier load loaded band banded")
+)
+
+
+def only_a_version(free: list[str], kit: frozenset[str]) -> bool:
+    """ "and with weight?", "what about with a band": the same question, another version."""
+    return bool(free) and all(t in ELLIPSIS or t in _VERSION_KIT or t in kit for t in free)
 
 
 def weighs_up(free: list[str]) -> bool:
@@ -141,7 +163,7 @@ def weighs_up(free: list[str]) -> bool:
 def asks_where(free: list[str]) -> bool:
     """ "where does it go", "where does it sit exactly"."""
     words = set(free)
-    return bool(words & _WHERE and words & PLACING)
+    return bool(words & WHERE and words & PLACING)
 
 
 def referent(previous: Subject, ex: Exercise) -> tuple[str, ...]:

@@ -69,6 +69,16 @@ HELP = frozenset(
 )  # fmt: skip
 
 
+# "ok it's easy now", "once I've mastered it": the exercise in talk has been outgrown.
+_MASTERED = frozenset(phrase_tokens("master mastered mastering nailed outgrown"))
+_NOW = frozenset(phrase_tokens("now already"))
+
+
+def outgrown(toks: list[str]) -> bool:
+    words = set(toks)
+    return bool(words & _MASTERED or ("easy" in words and words & _NOW))
+
+
 def direction(toks: list[str]) -> list[str]:
     """ "easier", "too hard" -> ["easier"]; "harder", "too easy" -> ["harder"]; else []."""
     words = set(toks)

@@ -71,3 +71,12 @@ class SymptomIndex:
                 best_key = key
                 best = SymptomMatch(slug, mistake, coverage, bool(shared - self._inert))
         return best
+
+    def best_anywhere(self, toks: list[str], fallback: str) -> tuple[str, SymptomMatch | None]:
+        """The exercise whose fault matches best, for a fault reported with no exercise."""
+        best: tuple[str, SymptomMatch | None] = (fallback, self.match(toks, fallback))
+        for slug in self._phrases:
+            match = self.match(toks, slug)
+            if match is not None and (best[1] is None or match.coverage > best[1].coverage):
+                best = (slug, match)
+        return best

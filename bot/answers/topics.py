@@ -25,6 +25,8 @@ _YES_NO_OPENINGS = frozenset(
 )
 # A muscle working ("hitting", "feel"); negated, it is a fault ("arent hitting my glutes").
 _WORKING = frozenset(phrase_tokens("hit hitting work working feel feeling activate firing"))
+# "what else hits hamstrings", "other moves that work glutes": another exercise for a muscle.
+_ELSE = frozenset(phrase_tokens("else other another"))
 _PAINFUL = frozenset(phrase_tokens("pain painful hurt hurts ache sharp injury injured ouch ow"))
 
 
@@ -81,6 +83,8 @@ class TopicScorer:
             out[Topic.TROUBLESHOOT] = 3.0  # "I feel nothing in my butt"
         elif words & _NEGATORS and words & _WORKING and words & _BODY:
             out[Topic.TROUBLESHOOT] = 3.0  # "these arent hitting my glutes at all"
+        elif words & _ELSE and words & _WORKING and words & _BODY:
+            out[Topic.ALTERNATIVES] = 3.0  # "what else hits hamstrings like that"
         elif words & _BODY and (words & _PLACE or _asks_yes_no(toks)):
             # "where do my feet go", "should my knee stay bent", "do I lift my hips all the way"
             out[Topic.STEPS] = 1.5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answers.facts import FactIndex, Hit
 from bot.answers.model import Topic
+from bot.answers.symptoms import BODY
 
 # A fact found by retrieval adds this much (times its coverage) to its topic's score: as much
 # as a cue that says the topic outright.
@@ -58,4 +59,6 @@ class FactVotes:
     def where_it_goes(self, slug: str, kit: list[str]) -> Hit | None:
         """The set-up or loading atom that says most about where this kit sits."""
         hits = self.facts.search(slug, kit, {Topic.STEPS, Topic.WEIGHTED})
-        return max(hits, key=lambda h: h.score) if hits else None
+        # A line that puts the kit on a part of the body says where it goes; "get the band in
+        # place" only says that it does.
+        return max(hits, key=lambda h: (bool(BODY & set(h.atom.toks)), h.score), default=None)

@@ -23,12 +23,12 @@ FOLLOWUPS = sorted(BATCHES.glob("*-followups.tsv"))
 # holds its first-pass score, so a change can't lose ground on questions nobody tuned for.
 # name: (topic + exercise, fact stated, follow-ups)
 FLOORS = {
-    "heldout1": (0.87, 0.88, 0.85),
-    "heldout2": (0.89, 0.90, 0.89),
+    "heldout1": (0.88, 0.90, 0.88),
+    "heldout2": (0.89, 0.90, 0.97),
     "honest3": (0.87, 0.85, 0.78),
     # Batch "heldout3" (another writer, never saw the code): first passes 71.3 % then 73.8 %
-    # topic, 79 % fact, 75 % follow-ups; now a development set held at its round-five rate.
-    "heldout3": (0.80, 0.88, 0.75),
+    # topic, 79 % fact, 75 % follow-ups; now a development set held at its round-six rate.
+    "heldout3": (0.81, 0.88, 0.87),
 }
 GOAL = (0.97, 0.9, 0.9)
 
