@@ -16,14 +16,13 @@ from bot.coach.events import Command, Document, Event, Press, Text, TimerDue
 from bot.coach.features import Feature, Features
 from bot.coach.ports import CoachStore, WorkoutStatus
 from bot.coach.replies import Outcome
-from bot.coach.state import PLAN_STEPS, WORKOUT_STEPS, State, Step, idle, read_state
+from bot.coach.state import PLAN_STEPS, TIMED_STEPS, WORKOUT_STEPS, State, Step, idle, read_state
 from bot.coach.steps import STEPS, declared
 from bot.coach.turn import QuestionAnswerer, Turn, sides
 from bot.content import Library
 
 log = logging.getLogger(__name__)
 
-TIMED_STEPS = frozenset({Step.SWITCH, Step.REST})
 LOST_PLACE = "Sorry, I lost my place in our chat. Your logged sets are safe; let's start fresh."
 SAFETY = "Pain is a stop sign: stop the exercise. I'm a coach, not medical advice; see a physio."
 STALE = "That button is out of date"

@@ -96,7 +96,7 @@ async def set_prompt(turn: Turn, state: State, lead: str = "") -> None:
     turn.say("\n".join(line for line in lines if line), keyboard)
 
 
-def switch_prompt(turn: Turn, state: State, lead: str = "") -> None:
+async def switch_prompt(turn: Turn, state: State, lead: str = "") -> None:
     assert state.progress is not None
     seconds = seconds_left(turn, "switch", turn.user.settings.switch_seconds)
     leg = side_label(turn.exercise(state), state.progress.side).lower()
@@ -106,7 +106,7 @@ def switch_prompt(turn: Turn, state: State, lead: str = "") -> None:
     turn.say(text, kb.switch_keyboard(state.token, bool(state.undo)))
 
 
-def rest_prompt(turn: Turn, state: State, lead: str = "") -> None:
+async def rest_prompt(turn: Turn, state: State, lead: str = "") -> None:
     progress = state.progress
     assert progress is not None
     seconds = seconds_left(turn, "rest", turn.user.settings.rest_seconds)
@@ -118,7 +118,7 @@ def rest_prompt(turn: Turn, state: State, lead: str = "") -> None:
     turn.say(text, kb.rest_keyboard(state.token, bool(state.undo)))
 
 
-def plan_prompt(turn: Turn, state: State, lead: str = "") -> None:
+async def plan_prompt(turn: Turn, state: State, lead: str = "") -> None:
     ex, draft, token = turn.exercise(state), state.draft, state.token
     assert draft is not None
     if state.step is Step.SAME and draft.last is not None:
@@ -159,18 +159,6 @@ async def effort_prompt(turn: Turn, state: State, lead: str = "") -> None:
 async def idle_prompt(turn: Turn, state: State, lead: str = "") -> None:
     text = "Type /workout to train, or ask me anything about the exercises."
     turn.say(f"{lead}\n{text}", kb.start_keyboard(state.token))
-
-
-async def switch_ask(turn: Turn, state: State, lead: str = "") -> None:
-    switch_prompt(turn, state, lead)
-
-
-async def rest_ask(turn: Turn, state: State, lead: str = "") -> None:
-    rest_prompt(turn, state, lead)
-
-
-async def plan_ask(turn: Turn, state: State, lead: str = "") -> None:
-    plan_prompt(turn, state, lead)
 
 
 def set_buttons(turn: Turn, state: State) -> kb.Keyboard:

@@ -30,6 +30,8 @@ class Step(StrEnum):
 
 PLAN_STEPS = frozenset({Step.SAME, Step.SETS, Step.REPS, Step.LOAD, Step.SIDE})
 WORKOUT_STEPS = frozenset({Step.SET, Step.SWITCH, Step.REST, Step.CONFIRM})
+# The steps with a countdown of their own (the user's one timer belongs to them).
+TIMED_STEPS = frozenset({Step.SWITCH, Step.REST})
 # How many logged sets an "undo" can take back, newest first.
 UNDO_KEEP = 5
 

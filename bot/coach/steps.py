@@ -40,7 +40,7 @@ _SET_MOVES = frozenset({Step.SET, Step.SWITCH, Step.REST, Step.EFFORT, Step.IDLE
 def _plan_row(about: str, *moves: Step) -> StepSpec:
     return StepSpec(
         about,
-        prompts.plan_ask,
+        prompts.plan_prompt,
         prompts.plan_buttons,
         planning.plan_text_answer,
         planning.plan_press,
@@ -70,12 +70,12 @@ STEPS: dict[Step, StepSpec] = {
     ),
     Step.SWITCH: StepSpec(
         "switching legs, the other side's reps taken at once",
-        prompts.switch_ask, prompts.switch_buttons, setloop.workout_text, setloop.workout_press,
+        prompts.switch_prompt, prompts.switch_buttons, setloop.workout_text, setloop.workout_press,
         _SET_MOVES, setloop.timer_due,
     ),
     Step.REST: StepSpec(
         "resting, the next set's reps taken at once",
-        prompts.rest_ask, prompts.rest_buttons, setloop.workout_text, setloop.workout_press,
+        prompts.rest_prompt, prompts.rest_buttons, setloop.workout_text, setloop.workout_press,
         _SET_MOVES, setloop.timer_due,
     ),
     Step.CONFIRM: StepSpec(

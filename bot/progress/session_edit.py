@@ -12,12 +12,13 @@ from dataclasses import replace
 from bot.coach.entry.entry import read_entry
 from bot.coach.entry.loads import Load
 from bot.coach.entry.results import Confirm, Context, Refused, SetAnswer
-from bot.coach.keyboards import Keyboard, weight_label
-from bot.coach.ports import SetEntry, Side, WorkoutRecord, WorkoutStatus
+from bot.coach.keyboards import Keyboard
+from bot.coach.ports import SetEntry, Side, Unit, WorkoutRecord, WorkoutStatus
 from bot.coach.replies import Button
 from bot.coach.state import Dialog, State
 from bot.coach.summary import SIDE_NAMES
 from bot.coach.turn import Turn
+from bot.coach.units import load_text
 from bot.progress import buttons as pb
 from bot.progress.history import day_label
 from bot.progress.local_dates import user_zone
@@ -38,7 +39,8 @@ async def owned(turn: Turn, raw_id: str) -> WorkoutRecord | None:
     return None if workout.status is WorkoutStatus.ACTIVE else workout
 
 
-def _set_line(number: int, entry: SetEntry) -> str:
+def _set_line(number: int, entry: SetEntry, unit: Unit) -> str:
+    """One set as /history shows it: its load in the user's unit (unit), like the page."""
     reps = "pain" if entry.reps is None else str(entry.reps)
     extra = "".join(
         f" · {part}"
@@ -46,7 +48,7 @@ def _set_line(number: int, entry: SetEntry) -> str:
         if part
     )
     side = SIDE_NAMES.get(entry.side, entry.side.value)
-    weight = weight_label(entry.load, entry.unit)
+    weight = load_text(entry.load, entry.unit, unit)
     return f"{number}. Set {entry.set_number} {side}: {reps} @ {weight}{extra}"
 
 
@@ -66,7 +68,11 @@ def _keyboard(token: int, workout: WorkoutRecord) -> Keyboard:
 def show(turn: Turn, state: State, workout: WorkoutRecord, lead: str = "") -> None:
     name = turn.library[workout.exercise].name if workout.exercise in turn.library else ""
     day = day_label(workout.started_at, user_zone(turn.user.settings.timezone), turn.now)
-    lines = [lead, f"{day} · {name}", *(_set_line(n, e) for n, e in enumerate(workout.sets, 1))]
+    lines = [
+        lead,
+        f"{day} · {name}",
+        *(_set_line(n, e, turn.user.settings.unit) for n, e in enumerate(workout.sets, 1)),
+    ]
     if not workout.sets:
         lines.append("Nothing logged.")
     turn.say("\n".join(line for line in lines if line), _keyboard(state.token, workout))
@@ -107,7 +113,10 @@ async def press(turn: Turn, state: State, action: str, args: list[str]) -> State
     workout, entry = found
     if action == DROP_SET:
         yes = pb.button("Yes, delete it", state.token, DROP_SET_YES, args[0])
-        turn.say(f"Delete {_set_line(workout.sets.index(entry) + 1, entry)}?", (pb.row(yes),))
+        turn.say(
+            f"Delete {_set_line(workout.sets.index(entry) + 1, entry, turn.user.settings.unit)}?",
+            (pb.row(yes),),
+        )
         return state
     if action == DROP_SET_YES:
         assert entry.id is not None  # only logged sets get buttons
@@ -116,7 +125,8 @@ async def press(turn: Turn, state: State, action: str, args: list[str]) -> State
         show(turn, state, replace(workout, sets=[e for e in workout.sets if e.id != entry.id]),
              "Deleted.")  # fmt: skip
         return state
-    turn.say(f"Fixing {_set_line(workout.sets.index(entry) + 1, entry)}\n{ASK_VALUE}")
+    shown = _set_line(workout.sets.index(entry) + 1, entry, turn.user.settings.unit)
+    turn.say(f"Fixing {shown}\n{ASK_VALUE}")
     dialog = Dialog(owner=pb.PREFIX, data={"fix": entry.id})
     return state.model_copy(update={"dialog": dialog})
 

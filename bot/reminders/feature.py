@@ -9,7 +9,7 @@ from bot.coach.events import Command, Event, Press, Text
 from bot.coach.features import Feature
 from bot.coach.ports import CoachStore, UserSettings
 from bot.coach.replies import Timer
-from bot.coach.state import Dialog, State, Step
+from bot.coach.state import TIMED_STEPS, Dialog, State, Step
 from bot.coach.turn import Turn
 from bot.reminders import flow
 from bot.reminders.dialog_state import RemindDialog
@@ -17,7 +17,6 @@ from bot.reminders.domain import ReminderStore
 from bot.reminders.texts import START
 
 OWNER = "rm"
-TIMED_STEPS = frozenset({Step.SWITCH, Step.REST})
 
 
 @runtime_checkable

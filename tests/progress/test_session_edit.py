@@ -89,3 +89,13 @@ async def test_someone_elses_session_or_set_cannot_be_opened_fixed_or_deleted(
         outcome = await chat.send(Press(data))
         assert outcome.notice == "That button is out of date" and outcome.replies == []
     assert [s.reps for s in await bob.sets()] == [10, 9]
+
+
+async def test_an_opened_session_shows_loads_in_the_users_unit_like_the_page(
+    chat: SqlChat,
+) -> None:
+    await chat.session("slht 1x10 @ 12.5kg", [10], [10])
+    await chat.command("settings", "lb")
+    await chat.command("history")
+    await chat.press("Open Wed 4 Mar")
+    assert "1. Set 1 Left: 10 @ 27.5 lb" in chat.text and " kg" not in chat.text
