@@ -53,7 +53,8 @@ async def seconds_until_closed(
     reader: asyncio.StreamReader, writer: asyncio.StreamWriter, dribble: bytes, every: float
 ) -> float:
     """Write `dribble` every `every` seconds until the server closes the connection: how long
-    that took. Whatever the server answers on the way is read and dropped."""
+    that took. Whatever the server answers on the way is read and dropped. A reset counts as
+    closed: a server that closes with our dribble still unread in its buffer sends RST, not FIN."""
     started = time.monotonic()
     while True:
         try:
@@ -62,6 +63,8 @@ async def seconds_until_closed(
                     return time.monotonic() - started
         except TimeoutError:
             pass
+        except ConnectionError:
+            return time.monotonic() - started
         try:
             writer.write(dribble)
             await writer.drain()
