@@ -24,9 +24,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.coach.ports import WorkoutRecord, WorkoutStatus
 from bot.imports.port import HeldImport
-from bot.storage.models import NO_ID_REUSE, SOURCE_MAX, Base
-from bot.storage.records import plan_values, set_values
-from bot.storage.types import UTCDateTime
+from bot.storage.models import NO_ID_REUSE, SOURCE_MAX, Base, UTCDateTime, plan_values, set_values
 from bot.storage.workouts import SETS, WORKOUTS
 
 FILE_NAME_MAX = 255

@@ -9,7 +9,7 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.coach.ports import WorkoutRecord
-from bot.storage.records import set_entry, workout_record
+from bot.storage.models import set_entry, workout_record
 from bot.storage.workouts import SET_COLUMNS, SETS, WORKOUTS
 
 

@@ -31,8 +31,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.reminders.domain import OccurrenceStatus, Reminder, ReminderStore, UserOccurrence
 from bot.reminders.schedule import Rule, next_occurrence, require_aware
-from bot.storage.models import NO_ID_REUSE, Base
-from bot.storage.types import UTCDateTime
+from bot.storage.models import NO_ID_REUSE, Base, UTCDateTime
 
 STATUSES = ", ".join(f"'{s.value}'" for s in OccurrenceStatus)
 

@@ -24,9 +24,8 @@ from bot.storage.deliveries import Deliveries, Recent, read_recent
 from bot.storage.forget import Forgetting
 from bot.storage.imports import ImportQueries
 from bot.storage.kept import KeptUser, KeptUsers
-from bot.storage.models import KEY_MAX, ForgottenUpdateRow, UserRow
+from bot.storage.models import KEY_MAX, ForgottenUpdateRow, UserRow, user_record, user_values
 from bot.storage.periods import PeriodQueries
-from bot.storage.records import user_record, user_values
 from bot.storage.reminder_store import SqlReminders
 from bot.storage.workouts import WorkoutQueries
 

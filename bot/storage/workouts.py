@@ -23,8 +23,9 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.coach.ports import Plan, SetEntry, WorkoutRecord, WorkoutStatus
-from bot.storage.models import SetLogRow, WorkoutRow
-from bot.storage.records import (
+from bot.storage.models import (
+    SetLogRow,
+    WorkoutRow,
     new_workout_record,
     plan_values,
     set_entry,

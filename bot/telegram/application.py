@@ -26,14 +26,20 @@ from bot.observability.http import health_listener, routes
 from bot.observability.updates import hash_key
 from bot.storage import Database
 from bot.telegram import handlers
-from bot.telegram.context import BotData, CoachContext, Services, TelegramEffects, utc_now
+from bot.telegram.context import (
+    BotData,
+    CoachContext,
+    Services,
+    TelegramEffects,
+    TimerScheduler,
+    utc_now,
+)
 from bot.telegram.flood_control import Budgets, CoachRateLimiter, settings_budgets
 from bot.telegram.processor import ChatLocks, ChatOrderedProcessor
 from bot.telegram.ptb_private import bot_requests
 from bot.telegram.redact import REDACTOR, configure_logging
 from bot.telegram.reminder_sender import reminder_service, stop_reminders
 from bot.telegram.request import AiohttpRequest
-from bot.telegram.timers import TimerScheduler
 from bot.telegram.webhook import shared_secret, web_app, webhook_listener, webhook_path
 
 log = logging.getLogger(__name__)

@@ -18,9 +18,8 @@ from bot.coach.ports import ConflictError, StaleStateError
 from bot.imports.csvfile import MAX_BYTES, too_big
 from bot.observability import note_error
 from bot.storage.errors import is_unavailable
-from bot.telegram import redelivery, render
-from bot.telegram.context import CoachContext
-from bot.telegram.timers import TimerJob
+from bot.telegram import render, webhook
+from bot.telegram.context import CoachContext, TimerJob
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +32,7 @@ SORRY = (
 )
 # The database failed and the update cannot be delivered again (long polling): it may or may
 # not have gone in, so the user is told how to find out. By webhook nothing is said: Telegram
-# delivers the update again (bot/telegram/redelivery.py) and that delivery answers.
+# delivers the update again (bot/telegram/webhook.py) and that delivery answers.
 SORRY_UNSURE_NOTICE = "Sorry, I couldn't reach my records. Send /start to see where we are."
 SORRY_UNSURE = (
     "Sorry, I couldn't reach my records just now, so I can't tell whether that went in. "
@@ -105,8 +104,8 @@ async def on_press(update: Update, context: CoachContext) -> None:
     try:
         outcome = await context.services.handle(chat.id, Press(query.data or ""), update.update_id)
     except Exception as error:
-        if not redelivery.ask(error):  # else left to the next delivery to answer
-            unsure = redelivery.passes(error)
+        if not webhook.ask_again(error):  # else left to the next delivery to answer
+            unsure = webhook.passes(error)
             await render.answer_query(query, SORRY_UNSURE_NOTICE if unsure else SORRY_NOTICE)
         raise  # the error handler logs it
     await render.answer_query(query, outcome.notice)
@@ -151,7 +150,7 @@ async def on_error(update: object, context: CoachContext) -> None:
         chat_id = context.job.data.chat_id
     if chat_id is None or chat_id < 0:
         return
-    if isinstance(update, Update) and redelivery.ask(context.error):
+    if isinstance(update, Update) and webhook.ask_again(context.error):
         log.info("update %s is left to Telegram to deliver again", update_id)
         return
     text = _sorry(update, context.error)
@@ -168,7 +167,7 @@ def _sorry(update: object, error: BaseException | None) -> str:
         return SORRY_UNSENT
     if not isinstance(update, Update):
         return SORRY_TIMER
-    return SORRY_UNSURE if redelivery.passes(error) else SORRY
+    return SORRY_UNSURE if webhook.passes(error) else SORRY
 
 
 def _error_kind(error: object) -> str:

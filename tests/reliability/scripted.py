@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.storage import Database
-from bot.telegram.timers import user_key
+from bot.telegram.context import user_key
 from tests.fakebotapi import FakeBotApi, FakeUser, Message
 
 PLAN = "single-leg hip thrust 2x8"

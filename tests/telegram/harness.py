@@ -15,8 +15,7 @@ from bot.config import Settings
 from bot.content import Library
 from bot.storage import Database
 from bot.telegram.application import CoachBot, build_application
-from bot.telegram.context import Services
-from bot.telegram.timers import user_key
+from bot.telegram.context import Services, user_key
 from tests.fakebotapi import FakeBotApi, FakeUser, Message
 
 Mode = Literal["polling", "webhook"]
