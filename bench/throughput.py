@@ -2,11 +2,13 @@
 
 The fake Bot API runs in its own process (python -m tests.fakebotapi) together with the simulated
 users; the bot under test runs here. Flood limits are off in the fake and raised in the coach:
-this measures the coach's own cost per update, not Telegram's limits.
+this measures the coach's own cost per update, not Telegram's limits. Both bots run at once and
+take turns in short rounds (the fake points its webhook at one, then the other), so the ratio
+compares them under the same machine load, however it drifts during the run.
 
     .venv/bin/python bench/throughput.py [--quick] [--db sqlite|postgres] [--users N] [--profile]
 
-Last line: {"coach_ups", "echo_ups", "ratio", "p50_ms", "p99_ms", "db"}.
+Last line: {"coach_ups", "echo_ups", "ratio", "p50_ms", "p99_ms", "echo_p99_ms", "db"}.
 """
 
 from __future__ import annotations
@@ -149,7 +151,7 @@ async def stop_echo(app: Application) -> None:  # type: ignore[type-arg]
 
 
 async def drive(session: aiohttp.ClientSession, fake: dict[str, str], spec: dict[str, Any]) -> Any:
-    """One load run; adds the bot's own CPU time per update (this process, after the warm-up)."""
+    """One load run; adds the bot's own CPU time (this process, after the warm-up)."""
 
     async def run() -> Any:
         async with session.post(f"{fake['control']}/run", json=spec) as response:
@@ -159,35 +161,91 @@ async def drive(session: aiohttp.ClientSession, fake: dict[str, str], spec: dict
         await asyncio.sleep(spec["warmup"])
         return time.process_time()
 
-    result, cpu_start = await asyncio.gather(run(), cpu_after_warmup())
-    cpu = time.process_time() - cpu_start
-    result["bot_cpu_ms_per_update"] = round(cpu * 1000 / max(1, result["steps"]), 3)
-    async with session.post(f"{fake['control']}/reset") as response:
+    async with session.post(f"{fake['control']}/reset") as response:  # every chat starts afresh
         await response.read()
+    result, cpu_start = await asyncio.gather(run(), cpu_after_warmup())
+    result["bot_cpu_seconds"] = time.process_time() - cpu_start
     return result
 
 
+async def registered_webhook(session: aiohttp.ClientSession, fake: dict[str, str]) -> Any:
+    async with session.get(f"{fake['control']}/webhook") as response:
+        return await response.json()
+
+
+def combined(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One bot's rounds as one run: rates over the whole measured time, percentiles over every
+    reply."""
+    steps = sum(run["steps"] for run in runs)
+    seconds = sum(run["seconds"] for run in runs)
+    latencies = sorted(latency for run in runs for latency in run["latencies_ms"])
+
+    def pct(p: float) -> float:
+        return latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else 0.0
+
+    kinds: dict[str, int] = {}
+    for run in runs:
+        for kind, count in run["kinds"].items():
+            kinds[kind] = kinds.get(kind, 0) + count
+    fake_cpu = sum(run["fake_cpu_ms_per_update"] * run["steps"] for run in runs)
+    return {
+        "steps": steps,
+        "ups": round(steps / seconds, 1) if seconds else 0.0,
+        "p50_ms": round(pct(0.50), 2),
+        "p99_ms": round(pct(0.99), 2),
+        "errors": sum(run["errors"] for run in runs),
+        "kinds": kinds,
+        "bot_cpu_ms_per_update": round(
+            sum(run["bot_cpu_seconds"] for run in runs) * 1000 / max(1, steps), 3
+        ),
+        "fake_cpu_ms_per_update": round(fake_cpu / max(1, steps), 3),
+    }
+
+
 async def measure(fake: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
-    spec = {"users": args.users, "warmup": args.warmup, "duration": args.duration}
+    """Both bots up at once, taking turns: coach, echo, echo, coach, coach, echo... in short
+    rounds, so a machine that slows down or speeds up during the run weighs on both alike."""
     timeout = aiohttp.ClientTimeout(total=None)
-    async with aiohttp.ClientSession(timeout=timeout) as session:
-        async with database(args.db) as db_url:
-            coach_bot = await start_coach(fake, db_url)
-            profiler = cProfile.Profile() if args.profile else None
-            if profiler is not None:
-                profiler.enable()
-            coach = await drive(session, fake, {**spec, "first_user": 1_000_000})
-            if profiler is not None:
-                profiler.disable()
-            await coach_bot.stop()
+    rounds: dict[str, list[dict[str, Any]]] = {"coach": [], "echo": []}
+    async with aiohttp.ClientSession(timeout=timeout) as session, database(args.db) as db_url:
+        coach_bot = await start_coach(fake, db_url)
+        webhooks = {"coach": await registered_webhook(session, fake)}
         echo_app = await start_echo(fake)
-        echo = await drive(session, fake, {**spec, "first_user": 2_000_000})
-        await stop_echo(echo_app)
+        webhooks["echo"] = await registered_webhook(session, fake)
+        profiler = cProfile.Profile() if args.profile else None
+        first_user = {"coach": 1_000_000, "echo": 2_000_000}
+        try:
+            for number in range(args.rounds):
+                order = ("coach", "echo") if number % 2 == 0 else ("echo", "coach")
+                for name in order:
+                    spec = {
+                        "users": args.users,
+                        "warmup": args.warmup if number == 0 else 0.5,
+                        "duration": args.duration / args.rounds,
+                        "first_user": first_user[name],
+                        "webhook": webhooks[name],
+                    }
+                    if profiler is not None and name == "coach":
+                        profiler.enable()
+                    rounds[name].append(await drive(session, fake, spec))
+                    if profiler is not None and name == "coach":
+                        profiler.disable()
+        finally:
+            await coach_bot.stop()
+            await stop_echo(echo_app)
     if profiler is not None:
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(30)
         print(out.getvalue())
-    return {"coach": coach, "echo": echo}
+    ratios = [
+        coach["steps"] / coach["seconds"] / (echo["steps"] / echo["seconds"])
+        for coach, echo in zip(rounds["coach"], rounds["echo"], strict=True)
+    ]
+    return {
+        "coach": combined(rounds["coach"]),
+        "echo": combined(rounds["echo"]),
+        "round_ratios": [round(ratio, 3) for ratio in ratios],
+    }
 
 
 def main() -> int:
@@ -196,10 +254,12 @@ def main() -> int:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--users", type=int, default=4, help="concurrent simulated users")
     parser.add_argument("--duration", type=float, default=None, help="measured seconds per bot")
+    parser.add_argument("--rounds", type=int, default=None, help="turns each bot takes")
     parser.add_argument("--profile", action="store_true", help="cProfile the coach's run")
     args = parser.parse_args()
     args.warmup = 2.0 if args.quick else 5.0
     args.duration = args.duration or (10.0 if args.quick else 30.0)
+    args.rounds = args.rounds or (4 if args.quick else 8)
     logging.basicConfig(level=logging.WARNING)
 
     fake_process = subprocess.Popen(
@@ -219,7 +279,10 @@ def main() -> int:
         fake_process.wait(timeout=10)
 
     coach, echo = results["coach"], results["echo"]
-    print(f"users {args.users} (closed loop), {args.duration:g} s measured per bot, db {args.db}")
+    print(
+        f"users {args.users} (closed loop), {args.duration:g} s measured per bot in "
+        f"{args.rounds} turns each, db {args.db}"
+    )
     for name, run in (("coach", coach), ("echo", echo)):
         print(
             f"{name:6} {run['ups']:8.1f} updates/s  p50 {run['p50_ms']:6.2f} ms  "
@@ -230,12 +293,14 @@ def main() -> int:
             f"fake {run['fake_cpu_ms_per_update']:.2f} ms  mix {run['kinds']}"
         )
     ratio = coach["ups"] / echo["ups"] if echo["ups"] else 0.0
+    print(f"coach/echo per pair of turns: {results['round_ratios']}")
     summary = {
         "coach_ups": coach["ups"],
         "echo_ups": echo["ups"],
         "ratio": round(ratio, 3),
         "p50_ms": coach["p50_ms"],
         "p99_ms": coach["p99_ms"],
+        "echo_p99_ms": echo["p99_ms"],
         "db": args.db,
     }
     print(json.dumps(summary))

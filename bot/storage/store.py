@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.coach.ports import (
@@ -140,6 +141,26 @@ class SqlStore(WorkoutQueries, PeriodQueries, Forgetting, Deliveries, ImportQuer
         if writes and self._unchecked is not None and self.dialect == "postgresql":
             await self._lock_kept_user()
         return self.connection
+
+    async def _write_first(
+        self, statement: Any, locking: Any, params: dict[str, Any]
+    ) -> CursorResult[Any]:
+        """A write (as _connection(writes=True) would run it) that, when it is the first of a
+        unit whose user came from kept, runs as `locking`: the same statement carrying the
+        user's lock and version check (bot/storage/workouts.py), one round trip instead of two.
+        Wrote nothing: the user is stale or there was nothing to write; the lock on its own then
+        tells which (StaleStateError), and the statement runs as usual."""
+        await self._write_waiting_save()
+        user = self._unchecked
+        if user is not None and self.dialect == "postgresql":
+            self._statements_ran = True
+            kept = {"kept_id": user.id, "kept_version": user.version}
+            result = cast(CursorResult[Any], await self.connection.execute(locking, params | kept))
+            if result.rowcount:
+                self._unchecked = None  # locked, at the version kept
+                return result
+        connection = await self._connection(writes=True)
+        return cast(CursorResult[Any], await connection.execute(statement, params))
 
     async def _lock_kept_user(self) -> None:
         """Lock the row of the user taken from kept, checking it is still what was kept."""

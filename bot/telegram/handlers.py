@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Update
@@ -109,8 +110,13 @@ async def on_press(update: Update, context: CoachContext) -> None:
             await render.answer_query(query, SORRY_UNSURE_NOTICE if unsure else SORRY_NOTICE)
         raise  # the error handler logs it
     await render.answer_query(query, outcome.notice)
-    await render.mark_chosen(query, outcome.chosen)
-    await render.send_replies(context.bot, chat.id, outcome.replies)
+    # The pressed message's edit and the replies go out together: the edit changes a message
+    # already shown, so its order among the new ones never shows, and the user waits one trip
+    # to Telegram for the next prompt instead of two.
+    await asyncio.gather(
+        render.mark_chosen(query, outcome.chosen),
+        render.send_replies(context.bot, chat.id, outcome.replies),
+    )
 
 
 async def on_timer(context: CoachContext) -> None:

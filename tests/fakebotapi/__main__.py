@@ -1,6 +1,8 @@
 """The fake Bot API in its own process, with a control port to run simulated users (benchmarks).
 
 Prints one JSON line {"api": base_url, "control": url, "token": ...}; stops when stdin closes.
+GET /webhook tells the webhook a bot registered; POST /run runs users against it, or against
+the webhook its spec names (so two bots can take turns); POST /reset forgets both and the chats.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from aiohttp import web
 
 from tests.fakebotapi.load import run_load
 from tests.fakebotapi.records import Records
-from tests.fakebotapi.server import FakeBotApi
+from tests.fakebotapi.server import FakeBotApi, Webhook
 
 API = web.AppKey("api", FakeBotApi)
 
@@ -22,6 +24,8 @@ API = web.AppKey("api", FakeBotApi)
 async def _run(request: web.Request) -> web.Response:
     api: FakeBotApi = request.app[API]
     spec = await request.json()
+    if "webhook" in spec:
+        api.webhook = Webhook(spec["webhook"]["url"], spec["webhook"]["secret"])
     deadline = time.monotonic() + 30
     while api.webhook is None:  # the bot registers its webhook when it starts
         if time.monotonic() > deadline:
@@ -38,6 +42,13 @@ async def _run(request: web.Request) -> web.Response:
     return web.json_response(report.summary())
 
 
+async def _webhook(request: web.Request) -> web.Response:
+    webhook = request.app[API].webhook
+    if webhook is None:
+        return web.json_response({"error": "no webhook was set"}, status=404)
+    return web.json_response({"url": webhook.url, "secret": webhook.secret})
+
+
 async def _reset(request: web.Request) -> web.Response:
     api: FakeBotApi = request.app[API]
     api.webhook = None
@@ -52,6 +63,7 @@ async def main() -> None:
     control[API] = api
     control.router.add_post("/run", _run)
     control.router.add_post("/reset", _reset)
+    control.router.add_get("/webhook", _webhook)
     runner = web.AppRunner(control, access_log=None, handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

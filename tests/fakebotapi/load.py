@@ -49,6 +49,7 @@ class LoadReport:
             "p99_ms": round(pct(0.99), 2),
             "errors": self.errors,
             "kinds": self.kinds,
+            "latencies_ms": [round(latency, 3) for latency in self.latencies_ms],
             "fake_cpu_ms_per_update": round(self.cpu_seconds * 1000 / self.steps, 3)
             if self.steps
             else 0.0,

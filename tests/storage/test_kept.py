@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coach.ports import Side, StaleStateError
+from bot.coach.ports import Side, StaleStateError, WorkoutStatus
 from bot.storage import Database
 from tests.storage.factories import SLUG, at, entry, plan
 
@@ -98,6 +98,71 @@ async def test_the_kept_workout_has_every_set_logged_since(database: Database) -
     assert kept is not None and stored is not None
     assert [(s.side, s.reps) for s in kept.sets] == [(Side.LEFT, 10), (Side.RIGHT, 9)]
     assert kept.sets == stored.sets
+
+
+async def _kept_with_a_workout(database: Database, key: str) -> int:
+    """A user with a workout whose one set is logged, kept by this replica with the workout."""
+    async with database.unit(for_event=True) as store:
+        user = await store.load_user(key)
+        workout_id = await store.start_workout(user.id, SLUG, plan(), at(0))
+        await store.log_set(entry(workout_id, 1, Side.LEFT, 10, 1))
+        assert await store.workout(workout_id) is not None
+        await store.save_user(user)
+    return workout_id
+
+
+async def _sets(database: Database, workout_id: int) -> list[tuple[Side, int | None]]:
+    async with database.unit() as store:
+        workout = await store.workout(workout_id)
+    assert workout is not None
+    return [(s.side, s.reps) for s in workout.sets]
+
+
+async def test_a_set_logged_from_a_stale_copy_is_refused_and_nothing_is_written(
+    database: Database, empty_database_url: str
+) -> None:
+    workout_id = await _kept_with_a_workout(database, "u")
+    async with Database(empty_database_url) as replica:
+        await _event(replica, "u", "stopped there")  # the copy kept here is now stale
+    with pytest.raises(StaleStateError):
+        async with database.unit(for_event=True) as store:
+            await store.load_user("u")
+            await store.log_set(entry(workout_id, 1, Side.RIGHT, 9, 2))
+    assert await _sets(database, workout_id) == [(Side.LEFT, 10)]
+    # Run again, as the runner does: from what the database holds, the set goes in.
+    async with database.unit(for_event=True) as store:
+        user = await store.load_user("u")
+        assert user.state == {"step": "stopped there"}
+        await store.log_set(entry(workout_id, 1, Side.RIGHT, 9, 2))
+        await store.save_user(user)
+    assert await _sets(database, workout_id) == [(Side.LEFT, 10), (Side.RIGHT, 9)]
+
+
+async def test_a_workout_ended_from_a_stale_copy_is_refused_and_stays_open(
+    database: Database, empty_database_url: str
+) -> None:
+    workout_id = await _kept_with_a_workout(database, "u")
+    async with Database(empty_database_url) as replica:
+        await _event(replica, "u", "set 2")
+    with pytest.raises(StaleStateError):
+        async with database.unit(for_event=True) as store:
+            await store.load_user("u")
+            await store.end_workout(workout_id, at(5), WorkoutStatus.FINISHED)
+    async with database.unit() as store:
+        workout = await store.workout(workout_id)
+    assert workout is not None and workout.status is WorkoutStatus.ACTIVE
+
+
+async def test_a_first_write_for_a_missing_workout_is_told_apart_from_a_stale_copy(
+    database: Database,
+) -> None:
+    await _kept_with_a_workout(database, "u")
+    async with database.unit(for_event=True) as store:
+        await store.load_user("u")  # the kept copy, current
+        with pytest.raises(LookupError):
+            await store.log_set(entry(999_999, 1, Side.RIGHT, 9, 2))
+        with pytest.raises(LookupError):
+            await store.end_workout(999_999, at(5), WorkoutStatus.FINISHED)
 
 
 async def test_a_deleted_user_is_not_brought_back_from_the_copy(database: Database) -> None:
