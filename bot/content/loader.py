@@ -52,6 +52,8 @@ class Library(Mapping[str, Exercise]):
     def __init__(self, exercises: list[Exercise]) -> None:
         ordered = sorted(exercises, key=lambda e: (not e.unilateral, e.slug))
         self._by_slug: Mapping[str, Exercise] = MappingProxyType({e.slug: e for e in ordered})
+        # Worked out once: every /workout and every reminder's exercise resolves a typed name.
+        self._names: Mapping[str, str] = MappingProxyType(_names(ordered))
 
     def __getitem__(self, slug: str) -> Exercise:
         return self._by_slug[slug]
@@ -62,13 +64,17 @@ class Library(Mapping[str, Exercise]):
     def __len__(self) -> int:
         return len(self._by_slug)
 
-    def names(self) -> dict[str, str]:
+    def names(self) -> Mapping[str, str]:
         """Every normalised name and alias -> slug."""
-        out: dict[str, str] = {}
-        for ex in self._by_slug.values():
-            for name in (ex.name, ex.slug.replace("-", " "), *ex.aliases):
-                out[normalise_name(name)] = ex.slug
-        return out
+        return self._names
+
+
+def _names(exercises: list[Exercise]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for ex in exercises:
+        for name in (ex.name, ex.slug.replace("-", " "), *ex.aliases):
+            out[normalise_name(name)] = ex.slug
+    return out
 
 
 @dataclass(frozen=True)
