@@ -59,7 +59,7 @@ def sender(bot: ExtBot[Any], locks: ChatLocks, *, paid_broadcast: bool = False) 
                     await bot.send_message(
                         chat_id,
                         html.escape(pieces[0]),
-                        reply_markup=render.keyboard(reply.buttons),
+                        api_kwargs=render.with_keyboard(render.keyboard(reply.buttons)),
                         allow_paid_broadcast=paid,
                         rate_limit_args=PREPAID,
                     )
