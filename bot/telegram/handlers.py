@@ -113,10 +113,15 @@ async def on_press(update: Update, context: CoachContext) -> None:
     # The pressed message's edit and the replies go out together: the edit changes a message
     # already shown, so its order among the new ones never shows, and the user waits one trip
     # to Telegram for the next prompt instead of two.
-    await asyncio.gather(
+    # Both finish before a failure goes on to the error handler, so nothing is left running.
+    edited, sent = await asyncio.gather(
         render.mark_chosen(query, outcome.chosen),
         render.send_replies(context.bot, chat.id, outcome.replies),
+        return_exceptions=True,
     )
+    for result in (sent, edited):
+        if isinstance(result, BaseException):
+            raise result
 
 
 async def on_timer(context: CoachContext) -> None:
