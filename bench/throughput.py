@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -50,6 +51,7 @@ from telegram.ext import (  # noqa: E402
 from bot.config import DEFAULT_CONTENT_DIR, Settings  # noqa: E402
 from bot.content import load_library  # noqa: E402
 from bot.telegram.application import CoachBot, build_application  # noqa: E402
+from tests.fakebotapi.load import LoadReport  # noqa: E402
 
 POSTGRES = os.environ.get(
     "COACH_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -174,32 +176,21 @@ async def registered_webhook(session: aiohttp.ClientSession, fake: dict[str, str
 
 
 def combined(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    """One bot's rounds as one run: rates over the whole measured time, percentiles over every
-    reply."""
-    steps = sum(run["steps"] for run in runs)
-    seconds = sum(run["seconds"] for run in runs)
-    latencies = sorted(latency for run in runs for latency in run["latencies_ms"])
-
-    def pct(p: float) -> float:
-        return latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else 0.0
-
-    kinds: dict[str, int] = {}
-    for run in runs:
-        for kind, count in run["kinds"].items():
-            kinds[kind] = kinds.get(kind, 0) + count
-    fake_cpu = sum(run["fake_cpu_ms_per_update"] * run["steps"] for run in runs)
-    return {
-        "steps": steps,
-        "ups": round(steps / seconds, 1) if seconds else 0.0,
-        "p50_ms": round(pct(0.50), 2),
-        "p99_ms": round(pct(0.99), 2),
-        "errors": sum(run["errors"] for run in runs),
-        "kinds": kinds,
-        "bot_cpu_ms_per_update": round(
-            sum(run["bot_cpu_seconds"] for run in runs) * 1000 / max(1, steps), 3
-        ),
-        "fake_cpu_ms_per_update": round(fake_cpu / max(1, steps), 3),
-    }
+    """One bot's turns as one run (LoadReport's own summary over all of them): rates over the
+    whole measured time, percentiles over every reply, and the bot's CPU per update."""
+    report = LoadReport(
+        steps=sum(run["steps"] for run in runs),
+        seconds=sum(run["seconds"] for run in runs),
+        latencies_ms=[latency for run in runs for latency in run["latencies_ms"]],
+        errors=sum(run["errors"] for run in runs),
+        kinds=dict(sum((Counter(run["kinds"]) for run in runs), Counter())),
+        cpu_seconds=sum(run["fake_cpu_ms_per_update"] * run["steps"] for run in runs) / 1000,
+    )
+    summary = report.summary()
+    del summary["latencies_ms"]
+    bot_cpu = sum(run["bot_cpu_seconds"] for run in runs)
+    summary["bot_cpu_ms_per_update"] = round(bot_cpu * 1000 / max(1, report.steps), 3)
+    return summary
 
 
 async def measure(fake: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
