@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from sqlalchemy import (
     FromClause,
+    Insert,
     Row,
     Select,
     Table,
@@ -126,18 +127,6 @@ _LOGGED_PAGE_OF_EXERCISE = _page(exercise=True, logged_only=True)
 _START = insert(WORKOUTS).returning(WORKOUTS.c.id)
 _UPDATE = update(WORKOUTS).where(WORKOUTS.c.id == bindparam("workout_id"))
 _SET_FIELDS = [column.name for column in SETS.c if column.name not in ("id", "user_id")]
-# The set goes in with its workout's owner, in one statement; no row when there is no workout.
-_LOG_SET = (
-    insert(SETS)
-    .from_select(
-        [*_SET_FIELDS, "user_id"],
-        select(
-            *(bindparam(name, type_=SETS.c[name].type) for name in _SET_FIELDS),
-            WORKOUTS.c.user_id,
-        ).where(WORKOUTS.c.id == bindparam("workout_id")),
-    )
-    .returning(SETS.c.id)
-)
 # A user taken from kept (bot/storage/kept.py) is locked before the unit's first write, and
 # their version checked (see SqlStore._connection). On PostgreSQL the two hot first writes, a
 # set logged and a workout updated, carry that lock in the same statement: WHERE EXISTS (the
@@ -151,18 +140,20 @@ _KEPT_USER = (
     .cte("kept_user")
 )
 _KEPT_USER_LOCKED = exists(select(_KEPT_USER.c.id))
-_LOG_SET_LOCKING = (
-    insert(SETS)
-    .from_select(
-        [*_SET_FIELDS, "user_id"],
-        select(
-            *(bindparam(name, type_=SETS.c[name].type) for name in _SET_FIELDS),
-            WORKOUTS.c.user_id,
-        ).where(WORKOUTS.c.id == bindparam("workout_id"), _KEPT_USER_LOCKED),
-    )
-    .returning(SETS.c.id)
-    .add_cte(_KEPT_USER)
-)
+
+
+def _log_set(*, locking: bool) -> Insert:
+    """The set goes in with its workout's owner, in one statement; no row when there is no
+    workout (nor, locking, when the kept user is stale)."""
+    values = (bindparam(name, type_=SETS.c[name].type) for name in _SET_FIELDS)
+    found = [WORKOUTS.c.id == bindparam("workout_id"), *([_KEPT_USER_LOCKED] if locking else [])]
+    chosen = select(*values, WORKOUTS.c.user_id).where(*found)
+    statement = insert(SETS).from_select([*_SET_FIELDS, "user_id"], chosen).returning(SETS.c.id)
+    return statement.add_cte(_KEPT_USER) if locking else statement
+
+
+_LOG_SET = _log_set(locking=False)
+_LOG_SET_LOCKING = _log_set(locking=True)
 _UPDATE_LOCKING = _UPDATE.where(_KEPT_USER_LOCKED).add_cte(_KEPT_USER)
 # Named apart from the columns: an UPDATE's SET clause keeps those names for its values.
 _THE_SET = and_(SETS.c.id == bindparam("b_set_id"), SETS.c.workout_id == bindparam("b_workout_id"))
