@@ -18,6 +18,10 @@ MAX_BODY_BYTES = 1024 * 1024
 # After an answer sent before the whole body came (413, 408): how long the rest is read and
 # dropped, so the client gets the answer instead of a reset. aiohttp's default is 10 s.
 LINGER_SECONDS = 2.0
+# The listen queue, and (asyncio's rule) how many connections one wakeup accepts before any of
+# them meets the cap: open files peak at max_connections plus this, during a flood. asyncio's
+# own default, named, so the bound is ours to state.
+ACCEPT_BACKLOG = 100
 
 
 def parse_listen(listen: str, setting: str = "COACH_WEBHOOK_LISTEN") -> tuple[str, int]:
@@ -192,7 +196,10 @@ class HttpListener:
         assert handlers is not None  # set by setup()
         gate = self._gate
         self._server = await asyncio.get_running_loop().create_server(
-            lambda: _GuardedConnection(handlers(), gate), self.host, self.port
+            lambda: _GuardedConnection(handlers(), gate),
+            self.host,
+            self.port,
+            backlog=ACCEPT_BACKLOG,
         )
         log.info("%s listening on %s:%s", self.name, self.host, self.port)
 
