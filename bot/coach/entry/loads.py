@@ -22,7 +22,12 @@ EQUIPMENT = (
     r"sandbags?|bags?|barbell|bar|band|discs?|disks?|chains?|belt|(?:med(?:icine)?\s*)?ball|"
     r"weights?|on\s+(?:my\s+|the\s+)?(?:hips?|lap)))"
 )
-BODYWEIGHT_WORDS = r"(?:bw|body\s?weight|no weight|no load|without weight|bodyweight only)"
+# Bodyweight, with or without "just"/"only", and the weight put away ("no more weight",
+# "ditching the weight").
+BODYWEIGHT_WORDS = (
+    r"(?:(?:(?:just|only)\s+)?(?:bw|body\s?weight)(?:\s+only)?|no\s+(?:more\s+)?(?:weight|load)|"
+    r"without\s+(?:the\s+|a\s+)?weight|ditch(?:ing|ed)?\s+the\s+weight)"
+)
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,9 @@ _PHRASES = {
         "bailing", "im bailing", "skip the rest of the sets", "skip the rest of the workout",
         "skip remaining sets", "skip the remaining sets", "skip all remaining sets",
         "skip the other sets", "no more sets today", "thats enough for today",
+        "call it", "call it quits", "calling it quits", "finishing", "finishing up",
+        "wrapping it up",
+        "stop there", "stopping there", "end there", "ending there", "leave it there",
     },
     Phrase.READY: {
         "skip rest", "skip the rest", "no rest", "go", "go now", "ready", "im ready", "next",
@@ -99,7 +102,8 @@ _EMOJI = {text for text in _PHRASES[Phrase.TARGET] if not text.isascii()}
 
 # "stop, my knee hurts", "im done for today, legs are toast": the phrase, then its reason.
 _STOP_LEAD = re.compile(
-    r"^(stop|stopping|stop workout|end workout|finish|quit|im done|i am done|done for today|"
+    r"^(?:(?:im|i am|ima|imma|ill|gonna|im gonna|going to|lets)\s+)?"
+    r"(stop|stopping|stop workout|end workout|finish|quit|im done|i am done|done for today|"
     r"im done for today|thats it|thats it for today|call it a day|calling it|enough|gotta go|"
     r"have to stop|need to stop|gotta stop|thats me done|ending)\b\s+(.*)$"
 )
@@ -110,13 +114,33 @@ _AROUND = re.compile(
     r"oops|whoops|sorry|argh|ugh|just|actually)\s+)*(?P<core>.*?)"
     r"(?:\s+(?:please|pls|plz|thanks|thank you|thx|ty|mate|lol|then))*$"
 )
-# Time words after a skip or a stop: "not doing this side today", "done for now".
-_WHEN = re.compile(r"^(?P<core>.*?)\s+(?:today|for today|for now|for the day|tonight|this time)$")
+# Time and place words after a skip or a stop: "not doing this side today", "finishing here".
+_WHEN = re.compile(
+    r"^(?P<core>.*?)\s+(?:today|for today|for now|for the day|tonight|this time|here|there|now)$"
+)
+# Who says it, before a skip, a stop or an undo: "im calling it", "gonna skip left", "ill pass
+# on this one". Only those three are read past it: "im ready" and "im done" are phrases whole.
+_SUBJECT = re.compile(
+    r"^(?:im|i am|ima|imma|ill|i will|i think ill|ill just|gonna|going to|im gonna|"
+    r"i want to|i wanna|wanna|let me|lets|i guess ill|think ill|i might|might)\s+"
+)
+_LED_BY_SUBJECT = (Phrase.SKIP, Phrase.STOP, Phrase.UNDO)
+# Undo said as a verb and what it takes away: "erase last entry", "get rid of that last set",
+# "remove previous", "wipe that". "this" is the set now asked, not one logged: no undo.
+_UNDO_NAMED = re.compile(
+    r"^(?:undo|delete|remove|erase|clear|cancel|scratch|scrap|wipe|bin|nuke|strike|"
+    r"get rid of|take off|take out)\s+"
+    r"(?:it|that|(?:(?:the|that|my)\s+)?(?:(?:last|previous|prev|latest|most recent)"
+    r"(?:\s+(?:one|1|set|entry|log|line|input|number))?|entry|log))$"
+)
 # "skip set 2", "no right today": skip, with the set or the side named.
 _SKIP_NAMED = re.compile(
-    r"^(?:skip|skipping|no|not doing|pass on|passing on|leave out|sit out|sitting out|"
+    r"^(?:(?:skip|skipping|no|not doing|pass on|passing on|leave out|sit out|sitting out|"
     r"dropping|drop)\s+(?:the\s+|this\s+|my\s+)?(?:(?:left|right)(?:\s+(?:leg|side))?|"
-    r"set(?:\s+[0-9]+)?|(?:this|that)\s+(?:set|side|leg))$"
+    r"set(?:\s+[0-9]+)?|(?:this|that)\s+(?:set|side|leg))"
+    # A skip verb (never "no" or "drop") may take "this one", "that", "it".
+    r"|(?:skip|skipping|pass on|passing on|sit out|sitting out|sit|leave out)\s+"
+    r"(?:this|that|it)(?:\s+(?:one|1|round))?)$"
 )
 _INTERJECTION_ONLY = {
     "oops", "whoops", "sorry", "ugh", "argh", "my bad", "ah", "damn", "dang", "nah", "no",
@@ -130,6 +154,8 @@ def _lookup(words: str) -> Phrase | None:
         return found
     if _SKIP_NAMED.match(words):
         return Phrase.SKIP
+    if _UNDO_NAMED.match(words):
+        return Phrase.UNDO
     timed = _WHEN.match(words)
     if timed:  # "done today" is a stop; a skip or a stop may say when
         core = timed["core"]
@@ -150,11 +176,27 @@ def phrase(text: str) -> Phrase | None:
     if found is None:
         core = _AROUND.match(words)
         found = _lookup(core["core"]) if core and core["core"] != words else None
+    if found is None:
+        found = _past_subject(words)
     if found is None and re.search(r"[,;.!]", text):  # "wrong one, remove it"
         parts = [simplify(part) for part in re.split(r"[,;.!]+", text)]
         said = {phrase(part) for part in parts if part and part not in _INTERJECTION_ONLY}
         found = said.pop() if len(said) == 1 else None
     return found
+
+
+def _past_subject(words: str) -> Phrase | None:
+    """ "im gonna skip this one" -> SKIP: the phrase after who says it, if it is a skip, a
+    stop or an undo."""
+    core = _AROUND.match(words)
+    rest = core["core"] if core else words
+    stripped = False
+    while lead := _SUBJECT.match(rest):
+        rest, stripped = rest[lead.end() :], True
+    if not stripped:
+        return None
+    found = _lookup(rest)
+    return found if found in _LED_BY_SUBJECT else None
 
 
 # What a lifter has no use of right now: a skip and its reason all in one ("no band today",
@@ -204,8 +246,9 @@ def stop_with_reason(text: str) -> str | None:
     found = _STOP_LEAD.match(words)
     if not found:
         return None
-    # The reason as typed: skip as many words of the original as the phrase has.
-    lead = len(found[1].split())
+    # The reason as typed: skip as many words of the original as the phrase (and who said
+    # it) has.
+    lead = len(words[: found.start(2)].split())
     parts = text.strip().split(None, lead)
     return parts[-1].lstrip(",;:-–— ").strip() if len(parts) > lead else None
 

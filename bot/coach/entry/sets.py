@@ -50,6 +50,11 @@ _FILLER = re.compile(
 _LOAD_FIRST = re.compile(
     rf"^(?P<v>{_N})\s*(?P<u>{_U})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)\b)?"
 )
+# Bodyweight and the count, either way round: `bw x 12`, `bodyweight for 9`, `12 x bw`.
+_BW_TIMES = re.compile(
+    rf"^(?:(?:{BODYWEIGHT_WORDS})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)\b)?"
+    rf"|(?P<r2>{_I})\s*(?:reps?\s*)?[x*]\s*(?:{BODYWEIGHT_WORDS})\b)"
+)
 _TIMES = re.compile(rf"^(?P<a>{_I})\s*(?:reps?\s*)?[x*]\s*(?P<b>{_N})\s*(?P<u>{_U})?{_END}")
 _AT = re.compile(
     rf"^(?P<r>{_I})(?:\s*(?:reps?|r)\b)?\s*(?P<how>@|at\b|with\b|w/|w\b|on\b|using\b)\s*"
@@ -190,6 +195,9 @@ def head(low: str, ctx: Context) -> Head | Refused | None:
     missed = reps_missed(low, ctx.target)
     if missed is not None:
         return Head(missed.reps, None, None, missed.end, missed.effort)
+    found = _BW_TIMES.match(low)
+    if found:
+        return Head(int(found["r"] or found["r2"]), Load(None, ctx.unit), None, found.end())
     found = _LOAD_FIRST.match(low)
     if found:
         load = _load(found["v"], found["u"], ctx)
@@ -316,6 +324,8 @@ def _tail(
     if isinstance(answer, Refused):
         return answer
     answer = answer if side is None else replace(answer, side=side)
+    if answer.note is not None and re.fullmatch(rf"{_N}", answer.note):
+        return _second_number(answer, ctx)
     if loaded.maybe_rpe is not None and answer.rpe is None and answer.load is not None:
         value = loaded.maybe_rpe
         return Confirm(
@@ -324,6 +334,18 @@ def _tail(
              Option(answer.load.text(), answer)),
         )  # fmt: skip
     return answer
+
+
+def _second_number(answer: SetAnswer, ctx: Context) -> Confirm:
+    """ "10 12": the reps and the weight, or a slip? A bare number is never a note."""
+    typed, plain = answer.note or "", replace(answer, note=None)
+    options = []
+    weight = loads.check(as_float(typed), ctx.unit) if answer.load is None else None
+    if isinstance(weight, Load):
+        options.append(Option(f"{answer.reps} @ {weight.text()}", replace(plain, load=weight)))
+    options += [Option(f"Log {answer.reps}", plain), Option("No", None)]
+    what = "reps and weight" if isinstance(weight, Load) else "which is the count"
+    return Confirm(f"{answer.reps} and {typed}: {what}?", tuple(options))
 
 
 def _tail_side(low: str, cut: int, side: Side | None) -> tuple[Side | None, int]:

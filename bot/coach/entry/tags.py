@@ -87,10 +87,15 @@ _JOINT = re.compile(
 )
 # A negator before the pain word in the same clause, or "free" / "gone" after it.
 _NEGATED_BEFORE = re.compile(
-    r"\b(no|not|never|without|zero|0|none|nothing|didnt|didn't|doesnt|doesn't|dont|don't|"
+    r"\b(no|not|never|without|zero|0\s*/\s*10|0|none|nothing|didnt|didn't|doesnt|doesn't|dont|don't|"
     r"wasnt|wasn't|isnt|isn't|aint|nor|neither|free of|w/o)\b(?:\s+\S+){0,4}\s*$"
 )
-_NEGATED_AFTER = re.compile(r"^\s*-?\s*(free|gone|less|went away|is fine|fine now|0/10)\b")
+# A pain score of zero after the word counts too: "pain 0/10", "pain: 0", "pain score zero".
+_NEGATED_AFTER = re.compile(
+    r"^\s*[-:=]?\s*(?:(?:score|level|rating)\s*[:=]?\s*)?"
+    r"(?:free|gone|less|went away|is fine|fine now|"
+    r"(?:0|zero|none|nil)(?:\s*/\s*10|\s+out\s+of\s+10)?(?![0-9.,/]))"
+)
 # "Will this hurt my knees?" asks about pain; it does not report it.
 _HYPOTHETICAL = re.compile(
     r"^(does|do|can|could|will|would|should|might|may|is|are|how|what|why)\b"
@@ -205,7 +210,11 @@ def _negated(clause: str, found: re.Match[str]) -> bool:
 
 # Clauses end at punctuation and at "but" ("no pain but my knee hurts" has both). A note is
 # kept in pieces between punctuation only: "knee a bit sore but ok" is one thing said.
-_CLAUSE = re.compile(r"\s*(?:[,;.!()\[\]|/]|\s-\s|\s–\s|—|\bbut\b|\bthough\b)\s*")
+# A slash between digits is a score ("pain 0/10"), not the end of a clause.
+_CLAUSE = re.compile(
+    r"\s*(?:[,;.!()\[\]|]|(?<![0-9])(?<![0-9]\s)/|/(?!\s?[0-9])|\s-\s|\s–\s|—|\bbut\b|"
+    r"\bthough\b)\s*"
+)
 _PIECE = re.compile(r"\s*(?:[,;.!()\[\]|]|\s-\s|\s–\s|—)\s*")
 
 

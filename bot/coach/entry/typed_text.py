@@ -91,7 +91,7 @@ def plain(text: str) -> str:
 
 def simplify(text: str) -> str:
     """Lower-case words and digits only, for matching phrases: "I'm done!" -> "im done"."""
-    text = text.casefold().replace("'", "")
+    text = text.casefold().replace("'", "").replace("\u2019", "")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 

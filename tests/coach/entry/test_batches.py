@@ -21,6 +21,9 @@ FLOORS = {
     "batch3.tsv": 0.95,
     "heldout3.tsv": 0.97,
     "heldout4.tsv": 0.95,  # one case wants "but" kept at the head of a note
+    # First pass 88/96 (91.7 %); one case wants a skip of the last side of the last set to
+    # leave the workout open (it ends it, with the summary).
+    "heldout5.tsv": 0.97,
 }
 
 
