@@ -59,13 +59,14 @@ async def import_file(
     return 0 if done.chosen == "Import" else 1
 
 
-async def _run(settings: Settings, library: Library, key: str, path: Path, data: bytes,
-               confirm: Ask | None) -> int:  # fmt: skip
+async def import_to(settings: Settings, library: Library, key: str, path: Path, data: bytes,
+                    out: TextIO, confirm: Ask | None = None) -> int:  # fmt: skip
+    """The import on the configured database (migrated first), as `coach import` runs it."""
     database = Database(settings.database_url)
     try:
         await database.upgrade()
         runner = Runner(build_coach(library), database)
-        return await import_file(runner, key, path, data, sys.stdout, confirm)
+        return await import_file(runner, key, path, data, out, confirm)
     finally:
         await database.dispose()
 
@@ -90,7 +91,7 @@ def run_import(settings: Settings, library: Library, user: str, file: Path, yes:
             confirm = _no
         else:
             confirm = input
-    return asyncio.run(_run(settings, library, user, file, data, confirm))
+    return asyncio.run(import_to(settings, library, user, file, data, sys.stdout, confirm))
 
 
 def _no(_: str) -> str:
