@@ -33,7 +33,7 @@ from bot.coach.entry.results import (
 from bot.coach.entry.sets import read_set
 from bot.coach.entry.side_words import both_sides, drop_per_side, names_both, spell_sides, two_sides
 from bot.coach.entry.tags import reports_pain
-from bot.coach.entry.typed_text import NOTE_MAX, REPS_MAX, TEXT_MAX, normalise, plain
+from bot.coach.entry.typed_text import NOTE_MAX, REPS_MAX, TEXT_MAX, as_float, normalise, plain
 from bot.coach.ports import Side
 
 # A count this far from the target is more likely a slip than a set: three times it, or over 50.
@@ -98,6 +98,9 @@ def read_entry(text: str, context: Context) -> Entry | None:
     command = _command_with_reason(norm, plain(text))
     if command is not None:
         return command
+    pair = _BARE_PAIR.fullmatch(text.strip())
+    if pair:  # typed as two numbers, not "9 tough one" read as "9 tough 1"
+        return _two_numbers(int(pair["a"]), pair["b"], context)
     norm = drop_per_side(spell_sides(norm))
     corrected = correction(norm)
     if corrected is not None:
@@ -118,6 +121,23 @@ def read_entry(text: str, context: Context) -> Entry | None:
     if re.fullmatch(r"[0-9]+'?s", low):  # "45s": a pair of dumbbells, or a plate
         return _weight_or_not(low.rstrip("s'"), context, "")
     return _set(norm, low, context)
+
+
+# Two numbers and nothing else: "10 12".
+_BARE_PAIR = re.compile(r"(?P<a>[0-9]{1,3})\s+(?P<b>[0-9]{1,3}(?:[.,][0-9]{1,2})?)[.!]*")
+
+
+def _two_numbers(reps: int, second: str, context: Context) -> Entry:
+    """ "10 12": the reps and the weight, or a slip? Asked, never logged as a count and a note."""
+    if not 1 <= reps <= REPS_MAX:
+        return Refused("Type the reps you did, like 10, or 10 @ 12.5kg with the weight.")
+    options = []
+    weight = loads.check(as_float(second), context.unit)
+    if isinstance(weight, Load):
+        options.append(Option(f"{reps} @ {weight.text()}", SetAnswer(reps, weight)))
+    options += [Option(f"Log {reps}", SetAnswer(reps)), Option("No", None)]
+    what = "reps and weight" if isinstance(weight, Load) else "which is the count"
+    return Confirm(f"{reps} and {second}: {what}?", tuple(options))
 
 
 _EITHER = re.compile(

@@ -245,12 +245,24 @@ def stop_with_reason(text: str) -> str | None:
     words = simplify(text)
     found = _STOP_LEAD.match(words)
     if not found:
-        return None
+        return _stop_among_parts(text)
     # The reason as typed: skip as many words of the original as the phrase (and who said
     # it) has.
     lead = len(words[: found.start(2)].split())
     parts = text.strip().split(None, lead)
     return parts[-1].lstrip(",;:-–— ").strip() if len(parts) > lead else None
+
+
+def _stop_among_parts(text: str) -> str | None:
+    """ "gym closing, ending here", "I quit, too tired": a stop said in one part of the line,
+    its reason in the others (no count among them: "10, done" is a set)."""
+    parts = [part.strip() for part in re.split(r"[,;.!]+|\s+(?:-|–|—)\s+", text)]
+    parts = [part for part in parts if simplify(part)]
+    stops = [part for part in parts if phrase(part) is Phrase.STOP]
+    reasons = [part for part in parts if part not in stops]
+    if len(stops) != 1 or not reasons or re.search(r"[0-9]", " ".join(reasons)):
+        return None
+    return ", ".join(reasons)
 
 
 # The opening of a correction of a logged set. An interjection alone ("actually 9", "oops 8",

@@ -45,7 +45,7 @@ _EFFORT_FIRST = re.compile(
 )
 _FILLER = re.compile(
     r"^(?:(?:ok|okay|yep|yeah|yes|alright|so|and|then|same\s+(?:weight|load))\s*[,!.:-]*\s*(?=[0-9x])|(?:i\s+)?(?:did|got|managed|made|completed|hit|finished)(?:\s+only)?|only(?:\s+got|"
-    r"\s+did)?|just(?:\s+did)?|all(?!\s+but)|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
+    r"\s+did)?|(?:i\s+)?(?:make|do|done)(?=\s*[0-9])|just(?:\s+did)?|all(?!\s+but)|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
 )
 _LOAD_FIRST = re.compile(
     rf"^(?P<v>{_N})\s*(?P<u>{_U})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)\b)?"
@@ -324,8 +324,6 @@ def _tail(
     if isinstance(answer, Refused):
         return answer
     answer = answer if side is None else replace(answer, side=side)
-    if answer.note is not None and re.fullmatch(rf"{_N}", answer.note):
-        return _second_number(answer, ctx)
     if loaded.maybe_rpe is not None and answer.rpe is None and answer.load is not None:
         value = loaded.maybe_rpe
         return Confirm(
@@ -334,18 +332,6 @@ def _tail(
              Option(answer.load.text(), answer)),
         )  # fmt: skip
     return answer
-
-
-def _second_number(answer: SetAnswer, ctx: Context) -> Confirm:
-    """ "10 12": the reps and the weight, or a slip? A bare number is never a note."""
-    typed, plain = answer.note or "", replace(answer, note=None)
-    options = []
-    weight = loads.check(as_float(typed), ctx.unit) if answer.load is None else None
-    if isinstance(weight, Load):
-        options.append(Option(f"{answer.reps} @ {weight.text()}", replace(plain, load=weight)))
-    options += [Option(f"Log {answer.reps}", plain), Option("No", None)]
-    what = "reps and weight" if isinstance(weight, Load) else "which is the count"
-    return Confirm(f"{answer.reps} and {typed}: {what}?", tuple(options))
 
 
 def _tail_side(low: str, cut: int, side: Side | None) -> tuple[Side | None, int]:

@@ -24,6 +24,10 @@ FLOORS = {
     # First pass 88/96 (91.7 %); one case wants a skip of the last side of the last set to
     # leave the workout open (it ends it, with the summary).
     "heldout5.tsv": 0.97,
+    # First pass 87/93 (93.5 %) after round five's fixes; left: "skip this one" during the rest
+    # skips the rest (the rest screen's Skip), and a load past the unit's limit is refused
+    # rather than asked.
+    "heldout6.tsv": 0.95,
 }
 
 

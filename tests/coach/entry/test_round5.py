@@ -111,3 +111,37 @@ def test_two_bare_numbers_offer_the_second_as_the_weight_when_it_can_be_one() ->
     answers = [option.result for option in found.options]
     assert SetAnswer(10, Load(12.0, Unit.KG)) in [o.result for o in found.options]
     assert SetAnswer(10) in answers
+
+
+@pytest.mark.parametrize(("text", "effort"), [("9 tough one", "hard"), ("8 easy one", "easy")])
+def test_a_number_word_in_the_remark_is_no_second_number(text: str, effort: str) -> None:
+    answer = read_entry(text, RIGHT_AFTER_LEFT)
+    assert isinstance(answer, SetAnswer), answer
+    assert answer.effort is not None and answer.effort.value == effort
+
+
+@pytest.mark.parametrize(("text", "reps"), [("i make 9", 9), ("I do 8 reps", 8), ("made 7", 7)])
+def test_counts_said_with_make_or_do(text: str, reps: int) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer), answer
+    assert answer.reps == reps
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("phone about to die, stopping here", "phone about to die"),
+     ("legs gone. I quit", "legs gone"), ("late for work - finishing now", "late for work")],
+)  # fmt: skip
+def test_a_stop_after_its_reason(text: str, reason: str) -> None:
+    found = read_entry(text, KG)
+    assert isinstance(found, Stop), found
+    assert found.reason == reason and not found.pain
+
+
+def test_a_stop_after_a_painful_reason_is_a_stop_for_pain() -> None:
+    found = read_entry("knee really hurts, I quit", KG)
+    assert isinstance(found, Stop) and found.pain, found
+
+
+def test_a_count_with_a_stop_word_is_still_a_set() -> None:
+    assert isinstance(read_entry("10, done", KG), SetAnswer)
