@@ -198,8 +198,8 @@ def _command(said: Phrase, low: str, context: Context) -> Entry:
         return Ready()
     if said is Phrase.TARGET:
         return SetAnswer(context.target)
-    if said is Phrase.SAME:
-        return SetAnswer(context.last or context.target)
+    if said is Phrase.SAME:  # the last count again, asked like a typed one when far off
+        return _checked(SetAnswer(context.last or context.target), context, bare=False)
     if said is Phrase.REST_OR_STOP:
         if not context.waiting:
             return Stop()  # at a set, "the rest" can only be the sets left
@@ -215,8 +215,9 @@ def _command(said: Phrase, low: str, context: Context) -> Entry:
         )
     if named:
         return Skip(Side(named[1]))
-    # "skip set 2" in the rest skips the set's side, not the rest: the awaited side is named.
-    return Skip(context.side if re.search(r"\bset\b", low) else None)
+    # "skip set 2", "skip this one" in the rest skip the awaited side, not the rest.
+    named_side = context.waiting and re.search(r"\b(?:side|leg|one|1)\b", low)
+    return Skip(context.side if named_side or re.search(r"\bset\b", low) else None)
 
 
 def _correction(corrected: Correction, context: Context) -> Entry:

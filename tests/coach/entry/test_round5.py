@@ -145,3 +145,14 @@ def test_a_stop_after_a_painful_reason_is_a_stop_for_pain() -> None:
 
 def test_a_count_with_a_stop_word_is_still_a_set() -> None:
     assert isinstance(read_entry("10, done", KG), SetAnswer)
+
+
+@pytest.mark.parametrize("text", ["skip this side", "skip that one", "skip this leg"])
+def test_a_skip_naming_a_side_during_the_rest_skips_the_side_coming(text: str) -> None:
+    resting = Context(Unit.KG, Load(10.0, Unit.KG), Side.LEFT, 10, waiting=True)
+    assert read_entry(text, resting) == Skip(Side.LEFT)
+
+
+def test_a_bare_skip_during_the_rest_skips_the_rest() -> None:
+    resting = Context(Unit.KG, Load(10.0, Unit.KG), Side.LEFT, 10, waiting=True)
+    assert read_entry("skip", resting) == Skip(None)
