@@ -34,7 +34,7 @@ from bot.coach.entry.sets import read_set
 from bot.coach.entry.side_words import both_sides, drop_per_side, names_both, spell_sides, two_sides
 from bot.coach.entry.tags import reports_pain
 from bot.coach.entry.typed_text import NOTE_MAX, REPS_MAX, TEXT_MAX, as_float, normalise, plain
-from bot.coach.ports import Side
+from bot.coach.ports import Side, Unit
 
 # A count this far from the target is more likely a slip than a set: three times it, or over 50.
 FAR_FACTOR = 3
@@ -113,7 +113,10 @@ def read_entry(text: str, context: Context) -> Entry | None:
         return _either(int(unsure["a"]), int(unsure["b"]), context)
     low = _DUMBBELLS.sub(r"\1", low)  # "with the 30s": the pair of 30s
     norm = _DUMBBELLS.sub(r"\1", norm)
-    load = _load_alone(low, context)
+    slang = _plate_slang(norm, context)
+    if slang is not None:
+        return slang
+    load = _load_alone(low, context) or _weight_first(low, context)
     if load is not None:
         return load
     if re.fullmatch(r"[0-9]+[.,][0-9]{1,2}", low):
@@ -249,6 +252,50 @@ def _load_alone(low: str, context: Context) -> LoadChange | Refused | None:
         current = Load(None, unit) if context.load.value is None else context.load
         moved = loads.relative(current, sign, float(found["value"].replace(",", ".")), unit)
         return Refused(moved) if isinstance(moved, str) else LoadChange(moved)
+    return None
+
+
+# A number with a unit straight after it is a weight, never a count: "12kg on the left",
+# "8kg felt heavy". With no other number in the line it changes the load and logs nothing.
+_WEIGHT_FIRST = re.compile(rf"^{NUMBER}\s*{UNIT}(?![0-9a-z])(?P<rest>[^0-9]*)$")
+
+
+def _weight_first(low: str, context: Context) -> LoadChange | Refused | None:
+    found = _WEIGHT_FIRST.match(low)
+    if not found or _QUESTION_START.match(found["rest"].strip()):
+        return None
+    checked = loads.check(as_float(found["value"]), loads.unit_of(found["unit"], context.unit))
+    return Refused(checked) if isinstance(checked, str) else LoadChange(checked)
+
+
+# Plates said by name, in pounds: "a plate" is a 45 (lb), "a quarter" a 25 — a guess, so asked.
+_PLATE_NAMES = re.compile(r"\b(?:a|one|1|single)\s+(?P<what>plate|quarter)\b", re.IGNORECASE)
+_PLATE_LB = {"plate": 45.0, "quarter": 25.0}
+
+
+def _plate_slang(norm: str, context: Context) -> Entry | None:
+    found = _PLATE_NAMES.search(norm)
+    if found is None or re.search(r"[0-9.,]\s*(?:kg|kgs|kilos?|lbs?|pounds?|#)", norm, re.I):
+        return None  # a plate with its weight said ("a 20kg plate") is read as typed
+    if context.unit is not Unit.LB:
+        return Refused("How heavy is the plate? Type its weight, like 10 @ 20kg.")
+    weight = Load(_PLATE_LB[found["what"].lower()], Unit.LB)
+    said = norm[: found.start()] + f"{weight.value:g} lb" + norm[found.end() :]
+    read = read_entry(said, context)
+    if isinstance(read, SetAnswer) and read.load == weight:
+        current = replace(read, load=None)
+        if weight == context.load:  # the weight in use already: nothing to ask
+            return current
+        return Confirm(
+            f"{read.reps} @ {weight.text()}? That's what a {found['what'].lower()} weighs.",
+            (Option(f"Log {read.reps} @ {weight.text()}", read),
+             Option(f"Log {read.reps} @ {context.load.text()}", current), Option("No", None)),
+        )  # fmt: skip
+    if isinstance(read, LoadChange) and read.load == weight:
+        return Confirm(
+            f"{weight.text()} from now? That's what a {found['what'].lower()} weighs.",
+            (Option(f"{weight.text()} from now", read), Option("No", None)),
+        )
     return None
 
 

@@ -148,13 +148,21 @@ _INTERJECTION_ONLY = {
 }  # fmt: skip
 
 
+# A set logged on the wrong leg: taken back, and that side asked again.
+_WRONG_SIDE = re.compile(
+    r"^(?:(?:that|it|this)\s+(?:was|is)\s+)?(?:(?:i\s+)?(?:logged|put|did|entered|typed)\s+"
+    r"(?:it\s+|that\s+)?(?:on|for|as|under)\s+)?(?:the\s+)?wrong\s+(?:leg|side)"
+    r"(?:\s+(?:logged|sorry))?$"
+)
+
+
 def _lookup(words: str) -> Phrase | None:
     found = _PHRASE_OF.get(words)
     if found is not None or not words:
         return found
     if _SKIP_NAMED.match(words):
         return Phrase.SKIP
-    if _UNDO_NAMED.match(words):
+    if _UNDO_NAMED.match(words) or _WRONG_SIDE.match(words):
         return Phrase.UNDO
     timed = _WHEN.match(words)
     if timed:  # "done today" is a stop; a skip or a stop may say when

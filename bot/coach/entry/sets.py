@@ -34,9 +34,14 @@ _END = r"(?![0-9a-z])"
 
 # What may follow a number that is then no load: `8 with 2 rir`, `10 with 2 in the tank`.
 _NOT_LOAD = r"(?:rir|rpe|more|left|in\s+(?:the\s+)?(?:tank|reserve|me)|reps?\b)"
-_SET_LABEL = re.compile(r"^set\s*[0-9]+\s*[:.)-]\s*")
+# A label in front of the count, as the coach writes its own lines and lifters copy them:
+# "set 2:", "Set 2 · Right · 9 reps", "✅ 10 reps @ 25 lb", "• Left leg: 9".
+_BULLET = re.compile(r"^[✅✔☑•·▪►→]+\s*")
+_SET_LABEL = re.compile(
+    r"^set\s*[0-9]+(?:\s*(?:of|/)\s*[0-9]+)?\s*(?:[:.)·•|-]\s*|\s(?=left|right))"
+)
 _SIDE_FIRST = re.compile(
-    r"^(?P<side>left|right)(?:\s+(?:leg|side))?\s*[:=,-]?\s*(?=[0-9x]|did|got)"
+    r"^(?P<side>left|right)(?:\s+(?:leg|side))?\s*[:=,·•|-]?\s*(?=[0-9x]|did|got)"
 )
 # An effort said before the count: "ugh 6", "tough 8", "easy, 12".
 _EFFORT_FIRST = re.compile(
@@ -220,9 +225,12 @@ def _prefix(low: str) -> tuple[int, Side | None, Effort | None]:
     """Where the count starts, past "set 2:", "ugh", "left:", "did", "x"; and the side and the
     effort said first."""
     pos, side, effort = 0, None, None
-    label = _SET_LABEL.match(low)
+    bullet = _BULLET.match(low)
+    if bullet:
+        pos = bullet.end()
+    label = _SET_LABEL.match(low[pos:])
     if label:
-        pos = label.end()
+        pos += label.end()
     said = _EFFORT_FIRST.match(low[pos:])
     if said:
         effort, pos = effort_of(said["word"]) or Effort.HARD, pos + said.end()  # "ughhh"

@@ -19,13 +19,15 @@ class Effort(StrEnum):
 _EFFORT_WORDS = {
     Effort.EASY: "easy|easier|light|lighter|too easy|easy peasy|a breeze|breeze|piece of cake|"
     "comfortable|smooth|smoother|effortless|warm up|warmup|ez|simple|cruised|cruising|"
-    "flew up|felt nothing|no problem|😎|🥱|😴",
+    "flew up|felt nothing|no problem|cakewalk|a cakewalk|cake|piece of piss|no sweat|"
+    "light work|walk in the park|😎|🥱|😴",
     Effort.OK: "ok|okay|fine|good|decent|moderate|medium|solid|just right|about right|alright|"
     "all right|not bad|manageable|normal|same as last|as expected",
     Effort.HARD: "hard|harder|tough|tougher|heavy|heavier|brutal|difficult|challenging|grindy|"
     "a grind|grind|grinder|a grinder|grinded|ground out|a struggle|struggle|struggled|"
     "struggling|killer|hardish|near failure|close to failure|almost failed|nearly failed|intense|"
     "savage|rough|nasty|spicy|burning|cooked|gassed|wrecked|destroyed|dead|ugh|argh|oof|phew|"
+    "knackered|shattered|stuffed|fried|toast|smoked|spent|done in|buggered|rinsed|"
     "whew|😩|😫|😵|🥵|💀|☠|😤|😮‍💨|🫠|😓|😰",
     Effort.FAILURE: "failure|failed|fail|f|to failure|till failure|til failure|until failure|"
     "to fail|max|maxed out|all out|absolute failure|couldnt finish|couldnt do more|"
@@ -39,6 +41,7 @@ _FILLER = (
     r"(?:felt|feels|feeling|it felt|it was|was|were|is|that was|pretty|very|quite|really|a bit|"
     r"bit|a little|little|kinda|kind of|super|so|fairly|rather|somewhat|moderately|bit of a|a|"
     r"way|much|even|bit more|lot|a lot|af|as hell|real|proper|total|absolute|such a|"
+    r"absolutely|totally|completely|utterly|properly|well|bloody|fully|"
     r"overall|today|this time|set|the set|lol|lmao|haha|tbh|ngl|honestly|man|bro|dude|tho|"
     r"than last(?: time| set| 1| week)?|than expected|than before|than the left|"
     r"than the right|than the other side|than the other leg|than yesterday|[!.]+)"
@@ -78,7 +81,7 @@ _RIR = [
 # Pain words, and the ones that count only at a joint ("knee a bit sore"; sore glutes are DOMS).
 _PAIN = re.compile(
     r"\b(pain|painful|pains|hurts?|hurting|hurted|injur(?:y|ed|ies)|ouch|ow+|sprain(?:ed)?|"
-    r"sharp|stabbing|twinge|discomfort|strain(?:ed)?|pulled|aches?|aching|achy|throbbing)\b"
+    r"sharp|stabbing|twinge|niggle|niggles|niggly|niggling|discomfort|strain(?:ed)?|pulled|aches?|aching|achy|throbbing)\b"
 )
 _JOINT_PAIN = re.compile(r"\b(sore|tweak(?:ed)?|pinch(?:ed|ing|y)?|tender|clicking|popped)\b")
 _JOINT = re.compile(

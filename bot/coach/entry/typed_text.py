@@ -38,8 +38,12 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"
 # "reps", or as the whole message, where no other reading is likely.
 _SOUNDS_LIKE = {"won": 1, "to": 2, "too": 2, "tree": 3, "for": 4, "fore": 4, "ate": 8}
 _HEARD = re.compile(
-    r"^(?P<word>" + "|".join(_SOUNDS_LIKE) + r")(?=\s+reps?\b|\s*[.!]*$)", re.IGNORECASE
+    r"^(?P<lead>(?:i\s+)?(?:did|got|done|made|make|managed)\s+)?"
+    r"(?P<word>" + "|".join(_SOUNDS_LIKE) + r")(?=\s+reps?\b|\s*[.!]*$)",
+    re.IGNORECASE,
 )
+# Dictation and careful typists write the word out: "ten repetitions".
+_REPETITIONS = re.compile(r"\brep[ei]titions?\b", re.IGNORECASE)
 # "twelve and a half", "12 point 5", "12 & a half": a decimal said in words.
 _HALF = re.compile(r"\b([0-9]+)\s*(?:and|&|n)\s+(?:a\s+)?half\b", re.IGNORECASE)
 _POINT = re.compile(r"\b([0-9]+)\s+point\s+([0-9]+)\b", re.IGNORECASE)
@@ -78,7 +82,8 @@ def normalise(text: str) -> str:
     )
     text = text.replace("\ufe0f", "")
     text = " ".join(text.split())
-    text = _HEARD.sub(lambda m: str(_SOUNDS_LIKE[m["word"].lower()]), text)
+    text = _REPETITIONS.sub("reps", text)
+    text = _HEARD.sub(lambda m: (m["lead"] or "") + str(_SOUNDS_LIKE[m["word"].lower()]), text)
     text = _WORD_NUMBER.sub(_number, text)
     text = _HALF.sub(r"\1.5", _POINT.sub(r"\1.\2", text))
     return _LETTER_O.sub(r"\g<1>0", text)

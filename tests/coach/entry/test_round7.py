@@ -1,0 +1,102 @@
+"""Kinds of gym typing a seventh unseen batch found misread: words for reps, regional effort
+and pain slang, the coach's own format typed back, a unit after the count, plate slang in
+pounds, homophones of counts after "did", a set logged on the wrong leg.
+
+Each kind is tested with phrasings of its own, not the batch's lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.coach.entry import Confirm, Context, Load, LoadChange, SetAnswer, Undo, read_entry
+from bot.coach.ports import Side, Unit
+
+KG = Context(Unit.KG, Load(10.0, Unit.KG), Side.LEFT, 10)
+LB = Context(Unit.LB, Load(25.0, Unit.LB), Side.RIGHT, 10, first=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "reps", "load"),
+    [("nine repetitions", 9, None), ("10 repetition", 10, None),
+     ("eight repetitions at fourteen kilo", 8, Load(14.0, Unit.KG)),
+     ("11 repetitions with 12 kg", 11, Load(12.0, Unit.KG))],
+)  # fmt: skip
+def test_repetitions_in_full(text: str, reps: int, load: Load | None) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer), answer
+    assert (answer.reps, answer.load, answer.note) == (reps, load, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [("9 shattered", "hard"), ("10, absolutely fried", "hard"), ("8 spent", "hard"),
+     ("10 cakewalk", "easy"), ("10 no sweat", "easy"), ("12 light work", "easy")],
+)  # fmt: skip
+def test_regional_effort_slang(text: str, effort: str) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer), answer
+    assert answer.effort is not None and answer.effort.value == effort, answer
+
+
+@pytest.mark.parametrize("text", ["10 slight niggle in my knee", "9, knee niggling a bit"])
+def test_a_niggle_is_pain(text: str) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer) and answer.pain, answer
+
+
+@pytest.mark.parametrize(
+    ("text", "reps", "side"),
+    [("Set 1 left: 10", 10, None), ("Set 1 · Left · 9 reps", 9, None),
+     ("Set 1 - left - 8 reps @ 10 kg", 8, None), ("✅ 10 reps @ 10 kg", 10, None),
+     ("✔️ Left leg: 9", 9, None), ("• 10 reps", 10, None)],
+)  # fmt: skip
+def test_the_coachs_own_format_typed_back(text: str, reps: int, side: Side | None) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer), answer
+    assert answer.reps == reps and answer.load in (None, Load(10.0, Unit.KG)), answer
+
+
+@pytest.mark.parametrize(
+    ("text", "load"),
+    [("12kg on the left", Load(12.0, Unit.KG)), ("15 kg for this side", Load(15.0, Unit.KG)),
+     ("8kg felt heavy", Load(8.0, Unit.KG))],
+)  # fmt: skip
+def test_a_unit_straight_after_the_number_is_a_weight_never_reps(text: str, load: Load) -> None:
+    assert read_entry(text, KG) == LoadChange(load)
+
+
+@pytest.mark.parametrize(("text", "value"), [("one plate", 45.0), ("a quarter", 25.0)])
+def test_plate_slang_in_pounds_is_asked_with_its_weight(text: str, value: float) -> None:
+    found = read_entry(text, LB)
+    assert isinstance(found, Confirm), found
+    assert LoadChange(Load(value, Unit.LB)) in [option.result for option in found.options]
+
+
+def test_a_count_with_a_plate_in_pounds_is_asked_with_its_weight() -> None:
+    found = read_entry("9 with one plate on my hips", LB)
+    assert isinstance(found, Confirm), found
+    logged = [o.result for o in found.options if isinstance(o.result, SetAnswer)]
+    assert any(answer.reps == 9 and answer.load == Load(45.0, Unit.LB) for answer in logged)
+
+
+def test_a_plate_in_kilograms_asks_how_heavy() -> None:
+    found = read_entry("one plate", KG)
+    assert found is not None and not isinstance(found, SetAnswer | LoadChange), found
+
+
+@pytest.mark.parametrize(("text", "reps"), [("did for reps", 4), ("got to reps", 2)])
+def test_homophones_of_a_count_after_did(text: str, reps: int) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer) and answer.reps == reps, answer
+
+
+@pytest.mark.parametrize(
+    "text", ["wrong leg", "oops that was the wrong side", "logged it on the wrong leg"]
+)
+def test_a_set_on_the_wrong_leg_is_undone(text: str) -> None:
+    assert read_entry(text, LB) == Undo()
+
+
+def test_a_plate_that_is_the_weight_in_use_is_not_asked() -> None:
+    at_45 = Context(Unit.LB, Load(45.0, Unit.LB), Side.LEFT, 8)
+    assert read_entry("8 with one plate", at_45) == SetAnswer(8)
