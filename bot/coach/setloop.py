@@ -34,6 +34,7 @@ from bot.coach.state import UNDO_KEEP, LoggedMark, State, Step, WorkoutPosition
 from bot.coach.summary import finish, logged_text
 from bot.coach.turn import Turn, side_label, sides
 from bot.coach.typed import Keyword
+from bot.coach.units import load_text
 
 # The article's thresholds for "the sides differ": 2 reps, or 15 % of the stronger side.
 GAP_REPS = 2
@@ -75,7 +76,10 @@ async def log(turn: Turn, state: State, answer: SetAnswer) -> State:
     if answer.pain:
         return await pain_stop(turn, state, answer.note or "pain", logged=True)
     label = side_label(ex, moved.side)
-    return await advance(turn, state, f"{label}: {answer.reps} ✓", answer.reps)
+    # A weight said with the count is the weight from now: the confirmation says so.
+    changed = (load, unit) != (progress.load, progress.unit)
+    weight = f" @ {load_text(load, unit, unit)}" if changed else ""
+    return await advance(turn, state, f"{label}: {answer.reps}{weight} ✓", answer.reps)
 
 
 async def _log_named_side(turn: Turn, state: State, answer: SetAnswer) -> State:

@@ -136,3 +136,24 @@ async def test_a_load_said_for_the_next_set(chat: Chat, typed: str, load: float)
     assert chat.logged == []
     await chat.say("10")
     assert [(e.reps, e.load) for e in chat.sets] == [(10, load)]
+
+
+async def test_a_weight_said_with_the_count_is_confirmed_with_it_then_carries_on(
+    chat: Chat,
+) -> None:
+    await chat.command("workout", "slht 2x10 @ 10kg")
+    await chat.say("10 @ 12.5kg")
+    assert "10 @ 12.5 kg ✓" in chat.text  # the weight from now, said once
+    await chat.say("9")
+    assert "9 ✓" in chat.text and "@" not in chat.text.split("✓")[0]
+    assert [(e.reps, e.load) for e in chat.sets] == [(10, 12.5), (9, 12.5)]
+
+
+async def test_two_bare_numbers_are_asked_and_the_answer_logs_reps_at_that_weight(
+    chat: Chat,
+) -> None:
+    await chat.command("workout", "slht 2x10 @ 10kg")
+    await chat.say("10 12")
+    assert chat.logged == [] and chat.step() is Step.CONFIRM
+    await chat.press("10 @ 12 kg")
+    assert [(e.reps, e.load) for e in chat.sets] == [(10, 12.0)]
