@@ -33,7 +33,7 @@ _U = r"(?:kilograms?|kilos?|kgs?|k[a-z]?(?![a-z])|pounds?|lbs?|#)"
 _END = r"(?![0-9a-z])"
 
 # What may follow a number that is then no load: `8 with 2 rir`, `10 with 2 in the tank`.
-_NOT_LOAD = r"(?:rir|rpe|more|left|in\s+(?:the\s+)?(?:tank|reserve|me)|reps?\b)"
+_NOT_LOAD = r"(?:rir|rpe|more|left|in\s+(?:the\s+)?(?:tank|reserve|me)|reps?(?![a-z]))"
 # A label in front of the count, as the coach writes its own lines and lifters copy them:
 # "set 2:", "Set 2 · Right · 9 reps", "✅ 10 reps @ 25 lb", "• Left leg: 9".
 _BULLET = re.compile(r"^[✅✔☑•·▪►→]+\s*")
@@ -45,7 +45,8 @@ _SIDE_FIRST = re.compile(
 )
 # An effort said before the count: "ugh 6", "tough 8", "easy, 12".
 _EFFORT_FIRST = re.compile(
-    r"^(?P<word>ugh+|argh+|oof+|phew|whew|easy|hard|tough|brutal|heavy|light|grindy)"
+    r"^(?:(?:lowkey|kinda|pretty|so|really|super|very|quite|way too|too|bit)\s+)?"
+    r"(?P<word>ugh+|argh+|oof+|phew|whew|easy|hard|tough|brutal|heavy|light|grindy)"
     r"\s*[,!.:-]*\s*(?=[0-9])"
 )
 _FILLER = re.compile(
@@ -53,23 +54,23 @@ _FILLER = re.compile(
     r"\s+did)?|(?:i\s+)?(?:make|do|done)(?=\s*[0-9])|just(?:\s+did)?|all(?!\s+but)|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
 )
 _LOAD_FIRST = re.compile(
-    rf"^(?P<v>{_N})\s*(?P<u>{_U})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)\b)?"
+    rf"^(?P<v>{_N})\s*(?P<u>{_U})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)(?![a-z]))?"
 )
 # Bodyweight and the count, either way round: `bw x 12`, `bodyweight for 9`, `12 x bw`.
 _BW_TIMES = re.compile(
-    rf"^(?:(?:{BODYWEIGHT_WORDS})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)\b)?"
+    rf"^(?:(?:{BODYWEIGHT_WORDS})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)(?![a-z]))?"
     rf"|(?P<r2>{_I})\s*(?:reps?\s*)?[x*]\s*(?:{BODYWEIGHT_WORDS})\b)"
 )
 _TIMES = re.compile(rf"^(?P<a>{_I})\s*(?:reps?\s*)?[x*]\s*(?P<b>{_N})\s*(?P<u>{_U})?{_END}")
 _AT = re.compile(
-    rf"^(?P<r>{_I})(?:\s*(?:reps?|r)\b)?\s*(?P<how>@|at\b|with\b|w/|w\b|on\b|using\b)\s*"
+    rf"^(?P<r>{_I})(?:\s*(?:reps?|r)(?![a-z]))?\s*(?P<how>@|at\b|with\b|w/|w\b|on\b|using\b)\s*"
     rf"(?:(?:a|an|the|my)\s+)?(?:(?P<v>(?>{_N}))\s*(?:(?P<u>{_U}){_END}|{_END}(?!\s*{_NOT_LOAD}))"
     rf"|(?P<bw>{BODYWEIGHT_WORDS})\b){EQUIPMENT}?"
 )
 _FRACTION = re.compile(
-    rf"^(?P<r>{_I})\s*(?:/|of\b|out of\b)\s*(?P<t>{_I})(?![0-9.,])(?:\s*reps?\b)?"
+    rf"^(?P<r>{_I})\s*(?:/|of\b|out of\b)\s*(?P<t>{_I})(?![0-9.,])(?:\s*reps?(?![a-z]))?"
 )
-_PLAIN = re.compile(rf"^(?P<r>{_N})(?![0-9])(?:\s*(?:reps?\b|r\b|times\b))?")
+_PLAIN = re.compile(rf"^(?P<r>{_N})(?![0-9])(?:\s*(?:reps?(?![a-z])|r\b|times\b))?")
 _TAIL_LOAD = re.compile(
     rf"^\s*[,;-]?\s*(?:(?:but|and)\s+)?"
     rf"(?:(?:@|at\b|with\b|w/|w\b|on\b|using\b|used\b|x\b)\s*(?:(?:a|an|the|my)\s+)?)?"
@@ -92,9 +93,11 @@ _TAIL_FILLER = re.compile(
 _BAD_NUMBER = re.compile(
     r"^(?:[-+]\s*[0-9]|[0-9]+(?:[.,][0-9]+)*e[-+]?[0-9]|[0-9]{4,}|[0-9]+[.,][0-9]{3}\b)"
 )
-_PLAN_WORDS = re.compile(rf"^(?P<a>{_I})\s*sets?\s+(?:of\s+)?(?P<b>{_I})(?:\s*reps?\b)?")
+_PLAN_WORDS = re.compile(rf"^(?P<a>{_I})\s*sets?\s+(?:of\s+)?(?P<b>{_I})(?:\s*reps?(?![a-z]))?")
 _THREE_NUMBERS = re.compile(rf"^{_N}\s*{_U}?\s*[x*]\s*{_N}\s*{_U}?\s*[x*]\s*{_N}")
-_DECIMAL_X = re.compile(rf"^(?P<v>[0-9]+[.,][0-9]+)\s*[x*]\s*(?P<r>{_I})(?![0-9.,])(?:\s*reps?\b)?")
+_DECIMAL_X = re.compile(
+    rf"^(?P<v>[0-9]+[.,][0-9]+)\s*[x*]\s*(?P<r>{_I})(?![0-9.,])(?:\s*reps?(?![a-z]))?"
+)
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class Head:
     effort: Effort | None = None
     maybe_rpe: float | None = None  # `@7.5` near the current load: a load, or an RPE
     plan_sets: int | None = None  # `3x10`: a plan typed; one set of it may be meant
+    either_way: bool = False  # `20x8` near neither the load nor a plan: reps x load, or load x reps
 
 
 def _load(value: str, unit: str | None, ctx: Context) -> Load | Refused:
@@ -154,7 +158,10 @@ def _times(found: re.Match[str], low: str, ctx: Context) -> Head | Refused:
     if loads.close(first, current, 0.2) or (first > 30 and second <= 30):
         load = _load(a, None, ctx)
         return load if isinstance(load, Refused) else Head(second, load, None, end)
-    return Refused("That looks like a plan. Type the reps you just did, like 10.")
+    load = _load(a, None, ctx)
+    if isinstance(load, Refused) or not isinstance(_load(b, None, ctx), Load):
+        return Refused("That looks like a plan. Type the reps you just did, like 10.")
+    return Head(second, load, None, end, either_way=True)  # asked: which number is the weight
 
 
 def _at(found: re.Match[str], ctx: Context) -> Head | Refused:
@@ -260,12 +267,28 @@ def read_set(text: str, ctx: Context) -> SetAnswer | Confirm | Refused | None:
         return Refused(f"That's more than {REPS_MAX} reps. Type what you did, like 10.")
     start = pos + found.end
     answer = _tail(source[start:], low[start:], found, side, ctx)
+    if found.either_way and isinstance(answer, SetAnswer) and answer.load is not None:
+        return _which_way(answer, ctx)
     if found.plan_sets is None or not isinstance(answer, SetAnswer):
         return answer
     return Confirm(
         f"{found.plan_sets} sets of {answer.reps}? I log one set at a time: "
         f"log {answer.reps} reps for this one?",
         (Option(f"Log {answer.reps}", answer), Option("No", None)),
+    )
+
+
+def _which_way(answer: SetAnswer, ctx: Context) -> Confirm:
+    """ "20x8" at 16 kg: 8 reps at 20 kg, or 20 at 8? Both are offered, the count nearer the
+    target first."""
+    assert answer.load is not None and answer.load.value is not None
+    weight, reps = answer.load.value, answer.reps
+    other = replace(answer, reps=int(weight), load=Load(float(reps), answer.load.unit))
+    first, second = sorted((answer, other), key=lambda a: abs(a.reps - ctx.target))
+    said = [f"{a.reps} @ {a.load.text()}" for a in (first, second) if a.load is not None]
+    return Confirm(
+        f"{said[0]}, or {said[1]}?",
+        (Option(said[0], first), Option(said[1], second), Option("No", None)),
     )
 
 
@@ -391,6 +414,8 @@ def _words(
         elif said is None and typed:
             pain = pain or reports_pain(clause)
             kept.append(typed)
+    # Read again as a whole: a sore or clicking joint another part says didn't hurt is no pain.
+    pain = pain and reports_pain(low)
     joined = ", ".join(kept).strip()
     note = re.sub(r"^(?:but|though|and|also|just)\s+", "", joined, flags=re.I) or None
     if note and len(note) > NOTE_MAX:

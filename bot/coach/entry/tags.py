@@ -43,6 +43,7 @@ _FILLER = (
     r"way|much|even|bit more|lot|a lot|af|as hell|real|proper|total|absolute|such a|"
     r"absolutely|totally|completely|utterly|properly|well|bloody|fully|"
     r"overall|today|this time|set|the set|lol|lmao|haha|tbh|ngl|honestly|man|bro|dude|tho|"
+    r"idk|i guess|i think|maybe|prob|probably|lowkey|highkey|fr|tbf|imo|"
     r"than last(?: time| set| 1| week)?|than expected|than before|than the left|"
     r"than the right|than the other side|than the other leg|than yesterday|[!.]+)"
 )
@@ -84,6 +85,16 @@ _PAIN = re.compile(
     r"sharp|stabbing|twinge|niggle|niggles|niggly|niggling|discomfort|strain(?:ed)?|pulled|aches?|aching|achy|throbbing)\b"
 )
 _JOINT_PAIN = re.compile(r"\b(sore|tweak(?:ed)?|pinch(?:ed|ing|y)?|tender|clicking|popped)\b")
+# A tweak of a muscle is a strain ("hamstring tweaked a bit"); soreness there is DOMS.
+_TWEAK = re.compile(r"\b(tweak(?:ed|y)?)\b")
+_MUSCLE = re.compile(
+    r"\b(hamstrings?|hammys?|hammies|glutes?|quads?|calf|calves|adductors?|groin|abs|obliques?)\b"
+)
+# Pain said with pleasure: "hurts so good", "the good kind of pain", "hurt in a good way".
+_GOOD_PAIN = re.compile(
+    r"\b(?:hurts?|hurting|pain|burn)\s+(?:so\s+good|in\s+a\s+good\s+way|good)\b|"
+    r"\bgood\s+(?:kind\s+of\s+)?(?:pain|hurt|burn)\b"
+)
 _JOINT = re.compile(
     r"\b(knees?|hips?|back|spine|ankles?|joint|shoulders?|neck|groin|si|sacrum|tailbone|"
     r"it band|patella|kneecap|lumbar)\b"
@@ -197,13 +208,23 @@ def effort_numbers(text: str) -> Numbers:
 
 
 def _clause_reports_pain(clause: str) -> bool:
+    return _clause_pain(clause) is not None
+
+
+def _clause_pain(clause: str) -> str | None:
+    """ "strong" for a pain word, "soft" for a joint that is sore or clicking, or None."""
+    if _GOOD_PAIN.search(clause):
+        return None
     for found in _PAIN.finditer(clause):
         if not _negated(clause, found):
-            return True
+            return "strong"
+    for found in _TWEAK.finditer(clause):
+        if _MUSCLE.search(clause) and not _negated(clause, found):
+            return "strong"
     for found in _JOINT_PAIN.finditer(clause):
         if _JOINT.search(clause) and not _negated(clause, found):
-            return True
-    return False
+            return "soft"
+    return None
 
 
 def _negated(clause: str, found: re.Match[str]) -> bool:
@@ -247,11 +268,16 @@ def reports_pain(text: str) -> bool:
     low = text.lower().replace("’", "'")
     if low.rstrip().endswith("?") and _HYPOTHETICAL.match(low.strip()):
         return False
-    return any(_clause_reports_pain(clause) for clause in clauses(low))
+    said = [_clause_pain(clause) for clause in clauses(low)]
+    if "strong" in said:
+        return True
+    # "knee was clicking, no pain tho": a sore or clicking joint the lifter says didn't hurt.
+    denied = any(negated_pain(clause) for clause in clauses(low))
+    return "soft" in said and not denied
 
 
 def negated_pain(clause: str) -> bool:
     """A clause that only says nothing hurt ("pain free", "no knee pain today")."""
     low = clause.lower()
     has_pain_word = bool(_PAIN.search(low) or (_JOINT_PAIN.search(low) and _JOINT.search(low)))
-    return has_pain_word and not reports_pain(low)
+    return has_pain_word and not any(_clause_pain(part) for part in clauses(low))

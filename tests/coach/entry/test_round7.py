@@ -100,3 +100,46 @@ def test_a_set_on_the_wrong_leg_is_undone(text: str) -> None:
 def test_a_plate_that_is_the_weight_in_use_is_not_asked() -> None:
     at_45 = Context(Unit.LB, Load(45.0, Unit.LB), Side.LEFT, 8)
     assert read_entry("8 with one plate", at_45) == SetAnswer(8)
+
+
+@pytest.mark.parametrize(
+    ("text", "reps", "load"),
+    [("9reps14kg", 9, Load(14.0, Unit.KG)), ("10reps @ 12kg", 10, Load(12.0, Unit.KG)),
+     ("8rep", 8, None)],
+)  # fmt: skip
+def test_reps_written_against_the_weight(text: str, reps: int, load: Load | None) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer), answer
+    assert (answer.reps, answer.load, answer.note) == (reps, load, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"),
+    [("10 idk kinda hard", "hard"), ("9 i guess ok", "ok"), ("kinda easy 12", "easy"),
+     ("pretty tough 8", "hard")],
+)  # fmt: skip
+def test_hedged_effort_words(text: str, effort: str) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer), answer
+    assert answer.effort is not None and answer.effort.value == effort, answer
+
+
+@pytest.mark.parametrize(
+    ("text", "pain"),
+    [("10, glute tweaked", True), ("9 tweaky hammy", True), ("10 the good kind of pain", False),
+     ("12 burns so good", False), ("10 knee popped but no pain", False),
+     ("10 knee sore, no pain though", False), ("10 no pain but my knee hurts", True),
+     ("8 tweaked my foot position", False)],
+)  # fmt: skip
+def test_pain_read_with_its_kind(text: str, pain: bool) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer), answer
+    assert answer.pain is pain, answer
+
+
+def test_two_numbers_crossed_near_neither_the_load_nor_a_plan_are_asked_both_ways() -> None:
+    at_16 = Context(Unit.KG, Load(16.0, Unit.KG), Side.LEFT, 8)
+    found = read_entry("22x8", at_16)
+    assert isinstance(found, Confirm), found
+    offered = [option.result for option in found.options]
+    assert offered[:2] == [SetAnswer(8, Load(22.0, Unit.KG)), SetAnswer(22, Load(8.0, Unit.KG))]
