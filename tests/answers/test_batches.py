@@ -29,6 +29,8 @@ FLOORS = {
     # Batch "heldout3" (another writer, never saw the code): first passes 71.3 % then 73.8 %
     # topic, 79 % fact, 75 % follow-ups; now a development set held at its round-six rate.
     "heldout3": (0.81, 0.88, 0.87),
+    # Batch "heldout5" (another writer, never saw the code): its first pass, scored unseen.
+    "heldout5": (0.95, 0.93, 0.78),
 }
 GOAL = (0.97, 0.9, 0.9)
 
