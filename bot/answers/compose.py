@@ -250,7 +250,7 @@ def programming(ex: Exercise) -> Parts:
     side = " per leg" if ex.unilateral else ""
     return pages(
         [
-            f"{ex.name}: {p.sets.low}–{p.sets.high} sets of {p.reps.low}–{p.reps.high} reps{side}.",
+            f"{ex.name}: {p.sets.low}-{p.sets.high} sets of {p.reps.low}-{p.reps.high} reps{side}.",
             f"When: {p.placement}",
             f"Tempo: {p.tempo}",
             *bullets(p.notes),
@@ -268,7 +268,7 @@ def counted(ex: Exercise, sets: int | None, reps: int | None) -> str:
     """ "is 3x10 ok": the numbers asked about against the exercise's usual range."""
     p = ex.programming
     side = " per leg" if ex.unilateral else ""
-    usual = f"{p.sets.low}–{p.sets.high} sets of {p.reps.low}–{p.reps.high} reps{side}"
+    usual = f"{p.sets.low}-{p.sets.high} sets of {p.reps.low}-{p.reps.high} reps{side}"
     asked = " of ".join(
         f"{n} {what}" for n, what in ((sets, "sets"), (reps, "reps")) if n is not None
     )
