@@ -20,6 +20,7 @@ _DETAIL_TOPICS = {Topic.STEPS, Topic.WEIGHTED, Topic.TIPS}
 _MUSCLES = frozenset(phrase_tokens(" ".join(MUSCLE_WORDS)))
 # Talk of a fault or a referral goes on about that; a word alone is not a new question there.
 _OWN_THREAD = {Topic.TROUBLESHOOT, Topic.MISTAKES, Topic.MEDICAL, Topic.NONE}
+_ATOM_KINDS = ("facts:", "setup:", "steps:", "loaded:", "tips:")
 
 
 class BackReferences:
@@ -57,6 +58,7 @@ class BackReferences:
         """A follow-up whose subject comes from the thread, not from its own words."""
         return (
             self.referral_carried(p, previous)
+            or self.reason(p, previous)
             or self.where_it_goes(p, previous, in_hand)
             or self.further(p, previous)
             or self.one_word(p, previous)
@@ -89,6 +91,35 @@ class BackReferences:
         named = p.found.slugs
         exercise = named[0] if named else previous.exercise
         return previous.model_copy(update={"exercise": exercise, "part": 0})
+
+    def reason(self, p: Parsed, previous: Subject | None) -> Subject | None:
+        """ "why?", "how come", "why does that matter": the reason for what was just said.
+
+        After a fault, that fault's why (the first listed after a list of them); after tips, the
+        first tip in full; after a referral, the same referral; else why do the exercise.
+        """
+        if previous is None or p.found.slugs or not signals.bare_why(p.toks):
+            return None
+        if previous.topic is Topic.MEDICAL:
+            return previous.model_copy(update={"part": 0})
+        slug = self.in_talk(previous)
+        ex = self._library.get(slug or "")
+        if ex is None or slug is None:
+            return None
+        atoms = [f for f in previous.focus if f.startswith(_ATOM_KINDS)]
+        if previous.topic in (Topic.MISTAKES, Topic.TROUBLESHOOT):
+            fault = next((f for f in previous.focus if f.startswith("mistakes:")), None)
+            if fault is None and atoms:
+                return previous.model_copy(update={"part": 0})  # a fix that gives its reason
+            if fault is None and not ex.mistakes:
+                return None
+            kept = tuple(f for f in previous.focus if f == "guess")
+            return Subject(
+                topic=previous.topic, exercise=slug, focus=(fault or "mistakes:0", "why", *kept)
+            )
+        if previous.topic is Topic.TIPS and not atoms and ex.tips:
+            return Subject(topic=Topic.TIPS, exercise=slug, focus=("tips:0",))
+        return Subject(topic=Topic.BENEFITS, exercise=slug)
 
     def one_word(self, p: Parsed, previous: Subject | None) -> Subject | None:
         """ "knees?", "and the bench?", "band?": one body or kit word about the exercise in

@@ -182,6 +182,11 @@ def _one_mistake(m: Mistake, lead: str, prefix: Sequence[str] = ()) -> str:
     return fit([*prefix, f"{lead}: {m.name.lower()}.", f"Fix: {m.fix}", f"Cue: {m.cue}"])
 
 
+def reason(m: Mistake) -> str:
+    """ "why is that bad?": the fault's reason first, then what to do about it."""
+    return fit([f"Why it matters ({m.name.lower()}): {m.why}", f"Fix: {m.fix}", f"Cue: {m.cue}"])
+
+
 def troubleshoot(ex: Exercise, focus: int | None, pain: bool) -> Parts:
     prefix = [ex.safety] if pain else []
     if focus is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from bot.answers.exercises import phrase_tokens
 
 PAIN = frozenset(
@@ -39,6 +41,27 @@ PRESCRIBERS = {
 PRESCRIBING = frozenset(
     phrase_tokens("gave give given told prescribed assigned recommended set wants wanted put")
 )
+
+
+# "why?", "how come", "why is that bad", "why does it matter": a reason asked for, and no more.
+_WHY = frozenset(phrase_tokens("why whys"))
+_BARE_WHY = frozenset(
+    phrase_tokens(
+        "why whys how come is it its that thats this does do did would be so bad a an the problem "
+        "issue matter matters important big deal but and though tho exactly really then ok okay "
+        "wrong such"
+    )
+)
+
+
+_HOW_COME = phrase_tokens("how come")
+
+
+def bare_why(toks: list[str]) -> bool:
+    """Nothing but a why: the reason for what was just said is asked."""
+    words = set(toks)
+    how_come = any(pair == _HOW_COME for pair in pairwise(toks))
+    return bool(words & _WHY or how_come) and words <= _BARE_WHY
 
 
 SIDES = frozenset(phrase_tokens("left right side sides leg legs other"))
