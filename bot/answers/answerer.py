@@ -362,6 +362,9 @@ class Answerer:
             others = [s for s in named if s != slug]
             focus += [f"other:{others[0]}"] if others else []
             focus += [f"unknown:{name}" for name in p.found.others[:1]]
+            asked = signals.difficulty(p.toks)
+            # "which one is harder": a verdict first, when there are two to weigh.
+            focus += [f"verdict:{asked}"] if asked and others else []
             return tuple(focus)
         counted = prescription(p.toks) if topic is Topic.PROGRAMMING else None
         if counted is not None:

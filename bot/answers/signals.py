@@ -64,6 +64,29 @@ def bare_why(toks: list[str]) -> bool:
     return bool(words & _WHY or how_come) and words <= _BARE_WHY
 
 
+# "which is harder", "is it easier than", "better for a beginner": how hard, asked of a pair.
+_HARDER_ASKED = frozenset(
+    phrase_tokens("harder tougher difficult demanding challenging advanced intense brutal")
+)
+_EASIER_ASKED = frozenset(phrase_tokens("easier simpler gentler lighter"))
+_NEWCOMER = frozenset(phrase_tokens("beginner beginners novice newbie newbies newcomer"))
+_LESS = frozenset(phrase_tokens("less least"))
+
+
+def difficulty(toks: list[str]) -> str | None:
+    """ "which is tougher" -> "harder"; "easier than", "less demanding" -> "easier";
+    "better for a beginner" -> "beginner"; None when the question weighs up something else."""
+    words = set(toks)
+    if words & _NEWCOMER:
+        return "beginner"
+    less = bool(words & _LESS)
+    if words & _EASIER_ASKED:
+        return "harder" if less else "easier"
+    if words & _HARDER_ASKED:
+        return "easier" if less else "harder"
+    return None
+
+
 SIDES = frozenset(phrase_tokens("left right side sides leg legs other"))
 
 

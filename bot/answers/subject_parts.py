@@ -96,5 +96,8 @@ def _topic_parts(subject: Subject, ex: Exercise, library: Library) -> compose.Pa
     if topic is Topic.COMPARE:
         other = _option(subject, "other:")
         unknown = [f.removeprefix("unknown:") for f in subject.focus if f.startswith("unknown:")]
-        return compose.compare(ex, library.get(other) if other else None, library, unknown)
+        verdict = _option(subject, "verdict:")
+        return compose.compare(
+            ex, library.get(other) if other else None, library, unknown, verdict=verdict
+        )
     return []
