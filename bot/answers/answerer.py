@@ -42,6 +42,10 @@ _PRIORITY = [
     Topic.MUSCLES, Topic.STEPS, Topic.OVERVIEW,
 ]  # fmt: skip
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
+# "when should I add weight" asks what "when do I go heavier" asks.
+_HEAVIER = stem("heavier")
+# Words that only say "weight goes on": what else a how-to-load question says is its detail.
+_LOAD_WORDS = frozenset(phrase_tokens("add adding load loaded weight weighted resistance extra"))
 
 
 class Answerer:
@@ -168,6 +172,7 @@ class Answerer:
         last = previous.exercise if previous is not None else None
         last = last if last in self.library else None
         p = self._back.kit_in_talk(p, previous)
+        p = self._back.two_legged(p, previous, in_hand) or p
         named = p.found.slugs
         counted = () if named else self._back.counted(p, previous)
         if counted:
@@ -369,6 +374,8 @@ class Answerer:
         counted = prescription(p.toks) if topic is Topic.PROGRAMMING else None
         if counted is not None:
             return (counted.focus(),)  # "is 3x10 ok": the numbers against the usual range
+        if topic is Topic.WEIGHTED:
+            return self._loading_focus(slug, p)
         if topic is Topic.STEPS and toks & signals.SETUP:
             focus.append("setup-only")
         if topic is Topic.MUSCLES:
@@ -379,6 +386,24 @@ class Answerer:
         if fact is not None:
             focus.insert(0, fact)
         return tuple(focus)
+
+    def _loading_focus(self, slug: str, p: Parsed) -> tuple[str, ...]:
+        """ "when do I add weight" is when to go heavier; "where does the dumbbell sit", "how do
+        I hold it" is where the weight goes; "how do I add weight" is how it goes on: the loaded
+        steps, unless the rest of the question asks a detail of its own ("at home")."""
+        how = signals.loading(p.toks)
+        kit = self._equipment[slug] | followup.LOADING
+        query = p.query
+        if how == "raise":
+            query = [*p.query, _HEAVIER]
+        elif how == "place":
+            asked = [t for t in p.query if t in kit] or sorted(followup.LOADING)
+            best = self._votes.where_it_goes(slug, asked, frozenset({Topic.WEIGHTED}))
+            return (best.atom.id,) if best is not None else ()
+        elif how == "add":
+            query = [t for t in p.query if t not in kit and t not in _LOAD_WORDS]
+        fact = self._votes.lead_fact(Topic.WEIGHTED, slug, query) if query else None
+        return (fact,) if fact is not None else ()
 
     def _refuse(self, opening: str) -> Answer:
         first = self.library[self._hub]

@@ -7,7 +7,7 @@ from dataclasses import replace
 from bot.answers import compose, followup, signals
 from bot.answers.exercises import phrase_tokens
 from bot.answers.model import Subject, Topic
-from bot.answers.parsed import Parsed
+from bot.answers.parsed import Parsed, without
 from bot.answers.symptoms import BODY
 from bot.answers.topics import TopicScorer
 from bot.answers.vocabulary import MUSCLE_WORDS
@@ -179,6 +179,44 @@ class BackReferences:
             kit = next((t for t in named if atom is not None and t in atom.toks), "")
         added = replace(p, query=[*p.query, kit])
         return added if kit and self._votes.best_fact(last, added.query) is not None else p
+
+    def two_legged(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed | None:
+        """ "and the two legged one", "with both legs": said of a one-leg exercise (named, in
+        talk or in hand), the two-leg exercise whose name is inside its name (the classic hip
+        thrust for the single-leg one). The question as if it had named that one."""
+        span = signals.two_legged(p.toks)
+        if span is None:
+            return None
+        start, end = span
+        inside = [m for m in p.found.mentions if start <= m.start and m.end <= end]
+        others = [m for m in p.found.mentions if m not in inside]
+        if any(m.start < end and m.end > start for m in others):
+            return None  # "the two leg glute bridge": a name of its own
+        last = previous.exercise if previous is not None else None
+        named = [m.slug for m in others]
+        base = next((s for s in named if self._library[s].unilateral), None)
+        if base is None and not named:
+            base = next((s for s in (last, in_hand) if s in self._library), None)
+        plain = self._two_leg_version(base) if base is not None else None
+        if plain is None:
+            return None
+        found = replace(
+            p.found, slugs=tuple(dict.fromkeys([*named, plain])), mentions=tuple(others)
+        )
+        said = frozenset(p.toks[start:end])
+        return replace(without(p, said), found=found)
+
+    def _two_leg_version(self, slug: str) -> str | None:
+        ex = self._library[slug]
+        if not ex.unilateral:
+            return None
+        name = set(phrase_tokens(ex.name))
+        plain = [
+            (len(words), s)
+            for s, other in self._library.items()
+            if not other.unilateral and (words := set(phrase_tokens(other.name))) <= name
+        ]
+        return max(plain)[1] if plain else None
 
     def without_kit(self, p: Parsed, previous: Subject) -> tuple[str, ...]:
         """ "without the band?": the exercise in talk minus the kit it is named after."""

@@ -87,6 +87,59 @@ def difficulty(toks: list[str]) -> str | None:
     return None
 
 
+# "the two legged one", "double leg", "with both feet": the two-leg version of a one-leg lift.
+_TWO = frozenset(phrase_tokens("two double"))
+_BOTH = frozenset(phrase_tokens("both"))
+_LEGS = frozenset(phrase_tokens("leg legs legged foot feet"))
+_USING = frozenset(phrase_tokens("with using"))
+_BILATERAL = frozenset(phrase_tokens("bilateral"))
+_DOWN = phrase_tokens("down")
+
+
+def two_legged(toks: list[str]) -> tuple[int, int] | None:
+    """Where a question says "on two legs" (start, end), or None. "Both legs" only counts with
+    "with" or "using" before it: "the same reps on both legs" is one exercise, both sides."""
+    for i, tok in enumerate(toks):
+        if tok in _BILATERAL:
+            return i, i + 1
+        if i + 1 >= len(toks) or toks[i + 1] not in _LEGS:
+            continue
+        if tok in _TWO or (tok in _BOTH and i > 0 and toks[i - 1] in _USING):
+            end = i + 2 + (tuple(toks[i + 2 : i + 3]) == _DOWN)
+            return (i - 1 if tok in _BOTH else i), end
+    return None
+
+
+# Loading asked three ways: when to go heavier, where the weight sits, how it goes on at all.
+_WHEN = frozenset(phrase_tokens("when time ready soon yet know"))
+_MORE = frozenset(
+    phrase_tokens("add adding heavier increase increasing more up bump raise progress")
+)
+_WHERE = frozenset(phrase_tokens("where wheres"))
+_PLACED = frozenset(phrase_tokens("hold put place position sit sits rest balance steady"))
+_PUTTING = frozenset(phrase_tokens("put putting use using start starting"))
+_HOW = frozenset(phrase_tokens("how way can"))
+_ADDING = frozenset(phrase_tokens("add adding load loaded"))
+_HOW_MUCH = frozenset(phrase_tokens("much heavy heavier kg kgs lb lbs pound light big small"))
+_WHICH = frozenset(phrase_tokens("what which"))
+_A_WEIGHT = frozenset(phrase_tokens("weight dumbbell kettlebell plate size load"))
+
+
+def loading(toks: list[str]) -> str | None:
+    """ "when do I add weight" -> "raise" (go heavier); "where does the dumbbell sit", "how do I
+    hold the weight" -> "place"; "how do I add weight", "can I load it" -> "add" (how it goes
+    on); None for anything else ("how heavy", "what weight")."""
+    words = set(toks)
+    if words & _WHEN and words & (_MORE | _PUTTING) and not words & _WHERE:
+        return "raise"  # "when should I start putting weight on"
+    if words & _WHERE or (words & _HOW and words & _PLACED):
+        return "place"  # "how do I hold it": the how of a place, not of loading at all
+    which = any(a in _WHICH and b in _A_WEIGHT for a, b in pairwise(toks))  # "what weight"
+    if words & _HOW and words & _ADDING and not words & _HOW_MUCH and not which:
+        return "add"
+    return None
+
+
 SIDES = frozenset(phrase_tokens("left right side sides leg legs other"))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answers.facts import FactIndex, Hit
 from bot.answers.model import Topic
 from bot.answers.symptoms import BODY
+from bot.answers.text import stem
 
 # A fact found by retrieval adds this much (times its coverage) to its topic's score: as much
 # as a cue that says the topic outright.
@@ -14,6 +15,8 @@ FACT_COVERAGE = 0.5  # least share of the question's words a fact must hold to a
 PROSE_VOTE = 1.0
 _PROSE_COVERAGE = 0.6
 _FAULTS = frozenset({Topic.TROUBLESHOOT, Topic.MISTAKES})
+_PLACES = frozenset({Topic.STEPS, Topic.WEIGHTED})
+_PLACES_ON_BODY = BODY - {stem("leg"), stem("side")}
 
 
 class FactVotes:
@@ -56,9 +59,21 @@ class FactVotes:
                 return hit.atom.id
         return None
 
-    def where_it_goes(self, slug: str, kit: list[str]) -> Hit | None:
+    def where_it_goes(
+        self, slug: str, kit: list[str], topics: frozenset[Topic] = _PLACES
+    ) -> Hit | None:
         """The set-up or loading atom that says most about where this kit sits."""
-        hits = self.facts.search(slug, kit, {Topic.STEPS, Topic.WEIGHTED})
+        hits = self.facts.search(slug, kit, set(topics))
         # A line that puts the kit on a part of the body says where it goes; "get the band in
         # place" only says that it does.
-        return max(hits, key=lambda h: (bool(BODY & set(h.atom.toks)), h.score), default=None)
+        # A line that puts the kit on a place on the body ("across your hips"; "per leg" only
+        # counts) says where it goes; among those, a fact was written to say so.
+        return max(
+            hits,
+            key=lambda h: (
+                bool(_PLACES_ON_BODY & set(h.atom.toks)),
+                h.atom.id.startswith("facts:"),
+                h.score,
+            ),
+            default=None,
+        )
