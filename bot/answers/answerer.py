@@ -172,7 +172,11 @@ class Answerer:
         last = previous.exercise if previous is not None else None
         last = last if last in self.library else None
         p = self._back.kit_in_talk(p, previous)
-        p = self._back.two_legged(p, previous, in_hand) or p
+        p = (
+            self._back.two_legged(p, previous, in_hand)
+            or self._back.full_one(p, previous, in_hand)
+            or p
+        )
         named = p.found.slugs
         counted = () if named else self._back.counted(p, previous)
         if counted:
@@ -402,6 +406,9 @@ class Answerer:
             return (best.atom.id,) if best is not None else ()
         elif how == "add":
             query = [t for t in p.query if t not in kit and t not in _LOAD_WORDS]
+        else:
+            # "how heavy to start on the barbell": the kit says which version; the rest asks.
+            query = [t for t in p.query if t not in self._equipment[slug]] or p.query
         fact = self._votes.lead_fact(Topic.WEIGHTED, slug, query) if query else None
         return (fact,) if fact is not None else ()
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from bot.answers import compose, followup, signals
 from bot.answers.exercises import phrase_tokens
+from bot.answers.facts import STOP
 from bot.answers.model import Subject, Topic
 from bot.answers.parsed import Parsed, without
 from bot.answers.symptoms import BODY
@@ -60,6 +61,7 @@ class BackReferences:
             self.referral_carried(p, previous)
             or self.reason(p, previous)
             or self.where_it_goes(p, previous, in_hand)
+            or self.moving_on(p, previous, in_hand)
             or self.further(p, previous)
             or self.one_word(p, previous)
         )
@@ -120,6 +122,52 @@ class BackReferences:
         if previous.topic is Topic.TIPS and not atoms and ex.tips:
             return Subject(topic=Topic.TIPS, exercise=slug, focus=("tips:0",))
         return Subject(topic=Topic.BENEFITS, exercise=slug)
+
+    def moving_on(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Subject | None:
+        """ "when do I move on", "am I ready for the full one": when to leave the exercise in
+        talk (or the one named "from") for the harder one it leads to, from its own fact."""
+        words = set(p.toks)
+        if not words & signals.MOVE_TIMING or words & signals.LOAD_WORDS:
+            return None
+        first = p.found.mentions[0] if p.found.mentions else None
+        before = set(p.toks[max(0, first.start - 2) : first.start]) if first else set()
+        toward = bool(words & signals.SWITCH and before & signals.TOWARD)
+        if not (words & signals.ONWARD or toward or (words & signals.READY and first)):
+            return None
+        talk = self.in_talk(previous) or (in_hand if in_hand in self._library else None)
+        source, target = talk, None
+        if first is not None:
+            if talk is not None and compose.harder_than(self._library, talk, first.slug) > 0:
+                target = first.slug  # "when can I go to single leg" with the easier one in talk
+            elif before & signals.TOWARD and not before & signals.FROM:
+                return None  # "am I ready for the GHR", nothing in talk: its level says
+            else:
+                source = first.slug  # "when do I move on from bridges"
+        if source is None:
+            return None
+        fact = self._votes.moving_on(source, p.query)
+        if fact is None:
+            return None
+        if target is not None:
+            # The fact must be about moving on to that one ("the single-leg hip thrust").
+            name = set(phrase_tokens(self._library[target].name)) - STOP
+            if not name <= set(fact.atom.toks):
+                return None
+        return Subject(topic=Topic.PROGRAMMING, exercise=source, focus=(fact.atom.id,))
+
+    def full_one(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed | None:
+        """ "the full one", "the full version": the harder exercise the one in talk leads to,
+        the first harder variation its content lists (the single-leg hip thrust for 2-up-1-down)."""
+        if p.found.slugs or not set(p.free) & signals.FULL or not set(p.free) & signals.VERSION:
+            return None
+        last = previous.exercise if previous is not None else None
+        talk = next((s for s in (last, in_hand) if s in self._library), None)
+        if talk is None:
+            return None
+        harder = [r.slug for r in self._library[talk].variations if r.step == "harder"]
+        if not harder:
+            return None
+        return replace(without(p, signals.FULL), found=replace(p.found, slugs=(harder[0],)))
 
     def one_word(self, p: Parsed, previous: Subject | None) -> Subject | None:
         """ "knees?", "and the bench?", "band?": one body or kit word about the exercise in

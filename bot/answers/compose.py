@@ -333,6 +333,14 @@ def _step_up(ex: Exercise, other: Exercise) -> int:
     return 0
 
 
+def harder_than(library: Library, slug: str, other: str) -> int:
+    """+1 if other is harder than slug, -1 if easier, 0 if the content can't say: by level,
+    and where the levels tie, by the step the content sets between them."""
+    a, b = library[slug], library[other]
+    gap = _LEVELS[b.level.value] - _LEVELS[a.level.value]
+    return (gap > 0) - (gap < 0) or _step_up(a, b)
+
+
 def _verdict(ex: Exercise, other: Exercise, asked: str) -> str:
     """ "which is harder": which one, by level (beginner < intermediate < advanced), and
     where the levels tie, by the step the content sets between them."""

@@ -140,6 +140,23 @@ def loading(toks: list[str]) -> str | None:
     return None
 
 
+# "when do I move on", "am I ready for the full one", "when can I progress to single leg".
+MOVE_TIMING = frozenset(phrase_tokens("when ready time know soon"))
+READY = frozenset(phrase_tokens("ready"))
+ONWARD = frozenset(
+    phrase_tokens("move moving progress advance graduate transition upgrade next full")
+)
+# "when do I switch to single leg": a switch said toward a named exercise ("switch legs" is not).
+SWITCH = frozenset(phrase_tokens("switch change go jump"))
+# Moving the weight on is loading, not the next exercise: "when do I progress the weight".
+LOAD_WORDS = frozenset(
+    phrase_tokens("weight weights load heavier dumbbell kettlebell plate barbell bar kg lbs")
+)
+FROM = frozenset(phrase_tokens("from"))
+TOWARD = frozenset(phrase_tokens("to for into onto"))
+FULL = frozenset(phrase_tokens("full"))
+
+
 SIDES = frozenset(phrase_tokens("left right side sides leg legs other"))
 
 

@@ -16,6 +16,8 @@ PROSE_VOTE = 1.0
 _PROSE_COVERAGE = 0.6
 _FAULTS = frozenset({Topic.TROUBLESHOOT, Topic.MISTAKES})
 _PLACES = frozenset({Topic.STEPS, Topic.WEIGHTED})
+# How people ask when to move on: "am I ready", "when do I progress", "the next step".
+_ONWARD_ASKED = (stem("ready"), stem("progress"), stem("next"))
 _PLACES_ON_BODY = BODY - {stem("leg"), stem("side")}
 
 
@@ -58,6 +60,12 @@ class FactVotes:
             if hit.coverage >= (FACT_COVERAGE * 0.6 if hit.atom.asked_by(words) else FACT_COVERAGE):
                 return hit.atom.id
         return None
+
+    def moving_on(self, slug: str, query: list[str]) -> Hit | None:
+        """The exercise's fact on when to move on to the next step, asked as people ask it."""
+        words = [*query, *_ONWARD_ASKED]
+        hits = self.facts.search(slug, words, {Topic.PROGRAMMING})
+        return next((h for h in hits if h.atom.asked_by(set(words))), None)
 
     def where_it_goes(
         self, slug: str, kit: list[str], topics: frozenset[Topic] = _PLACES
