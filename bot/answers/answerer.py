@@ -358,6 +358,13 @@ class Answerer:
             fact = (
                 self._votes.lead_fact(topic, slug, p.query) if topic is Topic.TROUBLESHOOT else None
             )
+            if fact is not None and symptom is not None and symptom.coverage >= 0.5:
+                # "feel it in my quads, not my glutes": the place felt has a fault of its own;
+                # a fix that never names that place ("can't feel your glutes?") gives way to it.
+                atom = self._facts.atom(slug, fact)
+                felt = (toks & BODY) - signals.GLUTE - signals.SIDES
+                if atom is not None and felt and not felt & set(atom.toks):
+                    fact = None
             if fact is not None:
                 focus.append(fact)  # "bench keeps sliding": a fix of its own, not a mistake
             elif symptom is not None and symptom.coverage >= 0.5:
