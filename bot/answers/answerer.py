@@ -268,14 +268,22 @@ class Answerer:
             scores[prose.atom.topic] = scores.get(prose.atom.topic, 0) + weight * prose.coverage
         if fact is not None:
             scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + FACT_VOTE * fact.coverage
-            if (
-                fact.atom.topic is Topic.MUSCLES
-                and set(p.free) & signals.NORMAL
-                and set(p.free) & signals.FEELING
-                and not self._names_a_fault(p)
-            ):
-                # "is it normal to feel it in my hammies": a muscle that works here is no fault.
-                scores[Topic.MUSCLES] = max(scores.values()) + 1
+        free = set(p.free)
+        normal_feel = (
+            fact is not None
+            and fact.atom.topic is Topic.MUSCLES
+            and bool(free & signals.NORMAL and free & signals.FEELING)
+        )
+        # A muscle named as working right now ("be working", "burn"), not sore the next day.
+        expected_work = bool(
+            asked_muscles
+            and free & (signals.NORMAL | signals.EXPECTED)
+            and signals.working_now(p.surface)
+        )
+        if (normal_feel or expected_work) and not self._names_a_fault(p):
+            # "is it normal to feel it in my hammies", "is my lower back supposed to be
+            # working": a muscle that works here is no fault.
+            scores[Topic.MUSCLES] = max(scores.values()) + 1
         if len(named) == 1 and scores.get(Topic.COMPARE, 0) >= 3:
             # "banded vs regular single leg hip thrust": a telltale word is the other side.
             partners = [m.slug for m in self._finder.telltales(p.free) if m.slug != named[0]]
@@ -308,7 +316,7 @@ class Answerer:
 
     def _names_a_fault(self, p: Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
-        rest = set(p.free) - signals.FEELING - signals.NORMAL - BODY
+        rest = set(p.free) - signals.FEELING - signals.NORMAL - signals.EXPECTED - BODY
         return bool(rest & self._symptoms.words)
 
     def _refusal(

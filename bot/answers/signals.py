@@ -23,6 +23,33 @@ SETUP = frozenset(phrase_tokens("setup set up position start starting"))
 VERSION = frozenset(phrase_tokens("version variant variation one kind"))
 # "is that ok", "is it normal", "is that bad": asking whether a feeling is expected.
 NORMAL = frozenset(phrase_tokens("normal ok okay fine bad alright expected usual"))
+# "is my lower back supposed to be working", "should I feel it in my hamstrings": expected?
+EXPECTED = frozenset(phrase_tokens("supposed suppose meant should"))
+# As typed, not stemmed: "be working" is a muscle at work, "do glute work" is a plan.
+_WORKING_NOW = frozenset(
+    [
+        "feel",
+        "feels",
+        "feeling",
+        "felt",
+        "burn",
+        "burns",
+        "burning",
+        "working",
+        "worked",
+        "firing",
+        "activating",
+    ]
+)
+
+
+def working_now(surface: list[str]) -> bool:
+    """ "be working", "meant to work", "burn": a muscle at work in the set, typed words."""
+    return bool(set(surface) & _WORKING_NOW) or any(
+        a in ("to", "be") and b in ("work", "works") for a, b in pairwise(surface)
+    )
+
+
 # Words that compare one exercise with another even when only one is named.
 COMPARING = frozenset(
     phrase_tokens("vs versus difference differ different compare compared comparison or")
