@@ -26,21 +26,10 @@ NORMAL = frozenset(phrase_tokens("normal ok okay fine bad alright expected usual
 # "is my lower back supposed to be working", "should I feel it in my hamstrings": expected?
 EXPECTED = frozenset(phrase_tokens("supposed suppose meant should"))
 # As typed, not stemmed: "be working" is a muscle at work, "do glute work" is a plan.
-_WORKING_NOW = frozenset(
-    [
-        "feel",
-        "feels",
-        "feeling",
-        "felt",
-        "burn",
-        "burns",
-        "burning",
-        "working",
-        "worked",
-        "firing",
-        "activating",
-    ]
-)
+_WORKING_NOW = frozenset({
+    "feel", "feels", "feeling", "felt", "burn", "burns", "burning", "working", "worked", "firing",
+    "activating",
+})  # fmt: skip
 
 
 def working_now(surface: list[str]) -> bool:
