@@ -16,7 +16,7 @@ from bot.answers.parsed import Parsed, without
 from bot.answers.subject_parts import render
 from bot.answers.symptoms import BODY, SymptomIndex, SymptomMatch
 from bot.answers.text import IRREGULAR, Speller, clean, stem, words
-from bot.answers.topics import TopicScorer
+from bot.answers.topics import TopicScorer, starts_set_up
 from bot.answers.vocabulary import (
     COMMON,
     CUES,
@@ -45,6 +45,7 @@ _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <i
 # "when should I add weight" asks what "when do I go heavier" asks.
 _HEAVIER = stem("heavier")
 # Words that only say "weight goes on": what else a how-to-load question says is its detail.
+_PLACING_REST = frozenset(phrase_tokens("rest rests"))
 _LOAD_WORDS = frozenset(phrase_tokens("add adding load loaded weight weighted resistance extra"))
 
 
@@ -171,6 +172,8 @@ class Answerer:
     def _decide(self, p: Parsed, in_hand: str | None, previous: Subject | None) -> Subject | Answer:
         last = previous.exercise if previous is not None else None
         last = last if last in self.library else None
+        if set(p.free) & followup.WHERE:
+            p = without(p, _PLACING_REST)  # "where do my shoulders rest": a place, not a break
         p = self._back.kit_in_talk(p, previous)
         p = (
             self._back.two_legged(p, previous, in_hand)
@@ -395,7 +398,7 @@ class Answerer:
             return (counted.focus(),)  # "is 3x10 ok": the numbers against the usual range
         if topic is Topic.WEIGHTED:
             return self._loading_focus(slug, p)
-        if topic is Topic.STEPS and toks & signals.SETUP:
+        if topic is Topic.STEPS and (toks & signals.SETUP or starts_set_up(p.toks)):
             focus.append("setup-only")
         if topic is Topic.MUSCLES:
             focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]

@@ -320,7 +320,7 @@ class BackReferences:
             kit = list(followup.referent(previous, ex))
         else:
             return None
-        best = self._votes.where_it_goes(slug, kit)
+        best = self._votes.where_it_goes(slug, kit, asked=frozenset(p.query))
         if best is None:
             return None
         return Subject(topic=best.atom.topic, exercise=slug, focus=(best.atom.id,))

@@ -19,7 +19,7 @@ EASIER = frozenset(
 HARDER = frozenset(
     phrase_tokens("harder tougher progress progression advanced challenging next level")
 )
-SETUP = frozenset(phrase_tokens("setup set up position start starting"))
+SETUP = frozenset(phrase_tokens("setup set up position start starting begin beginning"))
 VERSION = frozenset(phrase_tokens("version variant variation one kind"))
 # "is that ok", "is it normal", "is that bad": asking whether a feeling is expected.
 NORMAL = frozenset(phrase_tokens("normal ok okay fine bad alright expected usual"))

@@ -36,6 +36,18 @@ _AGAINST = frozenset(phrase_tokens("than not instead nothing more mostly only ov
 _ASKING = frozenset(phrase_tokens("does do is are which will would can should what how"))
 
 
+# Where the set-up starts from: "how do I start, sitting on the bench or the floor?".
+_START = frozenset(phrase_tokens("start starting begin beginning get into"))
+_SEATED = frozenset(phrase_tokens("sit sitting seated lie lying"))
+_FLOOR_OR_BENCH = frozenset(phrase_tokens("floor bench"))
+
+
+def starts_set_up(toks: list[str]) -> bool:
+    """ "how do I start, sitting on the bench or the floor?": where the set-up starts from."""
+    words = set(toks)
+    return bool(words & _START and (words & _SEATED or words >= _FLOOR_OR_BENCH))
+
+
 def _felt_elsewhere(toks: list[str]) -> bool:
     """A complaint that another place does the glutes' work: "my knees feel it more than my
     glutes". Asked as a question ("does it work hamstrings more than glutes") it is not one."""
@@ -99,6 +111,8 @@ class TopicScorer:
             out[Topic.TROUBLESHOOT] = 3.0  # "I feel nothing in my butt"
         elif _felt_elsewhere(toks):
             out[Topic.TROUBLESHOOT] = 3.0  # "my lower back works harder than my booty"
+        elif starts_set_up(toks):
+            out[Topic.STEPS] = 3.0  # "do I start sitting on the floor or on the bench"
         elif words & _NEGATORS and words & _WORKING and words & _BODY:
             out[Topic.TROUBLESHOOT] = 3.0  # "these arent hitting my glutes at all"
         elif words & _ELSE and words & _WORKING and words & _BODY:

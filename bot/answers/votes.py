@@ -54,7 +54,10 @@ class FactVotes:
     def lead_fact(self, topic: Topic, slug: str, query: list[str]) -> str | None:
         """The id of the fact within topic the question asks for, if one stands out."""
         words = set(query)
-        for hit in self.facts.search(slug, query, {topic})[:3]:
+        top = self.facts.search(slug, query, {topic})[:3]
+        # Of atoms that hold as much of the question, one asked for in those words comes first.
+        top.sort(key=lambda h: (-round(h.coverage, 6), not h.atom.asked_by(words)))
+        for hit in top:
             # Asked for in so many words, a fact may share the question with other words
             # ("how many days a week should I train glutes").
             if hit.coverage >= (FACT_COVERAGE * 0.6 if hit.atom.asked_by(words) else FACT_COVERAGE):
@@ -68,9 +71,14 @@ class FactVotes:
         return next((h for h in hits if h.atom.asked_by(set(words))), None)
 
     def where_it_goes(
-        self, slug: str, kit: list[str], topics: frozenset[Topic] = _PLACES
+        self,
+        slug: str,
+        kit: list[str],
+        topics: frozenset[Topic] = _PLACES,
+        asked: frozenset[str] = frozenset(),
     ) -> Hit | None:
-        """The set-up or loading atom that says most about where this kit sits."""
+        """The set-up or loading atom that says most about where this kit sits; of two that
+        put it on the body, the one the question's words ask for ("my shoulders on the bench")."""
         hits = self.facts.search(slug, kit, set(topics))
         # A line that puts the kit on a part of the body says where it goes; "get the band in
         # place" only says that it does.
@@ -80,6 +88,7 @@ class FactVotes:
             hits,
             key=lambda h: (
                 bool(_PLACES_ON_BODY & set(h.atom.toks)),
+                h.atom.asked_by(set(asked)),
                 h.atom.id.startswith("facts:"),
                 h.score,
             ),
