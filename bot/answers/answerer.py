@@ -45,6 +45,9 @@ _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <i
 # "when should I add weight" asks what "when do I go heavier" asks.
 _HEAVIER = stem("heavier")
 # Words that only say "weight goes on": what else a how-to-load question says is its detail.
+# How strong kit is: of a band, these say nothing about loading the lift.
+_RESISTANCE = frozenset(phrase_tokens("resistance heavy heavier light lighter strong strength"))
+_LEVEL = frozenset(phrase_tokens("level"))
 _PLACING_REST = frozenset(phrase_tokens("rest rests"))
 _LOAD_WORDS = frozenset(phrase_tokens("add adding load loaded weight weighted resistance extra"))
 
@@ -250,6 +253,7 @@ class Answerer:
         asked_muscles = [name for t in p.free for name in self._muscle_words.get(t, ())]
         slug = subject or self._hub
         fact = self._kitless_fact(p, slug, scores) or self._votes.best_fact(slug, p.query)
+        self._other_kit(p, slug, fact, scores)
         # With no exercise in sight, shared words alone ("how do I bench press") prove nothing.
         prose = self._votes.prose(slug, p.query) if fact is None and subject else None
         located = fact or prose
@@ -316,6 +320,23 @@ class Answerer:
         rest = [t for t in p.cue_toks if t not in kit]
         scores[Topic.WEIGHTED] = self._scorer.score(rest).get(Topic.WEIGHTED, 0.0)
         return fact
+
+    def _other_kit(
+        self, p: Parsed, slug: str, fact: Hit | None, scores: dict[Topic, float]
+    ) -> None:
+        """ "which band resistance", "light or heavy band?": said of kit that is no weight (the
+        band), resistance words ask how strong that kit is, not how to load the lift."""
+        if fact is None or fact.atom.topic is Topic.WEIGHTED:
+            return
+        kit = (set(p.query) & self._equipment[slug]) - self._kit_cues.keys()
+        if not kit & set(fact.atom.toks):
+            return
+        if not set(p.cue_toks) & _RESISTANCE:
+            return
+        # "what resistance level": the band's level, not the exercise's.
+        rest = self._scorer.score([t for t in p.cue_toks if t not in _RESISTANCE | _LEVEL])
+        for topic in (Topic.WEIGHTED, Topic.LEVEL):
+            scores[topic] = min(scores.get(topic, 0.0), rest.get(topic, 0.0))
 
     def _names_a_fault(self, p: Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""

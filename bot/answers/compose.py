@@ -247,7 +247,8 @@ def benefits(ex: Exercise) -> Parts:
 
 
 def level(ex: Exercise) -> Parts:
-    return [fit([f"The {mid(ex)} is a {ex.level.value} exercise.", ex.level_note or ""])]
+    article = "an" if ex.level.value[0] in "aeiou" else "a"
+    return [fit([f"The {mid(ex)} is {article} {ex.level.value} exercise.", ex.level_note or ""])]
 
 
 def programming(ex: Exercise) -> Parts:
