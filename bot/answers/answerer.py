@@ -341,6 +341,7 @@ class Answerer:
     def _names_a_fault(self, p: Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
         rest = set(p.free) - signals.FEELING - signals.NORMAL - signals.EXPECTED - BODY
+        rest -= self._pronouns  # "in this one" points at the exercise, not at a fault
         return bool(rest & self._symptoms.words)
 
     def _refusal(

@@ -15,6 +15,7 @@ from bot.answers.model import Topic
         ("should I be feeling this in my lower back too", "single-leg-hip-thrust", "stabiliser"),
         ("is my lower back meant to work during glute bridges", None, "stabiliser"),
         ("should my abs be working", "glute-bridge", "stabiliser"),
+        ("are my hammies meant to be working on this one", "hip-thrust", "secondary mover"),
         ("am I supposed to feel my hammies on the GHR", None, "main mover"),
         ("should i feel the burn in my hamstrings", "single-leg-hip-thrust", "secondary mover"),
         ("is it meant to burn in my hammies like this", "two-up-one-down-hip-thrust", "secondary"),
