@@ -7,16 +7,16 @@ import unicodedata
 
 from bot.answers import compose, english, followup, medical, scene, signals
 from bot.answers.backrefs import BackReferences
-from bot.answers.counts import prescription
 from bot.answers.exercises import ExerciseFinder, phrase_tokens
 from bot.answers.facts import FactIndex, Hit
+from bot.answers.focus import Focus
 from bot.answers.help import help_text
 from bot.answers.model import Answer, Subject, Topic
 from bot.answers.parsed import Parsed, without
 from bot.answers.subject_parts import render
 from bot.answers.symptoms import BODY, SymptomIndex, SymptomMatch
 from bot.answers.text import IRREGULAR, Speller, clean, stem, words
-from bot.answers.topics import TopicScorer, starts_set_up
+from bot.answers.topics import TopicScorer
 from bot.answers.vocabulary import (
     COMMON,
     CUES,
@@ -42,14 +42,10 @@ _PRIORITY = [
     Topic.MUSCLES, Topic.STEPS, Topic.OVERVIEW,
 ]  # fmt: skip
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
-# "when should I add weight" asks what "when do I go heavier" asks.
-_HEAVIER = stem("heavier")
-# Words that only say "weight goes on": what else a how-to-load question says is its detail.
 # How strong kit is: of a band, these say nothing about loading the lift.
 _RESISTANCE = frozenset(phrase_tokens("resistance heavy heavier light lighter strong strength"))
 _LEVEL = frozenset(phrase_tokens("level"))
 _PLACING_REST = frozenset(phrase_tokens("rest rests"))
-_LOAD_WORDS = frozenset(phrase_tokens("add adding load loaded weight weighted resistance extra"))
 
 
 class Answerer:
@@ -84,6 +80,7 @@ class Answerer:
             slug: frozenset(t for item in ex.equipment for t in phrase_tokens(item))
             for slug, ex in library.items()
         }
+        self._focus = Focus(self._facts, self._votes, self._equipment)
         # The exercise the others are built around answers a question that names none.
         self._hub = max(library, key=lambda s: len(library[s].variations + library[s].alternatives))
 
@@ -170,19 +167,14 @@ class Answerer:
             t for i, t in enumerate(toks)
             if (not named[i] or i in single) and t not in unknown_stems
         ]  # fmt: skip
-        return Parsed(fixed, toks, cue_toks, free, query, unknown, found)
+        parsed = Parsed(fixed, toks, cue_toks, free, query, unknown, found)
+        # "where do my shoulders rest": a place, not a break between sets.
+        return without(parsed, _PLACING_REST) if set(free) & followup.WHERE else parsed
 
     def _decide(self, p: Parsed, in_hand: str | None, previous: Subject | None) -> Subject | Answer:
         last = previous.exercise if previous is not None else None
         last = last if last in self.library else None
-        if set(p.free) & followup.WHERE:
-            p = without(p, _PLACING_REST)  # "where do my shoulders rest": a place, not a break
-        p = self._back.kit_in_talk(p, previous)
-        p = (
-            self._back.two_legged(p, previous, in_hand)
-            or self._back.full_one(p, previous, in_hand)
-            or p
-        )
+        p = self._back.reread(p, previous, in_hand)
         named = p.found.slugs
         counted = () if named else self._back.counted(p, previous)
         if counted:
@@ -233,7 +225,7 @@ class Answerer:
         if symptom is None or symptom.slug != slug:
             symptom = self._symptoms.match(p.toks, slug)
         named = (*named, *(s for s in (in_hand, last) if s and s not in named))
-        focus = self._focus(topic, slug, p, named, symptom, asked_muscles)
+        focus = self._focus.of(topic, slug, p, named, symptom, asked_muscles)
         who = signals.prescriber(p.toks)
         if who is not None:
             focus = (*focus, f"prescribed:{who}")
@@ -275,21 +267,8 @@ class Answerer:
             scores[prose.atom.topic] = scores.get(prose.atom.topic, 0) + weight * prose.coverage
         if fact is not None:
             scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + FACT_VOTE * fact.coverage
-        free = set(p.free)
-        normal_feel = (
-            fact is not None
-            and fact.atom.topic is Topic.MUSCLES
-            and bool(free & signals.NORMAL and free & signals.FEELING)
-        )
-        # A muscle named as working right now ("be working", "burn"), not sore the next day.
-        expected_work = bool(
-            asked_muscles
-            and free & (signals.NORMAL | signals.EXPECTED)
-            and signals.working_now(p.surface)
-        )
-        if (normal_feel or expected_work) and not self._names_a_fault(p):
-            # "is it normal to feel it in my hammies", "is my lower back supposed to be
-            # working": a muscle that works here is no fault.
+        if self._working_as_it_should(p, fact, asked_muscles):
+            # "is it normal to feel it in my hammies": a muscle that works here is no fault.
             scores[Topic.MUSCLES] = max(scores.values()) + 1
         if len(named) == 1 and scores.get(Topic.COMPARE, 0) >= 3:
             # "banded vs regular single leg hip thrust": a telltale word is the other side.
@@ -338,6 +317,23 @@ class Answerer:
         for topic in (Topic.WEIGHTED, Topic.LEVEL):
             scores[topic] = min(scores.get(topic, 0.0), rest.get(topic, 0.0))
 
+    def _working_as_it_should(self, p: Parsed, fact: Hit | None, asked_muscles: list[str]) -> bool:
+        """ "is it normal to feel it in my hammies", "is my lower back supposed to be working":
+        asks whether a muscle at work is expected, and names no fault."""
+        free = set(p.free)
+        normal_feel = (
+            fact is not None
+            and fact.atom.topic is Topic.MUSCLES
+            and bool(free & signals.NORMAL and free & signals.FEELING)
+        )
+        # A muscle named as working right now ("be working", "burn"), not sore the next day.
+        expected_work = bool(
+            asked_muscles
+            and free & (signals.NORMAL | signals.EXPECTED)
+            and signals.working_now(p.surface)
+        )
+        return (normal_feel or expected_work) and not self._names_a_fault(p)
+
     def _names_a_fault(self, p: Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
         rest = set(p.free) - signals.FEELING - signals.NORMAL - signals.EXPECTED - BODY
@@ -374,83 +370,6 @@ class Answerer:
         if any(w in GREETINGS for w in p.surface):
             return self._refuse("Hi! I'm your coach for glute work between sets.")
         return self._refuse("I'm not sure what you mean.")
-
-    def _focus(
-        self,
-        topic: Topic,
-        slug: str,
-        p: Parsed,
-        named: tuple[str, ...],
-        symptom: SymptomMatch | None,
-        asked_muscles: list[str],
-    ) -> tuple[str, ...]:
-        """What within the topic the question is about: a fact, a mistake, a direction."""
-        toks = set(p.toks)
-        focus: list[str] = []
-        if topic in (Topic.MISTAKES, Topic.TROUBLESHOOT):
-            fact = (
-                self._votes.lead_fact(topic, slug, p.query) if topic is Topic.TROUBLESHOOT else None
-            )
-            if fact is not None and symptom is not None and symptom.coverage >= 0.5:
-                # "feel it in my quads, not my glutes": the place felt has a fault of its own;
-                # a fix that never names that place ("can't feel your glutes?") gives way to it.
-                atom = self._facts.atom(slug, fact)
-                felt = (toks & BODY) - signals.GLUTE - signals.SIDES
-                if atom is not None and felt and not felt & set(atom.toks):
-                    fact = None
-            if fact is not None:
-                focus.append(fact)  # "bench keeps sliding": a fix of its own, not a mistake
-            elif symptom is not None and symptom.coverage >= 0.5:
-                focus.append(f"mistakes:{symptom.mistake}")
-            if topic is Topic.TROUBLESHOOT and toks & signals.PAIN:
-                focus.append("pain")
-            return tuple(focus)
-        if topic in (Topic.VARIATIONS, Topic.ALTERNATIVES):
-            focus += signals.direction(p.toks)
-        if topic is Topic.COMPARE:
-            others = [s for s in named if s != slug]
-            focus += [f"other:{others[0]}"] if others else []
-            focus += [f"unknown:{name}" for name in p.found.others[:1]]
-            asked = signals.difficulty(p.toks)
-            # "which one is harder": a verdict first, when there are two to weigh.
-            focus += [f"verdict:{asked}"] if asked and others else []
-            return tuple(focus)
-        counted = prescription(p.toks) if topic is Topic.PROGRAMMING else None
-        if counted is not None:
-            return (counted.focus(),)  # "is 3x10 ok": the numbers against the usual range
-        if topic is Topic.WEIGHTED:
-            return self._loading_focus(slug, p)
-        if topic is Topic.STEPS and (toks & signals.SETUP or starts_set_up(p.toks)):
-            focus.append("setup-only")
-        if topic is Topic.MUSCLES:
-            focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]
-            if not toks & (signals.NORMAL | signals.PAIN | {"sore", "soreness", "dom"}):
-                return tuple(focus)  # "what does it work" wants the muscles, not a fact
-        fact = self._votes.lead_fact(topic, slug, p.query)
-        if fact is not None:
-            focus.insert(0, fact)
-        return tuple(focus)
-
-    def _loading_focus(self, slug: str, p: Parsed) -> tuple[str, ...]:
-        """ "when do I add weight" is when to go heavier; "where does the dumbbell sit", "how do
-        I hold it" is where the weight goes; "how do I add weight" is how it goes on: the loaded
-        steps, unless the rest of the question asks a detail of its own ("at home")."""
-        how = signals.loading(p.toks)
-        kit = self._equipment[slug] | followup.LOADING
-        query = p.query
-        if how == "raise":
-            query = [*p.query, _HEAVIER]
-        elif how == "place":
-            asked = [t for t in p.query if t in kit] or sorted(followup.LOADING)
-            best = self._votes.where_it_goes(slug, asked, frozenset({Topic.WEIGHTED}))
-            return (best.atom.id,) if best is not None else ()
-        elif how == "add":
-            query = [t for t in p.query if t not in kit and t not in _LOAD_WORDS]
-        else:
-            # "how heavy to start on the barbell": the kit says which version; the rest asks.
-            query = [t for t in p.query if t not in self._equipment[slug]] or p.query
-        fact = self._votes.lead_fact(Topic.WEIGHTED, slug, query) if query else None
-        return (fact,) if fact is not None else ()
 
     def _refuse(self, opening: str) -> Answer:
         first = self.library[self._hub]

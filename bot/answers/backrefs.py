@@ -33,6 +33,12 @@ class BackReferences:
         self._scorer = scorer
         self._pronouns = pronouns
 
+    def reread(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed:
+        """The question as the thread reads it: the kit in talk added where its words find
+        nothing; "the two legged one" and "the full one" as the exercises they mean."""
+        p = self.kit_in_talk(p, previous)
+        return self.two_legged(p, previous, in_hand) or self.full_one(p, previous, in_hand) or p
+
     def counted(self, p: Parsed, previous: Subject | None) -> tuple[str, ...]:
         """ "the second one" after a list of exercises: the one listed second."""
         if previous is None or previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
