@@ -140,7 +140,7 @@ class BackReferences:
         toward = bool(words & signals.SWITCH and before & signals.TOWARD)
         if not (words & signals.ONWARD or toward or (words & signals.READY and first)):
             return None
-        talk = self.in_talk(previous) or (in_hand if in_hand in self._library else None)
+        talk = self._doing(previous, in_hand)
         source, target = talk, None
         if first is not None:
             if talk is not None and compose.harder_than(self._library, talk, first.slug) > 0:
@@ -166,14 +166,26 @@ class BackReferences:
         the first harder variation its content lists (the single-leg hip thrust for 2-up-1-down)."""
         if p.found.slugs or not set(p.free) & signals.FULL or not set(p.free) & signals.VERSION:
             return None
-        last = previous.exercise if previous is not None else None
-        talk = next((s for s in (last, in_hand) if s in self._library), None)
+        talk = self._doing(previous, in_hand)
         if talk is None:
             return None
         harder = [r.slug for r in self._library[talk].variations if r.step == "harder"]
         if not harder:
             return None
         return replace(without(p, signals.FULL), found=replace(p.found, slugs=(harder[0],)))
+
+    def _doing(self, previous: Subject | None, in_hand: str | None) -> str | None:
+        """The exercise someone is doing now, to move on from: the one in hand; after two were
+        compared, the easier of them; else the one in talk."""
+        if in_hand in self._library:
+            return in_hand
+        last = self.in_talk(previous)
+        if previous is None or previous.topic is not Topic.COMPARE or last is None:
+            return last
+        other = next((f[6:] for f in previous.focus if f.startswith("other:")), "")
+        if other not in self._library:
+            return last
+        return other if compose.harder_than(self._library, other, last) > 0 else last
 
     def one_word(self, p: Parsed, previous: Subject | None) -> Subject | None:
         """ "knees?", "and the bench?", "band?": one body or kit word about the exercise in

@@ -66,3 +66,12 @@ def test_the_full_one_is_the_harder_exercise_this_one_leads_to(
 def test_ready_for_an_exercise_with_nothing_in_talk_is_its_level(answerer: Answerer) -> None:
     answer = answerer.answer("am I ready for glute ham raises")
     assert (answer.topic, answer.exercise) == (Topic.LEVEL, "glute-ham-raise")
+
+
+def test_after_comparing_two_the_easier_one_is_moved_on_from(
+    answerer: Answerer, library: Library
+) -> None:
+    first = answerer.answer("single leg hip thrust vs two up one down")
+    second = answerer.answer("ok when can I move on to the full one", previous=first.subject)
+    assert second.exercise == "two-up-one-down-hip-thrust"
+    assert second.text.startswith(_move_on(library, "two-up-one-down-hip-thrust"))
