@@ -138,7 +138,7 @@ class BackReferences:
         first = p.found.mentions[0] if p.found.mentions else None
         before = set(p.toks[max(0, first.start - 2) : first.start]) if first else set()
         toward = bool(words & signals.SWITCH and before & signals.TOWARD)
-        if not (words & signals.ONWARD or toward or (words & signals.READY and first)):
+        if not (signals.onward(p.toks) or toward or (words & signals.READY and first)):
             return None
         talk = self._doing(previous, in_hand)
         source, target = talk, None

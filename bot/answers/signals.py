@@ -108,6 +108,9 @@ _TWO = frozenset(phrase_tokens("two double"))
 _BOTH = frozenset(phrase_tokens("both"))
 _LEGS = frozenset(phrase_tokens("leg legs legged foot feet"))
 _USING = frozenset(phrase_tokens("with using"))
+_ON = frozenset(phrase_tokens("on"))
+_PLANTED = frozenset(phrase_tokens("floor ground flat plant planted"))
+_FEET = frozenset(phrase_tokens("foot feet"))
 _BILATERAL = frozenset(phrase_tokens("bilateral"))
 _DOWN = phrase_tokens("down")
 
@@ -120,7 +123,13 @@ def two_legged(toks: list[str]) -> tuple[int, int] | None:
             return i, i + 1
         if i + 1 >= len(toks) or toks[i + 1] not in _LEGS:
             continue
-        if tok in _TWO or (tok in _BOTH and i > 0 and toks[i - 1] in _USING):
+        # "two feet on the floor" is the set-up; "on two feet", "with both feet" a version.
+        before = toks[i - 1] if i else ""
+        both = tok in _BOTH and before in _USING
+        two = tok in _TWO and (toks[i + 1] not in _FEET or before in _USING | _ON)
+        rest = toks[i + 2 : i + 5]
+        planted = bool(set(rest) & _PLANTED)  # "two feet on the floor", "both feet flat"
+        if (both or two) and not planted:
             end = i + 2 + (tuple(toks[i + 2 : i + 3]) == _DOWN)
             return (i - 1 if tok in _BOTH else i), end
     return None
@@ -159,9 +168,29 @@ def loading(toks: list[str]) -> str | None:
 # "when do I move on", "am I ready for the full one", "when can I progress to single leg".
 MOVE_TIMING = frozenset(phrase_tokens("when ready time know soon"))
 READY = frozenset(phrase_tokens("ready"))
-ONWARD = frozenset(
-    phrase_tokens("move moving progress advance graduate transition upgrade next full")
+_ONWARD = frozenset(phrase_tokens("move moving progress advance graduate transition upgrade"))
+# "see progress", "make progress": the noun, not the step to the next exercise.
+_NOT_ONWARD = frozenset(phrase_tokens("see notice any some my make making no real"))
+# "the next step", "the full one": said of the exercise to move on to, not "the next session"
+# or "the full range".
+_NEXT_OR_FULL = frozenset(phrase_tokens("next full"))
+_STEP_ON = frozenset(
+    phrase_tokens("step level one ones exercise version variation progression stage single thing")
 )
+
+
+def onward(toks: list[str]) -> bool:
+    """ "when do I move on", "ready to progress", "the next step", "the full one"."""
+    for i, tok in enumerate(toks):
+        before = toks[i - 1] if i else ""
+        after = toks[i + 1] if i + 1 < len(toks) else ""
+        if tok in _ONWARD and before not in _NOT_ONWARD:
+            return True
+        if tok in _NEXT_OR_FULL and after in _STEP_ON:
+            return True
+    return False
+
+
 # "when do I switch to single leg": a switch said toward a named exercise ("switch legs" is not).
 SWITCH = frozenset(phrase_tokens("switch change go jump"))
 # Moving the weight on is loading, not the next exercise: "when do I progress the weight".

@@ -75,3 +75,12 @@ def test_after_comparing_two_the_easier_one_is_moved_on_from(
     second = answerer.answer("ok when can I move on to the full one", previous=first.subject)
     assert second.exercise == "two-up-one-down-hip-thrust"
     assert second.text.startswith(_move_on(library, "two-up-one-down-hip-thrust"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when should my next session be", "when do I use the full range", "when will I see progress"],
+)
+def test_next_full_and_progress_said_of_something_else(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, "two-up-one-down-hip-thrust")
+    assert answer.subject is not None and "facts:move-on" not in answer.subject.focus

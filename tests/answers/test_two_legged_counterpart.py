@@ -65,3 +65,8 @@ def test_two_legged_about_a_two_leg_exercise_changes_nothing(answerer: Answerer)
     one = answerer.answer("how do I do a glute bridge")
     two = answerer.answer("and the two leg glute bridge?", previous=one.subject)
     assert two.exercise == "glute-bridge"
+
+
+def test_two_feet_on_the_floor_is_the_set_up(answerer: Answerer) -> None:
+    answer = answerer.answer("do i start with two feet on the floor", "single-leg-hip-thrust")
+    assert answer.exercise == "single-leg-hip-thrust"
