@@ -65,7 +65,7 @@ _BARE_WHY = frozenset(
     phrase_tokens(
         "why whys how come is it its that thats this does do did would be so bad a an the problem "
         "issue matter matters important big deal but and though tho exactly really then ok okay "
-        "wrong such"
+        "wrong such even actually happen happens should i care much"
     )
 )
 

@@ -8,7 +8,10 @@ from bot.answers.answerer import Answerer
 from bot.answers.model import Topic
 from bot.content import Library
 
-_BARE = ["how come?", "why is that a problem", "but why", "why's that so bad", "why tho"]
+_BARE = [
+    "how come?", "why is that a problem", "but why", "why's that so bad", "why tho",
+    "why is that even an issue",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("why", _BARE)
@@ -71,3 +74,11 @@ def test_why_after_a_referral_stays_the_referral(answerer: Answerer) -> None:
     second = answerer.answer("why?", previous=first.subject)
     assert second.topic is Topic.MEDICAL
     assert second.text == first.text
+
+
+def test_why_after_a_fix_of_its_own_gives_that_fix_again(answerer: Answerer) -> None:
+    """ "Heels lifting means your feet are too close": the fix says its own cause."""
+    first = answerer.answer("my heels keep coming up", "hip-thrust")
+    second = answerer.answer("why does that happen", "hip-thrust", previous=first.subject)
+    assert first.subject is not None and second.subject is not None
+    assert second.subject.focus == first.subject.focus and second.text == first.text
