@@ -7,9 +7,9 @@ import unicodedata
 
 from bot.answers import compose, english, followup, medical, scene, signals
 from bot.answers.backrefs import BackReferences
-from bot.answers.counts import prescription
 from bot.answers.exercises import ExerciseFinder, phrase_tokens
 from bot.answers.facts import FactIndex, Hit
+from bot.answers.focus import Focus
 from bot.answers.help import help_text
 from bot.answers.model import Answer, Subject, Topic
 from bot.answers.parsed import Parsed, without
@@ -42,6 +42,10 @@ _PRIORITY = [
     Topic.MUSCLES, Topic.STEPS, Topic.OVERVIEW,
 ]  # fmt: skip
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
+# How strong kit is: of a band, these say nothing about loading the lift.
+_RESISTANCE = frozenset(phrase_tokens("resistance heavy heavier light lighter strong strength"))
+_LEVEL = frozenset(phrase_tokens("level"))
+_PLACING_REST = frozenset(phrase_tokens("rest rests"))
 
 
 class Answerer:
@@ -76,6 +80,7 @@ class Answerer:
             slug: frozenset(t for item in ex.equipment for t in phrase_tokens(item))
             for slug, ex in library.items()
         }
+        self._focus = Focus(self._facts, self._votes, self._equipment)
         # The exercise the others are built around answers a question that names none.
         self._hub = max(library, key=lambda s: len(library[s].variations + library[s].alternatives))
 
@@ -162,12 +167,14 @@ class Answerer:
             t for i, t in enumerate(toks)
             if (not named[i] or i in single) and t not in unknown_stems
         ]  # fmt: skip
-        return Parsed(fixed, toks, cue_toks, free, query, unknown, found)
+        parsed = Parsed(fixed, toks, cue_toks, free, query, unknown, found)
+        # "where do my shoulders rest": a place, not a break between sets.
+        return without(parsed, _PLACING_REST) if set(free) & followup.WHERE else parsed
 
     def _decide(self, p: Parsed, in_hand: str | None, previous: Subject | None) -> Subject | Answer:
         last = previous.exercise if previous is not None else None
         last = last if last in self.library else None
-        p = self._back.kit_in_talk(p, previous)
+        p = self._back.reread(p, previous, in_hand)
         named = p.found.slugs
         counted = () if named else self._back.counted(p, previous)
         if counted:
@@ -218,7 +225,7 @@ class Answerer:
         if symptom is None or symptom.slug != slug:
             symptom = self._symptoms.match(p.toks, slug)
         named = (*named, *(s for s in (in_hand, last) if s and s not in named))
-        focus = self._focus(topic, slug, p, named, symptom, asked_muscles)
+        focus = self._focus.of(topic, slug, p, named, symptom, asked_muscles)
         who = signals.prescriber(p.toks)
         if who is not None:
             focus = (*focus, f"prescribed:{who}")
@@ -238,6 +245,7 @@ class Answerer:
         asked_muscles = [name for t in p.free for name in self._muscle_words.get(t, ())]
         slug = subject or self._hub
         fact = self._kitless_fact(p, slug, scores) or self._votes.best_fact(slug, p.query)
+        self._other_kit(p, slug, fact, scores)
         # With no exercise in sight, shared words alone ("how do I bench press") prove nothing.
         prose = self._votes.prose(slug, p.query) if fact is None and subject else None
         located = fact or prose
@@ -259,14 +267,9 @@ class Answerer:
             scores[prose.atom.topic] = scores.get(prose.atom.topic, 0) + weight * prose.coverage
         if fact is not None:
             scores[fact.atom.topic] = scores.get(fact.atom.topic, 0) + FACT_VOTE * fact.coverage
-            if (
-                fact.atom.topic is Topic.MUSCLES
-                and set(p.free) & signals.NORMAL
-                and set(p.free) & signals.FEELING
-                and not self._names_a_fault(p)
-            ):
-                # "is it normal to feel it in my hammies": a muscle that works here is no fault.
-                scores[Topic.MUSCLES] = max(scores.values()) + 1
+        if self._working_as_it_should(p, fact, asked_muscles):
+            # "is it normal to feel it in my hammies": a muscle that works here is no fault.
+            scores[Topic.MUSCLES] = max(scores.values()) + 1
         if len(named) == 1 and scores.get(Topic.COMPARE, 0) >= 3:
             # "banded vs regular single leg hip thrust": a telltale word is the other side.
             partners = [m.slug for m in self._finder.telltales(p.free) if m.slug != named[0]]
@@ -297,9 +300,44 @@ class Answerer:
         scores[Topic.WEIGHTED] = self._scorer.score(rest).get(Topic.WEIGHTED, 0.0)
         return fact
 
+    def _other_kit(
+        self, p: Parsed, slug: str, fact: Hit | None, scores: dict[Topic, float]
+    ) -> None:
+        """ "which band resistance", "light or heavy band?": said of kit that is no weight (the
+        band), resistance words ask how strong that kit is, not how to load the lift."""
+        if fact is None or fact.atom.topic is Topic.WEIGHTED:
+            return
+        kit = (set(p.query) & self._equipment[slug]) - self._kit_cues.keys()
+        if not kit & set(fact.atom.toks):
+            return
+        if not set(p.cue_toks) & _RESISTANCE:
+            return
+        # "what resistance level": the band's level, not the exercise's.
+        rest = self._scorer.score([t for t in p.cue_toks if t not in _RESISTANCE | _LEVEL])
+        for topic in (Topic.WEIGHTED, Topic.LEVEL):
+            scores[topic] = min(scores.get(topic, 0.0), rest.get(topic, 0.0))
+
+    def _working_as_it_should(self, p: Parsed, fact: Hit | None, asked_muscles: list[str]) -> bool:
+        """ "is it normal to feel it in my hammies", "is my lower back supposed to be working":
+        asks whether a muscle at work is expected, and names no fault."""
+        free = set(p.free)
+        normal_feel = (
+            fact is not None
+            and fact.atom.topic is Topic.MUSCLES
+            and bool(free & signals.NORMAL and free & signals.FEELING)
+        )
+        # A muscle named as working right now ("be working", "burn"), not sore the next day.
+        expected_work = bool(
+            asked_muscles
+            and free & (signals.NORMAL | signals.EXPECTED)
+            and signals.working_now(p.surface)
+        )
+        return (normal_feel or expected_work) and not self._names_a_fault(p)
+
     def _names_a_fault(self, p: Parsed) -> bool:
         """ "is arching my back bad": a fault word beyond feeling, body and "is it ok"."""
-        rest = set(p.free) - signals.FEELING - signals.NORMAL - BODY
+        rest = set(p.free) - signals.FEELING - signals.NORMAL - signals.EXPECTED - BODY
+        rest -= self._pronouns  # "in this one" points at the exercise, not at a fault
         return bool(rest & self._symptoms.words)
 
     def _refusal(
@@ -332,50 +370,6 @@ class Answerer:
         if any(w in GREETINGS for w in p.surface):
             return self._refuse("Hi! I'm your coach for glute work between sets.")
         return self._refuse("I'm not sure what you mean.")
-
-    def _focus(
-        self,
-        topic: Topic,
-        slug: str,
-        p: Parsed,
-        named: tuple[str, ...],
-        symptom: SymptomMatch | None,
-        asked_muscles: list[str],
-    ) -> tuple[str, ...]:
-        """What within the topic the question is about: a fact, a mistake, a direction."""
-        toks = set(p.toks)
-        focus: list[str] = []
-        if topic in (Topic.MISTAKES, Topic.TROUBLESHOOT):
-            fact = (
-                self._votes.lead_fact(topic, slug, p.query) if topic is Topic.TROUBLESHOOT else None
-            )
-            if fact is not None:
-                focus.append(fact)  # "bench keeps sliding": a fix of its own, not a mistake
-            elif symptom is not None and symptom.coverage >= 0.5:
-                focus.append(f"mistakes:{symptom.mistake}")
-            if topic is Topic.TROUBLESHOOT and toks & signals.PAIN:
-                focus.append("pain")
-            return tuple(focus)
-        if topic in (Topic.VARIATIONS, Topic.ALTERNATIVES):
-            focus += signals.direction(p.toks)
-        if topic is Topic.COMPARE:
-            others = [s for s in named if s != slug]
-            focus += [f"other:{others[0]}"] if others else []
-            focus += [f"unknown:{name}" for name in p.found.others[:1]]
-            return tuple(focus)
-        counted = prescription(p.toks) if topic is Topic.PROGRAMMING else None
-        if counted is not None:
-            return (counted.focus(),)  # "is 3x10 ok": the numbers against the usual range
-        if topic is Topic.STEPS and toks & signals.SETUP:
-            focus.append("setup-only")
-        if topic is Topic.MUSCLES:
-            focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]
-            if not toks & (signals.NORMAL | signals.PAIN | {"sore", "soreness", "dom"}):
-                return tuple(focus)  # "what does it work" wants the muscles, not a fact
-        fact = self._votes.lead_fact(topic, slug, p.query)
-        if fact is not None:
-            focus.insert(0, fact)
-        return tuple(focus)
 
     def _refuse(self, opening: str) -> Answer:
         first = self.library[self._hub]

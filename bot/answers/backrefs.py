@@ -6,8 +6,9 @@ from dataclasses import replace
 
 from bot.answers import compose, followup, signals
 from bot.answers.exercises import phrase_tokens
+from bot.answers.facts import STOP
 from bot.answers.model import Subject, Topic
-from bot.answers.parsed import Parsed
+from bot.answers.parsed import Parsed, without
 from bot.answers.symptoms import BODY
 from bot.answers.topics import TopicScorer
 from bot.answers.vocabulary import MUSCLE_WORDS
@@ -20,6 +21,7 @@ _DETAIL_TOPICS = {Topic.STEPS, Topic.WEIGHTED, Topic.TIPS}
 _MUSCLES = frozenset(phrase_tokens(" ".join(MUSCLE_WORDS)))
 # Talk of a fault or a referral goes on about that; a word alone is not a new question there.
 _OWN_THREAD = {Topic.TROUBLESHOOT, Topic.MISTAKES, Topic.MEDICAL, Topic.NONE}
+_ATOM_KINDS = ("facts:", "setup:", "steps:", "loaded:", "tips:")
 
 
 class BackReferences:
@@ -30,6 +32,12 @@ class BackReferences:
         self._votes = votes
         self._scorer = scorer
         self._pronouns = pronouns
+
+    def reread(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed:
+        """The question as the thread reads it: the kit in talk added where its words find
+        nothing; "the two legged one" and "the full one" as the exercises they mean."""
+        p = self.kit_in_talk(p, previous)
+        return self.two_legged(p, previous, in_hand) or self.full_one(p, previous, in_hand) or p
 
     def counted(self, p: Parsed, previous: Subject | None) -> tuple[str, ...]:
         """ "the second one" after a list of exercises: the one listed second."""
@@ -57,7 +65,9 @@ class BackReferences:
         """A follow-up whose subject comes from the thread, not from its own words."""
         return (
             self.referral_carried(p, previous)
+            or self.reason(p, previous)
             or self.where_it_goes(p, previous, in_hand)
+            or self.moving_on(p, previous, in_hand)
             or self.further(p, previous)
             or self.one_word(p, previous)
         )
@@ -89,6 +99,93 @@ class BackReferences:
         named = p.found.slugs
         exercise = named[0] if named else previous.exercise
         return previous.model_copy(update={"exercise": exercise, "part": 0})
+
+    def reason(self, p: Parsed, previous: Subject | None) -> Subject | None:
+        """ "why?", "how come", "why does that matter": the reason for what was just said.
+
+        After a fault, that fault's why (the first listed after a list of them); after tips, the
+        first tip in full; after a referral, the same referral; else why do the exercise.
+        """
+        if previous is None or p.found.slugs or not signals.bare_why(p.toks):
+            return None
+        if previous.topic is Topic.MEDICAL:
+            return previous.model_copy(update={"part": 0})
+        slug = self.in_talk(previous)
+        ex = self._library.get(slug or "")
+        if ex is None or slug is None:
+            return None
+        atoms = [f for f in previous.focus if f.startswith(_ATOM_KINDS)]
+        if previous.topic in (Topic.MISTAKES, Topic.TROUBLESHOOT):
+            fault = next((f for f in previous.focus if f.startswith("mistakes:")), None)
+            if fault is None and atoms:
+                return previous.model_copy(update={"part": 0})  # a fix that gives its reason
+            if fault is None and not ex.mistakes:
+                return None
+            kept = tuple(f for f in previous.focus if f == "guess")
+            return Subject(
+                topic=previous.topic, exercise=slug, focus=(fault or "mistakes:0", "why", *kept)
+            )
+        if previous.topic is Topic.TIPS and not atoms and ex.tips:
+            return Subject(topic=Topic.TIPS, exercise=slug, focus=("tips:0",))
+        return Subject(topic=Topic.BENEFITS, exercise=slug)
+
+    def moving_on(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Subject | None:
+        """ "when do I move on", "am I ready for the full one": when to leave the exercise in
+        talk (or the one named "from") for the harder one it leads to, from its own fact."""
+        words = set(p.toks)
+        if not words & signals.MOVE_TIMING or words & signals.LOAD_WORDS:
+            return None
+        first = p.found.mentions[0] if p.found.mentions else None
+        before = set(p.toks[max(0, first.start - 2) : first.start]) if first else set()
+        toward = bool(words & signals.SWITCH and before & signals.TOWARD)
+        if not (signals.onward(p.toks) or toward or (words & signals.READY and first)):
+            return None
+        talk = self._doing(previous, in_hand)
+        source, target = talk, None
+        if first is not None:
+            if talk is not None and compose.harder_than(self._library, talk, first.slug) > 0:
+                target = first.slug  # "when can I go to single leg" with the easier one in talk
+            elif before & signals.TOWARD and not before & signals.FROM:
+                return None  # "am I ready for the GHR", nothing in talk: its level says
+            else:
+                source = first.slug  # "when do I move on from bridges"
+        if source is None:
+            return None
+        fact = self._votes.moving_on(source, p.query)
+        if fact is None:
+            return None
+        if target is not None:
+            # The fact must be about moving on to that one ("the single-leg hip thrust").
+            name = set(phrase_tokens(self._library[target].name)) - STOP
+            if not name <= set(fact.atom.toks):
+                return None
+        return Subject(topic=Topic.PROGRAMMING, exercise=source, focus=(fact.atom.id,))
+
+    def full_one(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed | None:
+        """ "the full one", "the full version": the harder exercise the one in talk leads to,
+        the first harder variation its content lists (the single-leg hip thrust for 2-up-1-down)."""
+        if p.found.slugs or not set(p.free) & signals.FULL or not set(p.free) & signals.VERSION:
+            return None
+        talk = self._doing(previous, in_hand)
+        if talk is None:
+            return None
+        harder = [r.slug for r in self._library[talk].variations if r.step == "harder"]
+        if not harder:
+            return None
+        return replace(without(p, signals.FULL), found=replace(p.found, slugs=(harder[0],)))
+
+    def _doing(self, previous: Subject | None, in_hand: str | None) -> str | None:
+        """The exercise someone is doing now, to move on from: the one in hand; after two were
+        compared, the easier of them; else the one in talk."""
+        if in_hand in self._library:
+            return in_hand
+        last = self.in_talk(previous)
+        if previous is None or previous.topic is not Topic.COMPARE or last is None:
+            return last
+        other = next((f[6:] for f in previous.focus if f.startswith("other:")), "")
+        if other not in self._library:
+            return last
+        return other if compose.harder_than(self._library, other, last) > 0 else last
 
     def one_word(self, p: Parsed, previous: Subject | None) -> Subject | None:
         """ "knees?", "and the bench?", "band?": one body or kit word about the exercise in
@@ -149,6 +246,44 @@ class BackReferences:
         added = replace(p, query=[*p.query, kit])
         return added if kit and self._votes.best_fact(last, added.query) is not None else p
 
+    def two_legged(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed | None:
+        """ "and the two legged one", "with both legs": said of a one-leg exercise (named, in
+        talk or in hand), the two-leg exercise whose name is inside its name (the classic hip
+        thrust for the single-leg one). The question as if it had named that one."""
+        span = signals.two_legged(p.toks)
+        if span is None:
+            return None
+        start, end = span
+        inside = [m for m in p.found.mentions if start <= m.start and m.end <= end]
+        others = [m for m in p.found.mentions if m not in inside]
+        if any(m.start < end and m.end > start for m in others):
+            return None  # "the two leg glute bridge": a name of its own
+        last = previous.exercise if previous is not None else None
+        named = [m.slug for m in others]
+        base = next((s for s in named if self._library[s].unilateral), None)
+        if base is None and not named:
+            base = next((s for s in (last, in_hand) if s in self._library), None)
+        plain = self._two_leg_version(base) if base is not None else None
+        if plain is None:
+            return None
+        found = replace(
+            p.found, slugs=tuple(dict.fromkeys([*named, plain])), mentions=tuple(others)
+        )
+        said = frozenset(p.toks[start:end])
+        return replace(without(p, said), found=found)
+
+    def _two_leg_version(self, slug: str) -> str | None:
+        ex = self._library[slug]
+        if not ex.unilateral:
+            return None
+        name = set(phrase_tokens(ex.name))
+        plain = [
+            (len(words), s)
+            for s, other in self._library.items()
+            if not other.unilateral and (words := set(phrase_tokens(other.name))) <= name
+        ]
+        return max(plain)[1] if plain else None
+
     def without_kit(self, p: Parsed, previous: Subject) -> tuple[str, ...]:
         """ "without the band?": the exercise in talk minus the kit it is named after."""
         ex = self._library.get(previous.exercise or "")
@@ -203,7 +338,7 @@ class BackReferences:
             kit = list(followup.referent(previous, ex))
         else:
             return None
-        best = self._votes.where_it_goes(slug, kit)
+        best = self._votes.where_it_goes(slug, kit, asked=frozenset(p.query))
         if best is None:
             return None
         return Subject(topic=best.atom.topic, exercise=slug, focus=(best.atom.id,))

@@ -182,6 +182,11 @@ def _one_mistake(m: Mistake, lead: str, prefix: Sequence[str] = ()) -> str:
     return fit([*prefix, f"{lead}: {m.name.lower()}.", f"Fix: {m.fix}", f"Cue: {m.cue}"])
 
 
+def reason(m: Mistake) -> str:
+    """ "why is that bad?": the fault's reason first, then what to do about it."""
+    return fit([f"Why it matters ({m.name.lower()}): {m.why}", f"Fix: {m.fix}", f"Cue: {m.cue}"])
+
+
 def troubleshoot(ex: Exercise, focus: int | None, pain: bool) -> Parts:
     prefix = [ex.safety] if pain else []
     if focus is not None:
@@ -242,7 +247,8 @@ def benefits(ex: Exercise) -> Parts:
 
 
 def level(ex: Exercise) -> Parts:
-    return [fit([f"The {mid(ex)} is a {ex.level.value} exercise.", ex.level_note or ""])]
+    article = "an" if ex.level.value[0] in "aeiou" else "a"
+    return [fit([f"The {mid(ex)} is {article} {ex.level.value} exercise.", ex.level_note or ""])]
 
 
 def programming(ex: Exercise) -> Parts:
@@ -250,7 +256,7 @@ def programming(ex: Exercise) -> Parts:
     side = " per leg" if ex.unilateral else ""
     return pages(
         [
-            f"{ex.name}: {p.sets.low}–{p.sets.high} sets of {p.reps.low}–{p.reps.high} reps{side}.",
+            f"{ex.name}: {p.sets.low}-{p.sets.high} sets of {p.reps.low}-{p.reps.high} reps{side}.",
             f"When: {p.placement}",
             f"Tempo: {p.tempo}",
             *bullets(p.notes),
@@ -268,7 +274,7 @@ def counted(ex: Exercise, sets: int | None, reps: int | None) -> str:
     """ "is 3x10 ok": the numbers asked about against the exercise's usual range."""
     p = ex.programming
     side = " per leg" if ex.unilateral else ""
-    usual = f"{p.sets.low}–{p.sets.high} sets of {p.reps.low}–{p.reps.high} reps{side}"
+    usual = f"{p.sets.low}-{p.sets.high} sets of {p.reps.low}-{p.reps.high} reps{side}"
     asked = " of ".join(
         f"{n} {what}" for n, what in ((sets, "sets"), (reps, "reps")) if n is not None
     )
@@ -288,16 +294,25 @@ def counted(ex: Exercise, sets: int | None, reps: int | None) -> str:
 
 
 def compare(
-    ex: Exercise, other: Exercise | None, library: Library, unknown: Sequence[str]
+    ex: Exercise,
+    other: Exercise | None,
+    library: Library,
+    unknown: Sequence[str],
+    verdict: str | None = None,
 ) -> Parts:
     missing = f"I have no notes on {unknown[0]}, so I can't compare them." if unknown else ""
     if other is not None:
-        note = _note_between(ex, other) or _note_between(other, ex)
+        lead = _verdict(ex, other, verdict) if verdict else ""
+        # A note says "here" of the exercise it belongs to: that one is named first.
+        mine, theirs = _note_between(ex, other), _note_between(other, ex)
+        first, second = (ex, other) if mine or not theirs else (other, ex)
+        note = mine or theirs
         if note:
-            return [fit([f"{ex.name} vs {other.name}:", note, missing])]
+            return [fit([lead, f"{first.name} vs {second.name}:", note, missing])]
         return [
             fit(
                 [
+                    lead,
                     f"{ex.name} ({ex.level.value}): {first_sentence(ex.summary)}",
                     f"{other.name} ({other.level.value}): {first_sentence(other.summary)}",
                     missing,
@@ -308,6 +323,41 @@ def compare(
     if not notes:
         return [fit([missing, *overview(ex)])]
     return pages([missing, f"The {mid(ex)} compared:", *notes])
+
+
+def _step_up(ex: Exercise, other: Exercise) -> int:
+    """+1 if the content lists other as a harder step from ex, -1 if easier, 0 if it doesn't."""
+    for a, b, sign in ((ex, other, 1), (other, ex, -1)):
+        for ref in (*a.variations, *a.alternatives):
+            if ref.slug == b.slug and ref.step is not None:
+                return sign if ref.step == "harder" else -sign
+    return 0
+
+
+def harder_than(library: Library, slug: str, other: str) -> int:
+    """+1 if other is harder than slug, -1 if easier, 0 if the content can't say: by level,
+    and where the levels tie, by the step the content sets between them."""
+    a, b = library[slug], library[other]
+    gap = _LEVELS[b.level.value] - _LEVELS[a.level.value]
+    return (gap > 0) - (gap < 0) or _step_up(a, b)
+
+
+def _verdict(ex: Exercise, other: Exercise, asked: str) -> str:
+    """ "which is harder": which one, by level (beginner < intermediate < advanced), and
+    where the levels tie, by the step the content sets between them."""
+    gap = _LEVELS[other.level.value] - _LEVELS[ex.level.value]
+    order = (gap > 0) - (gap < 0) or _step_up(ex, other)
+    if not order:
+        return f"They're about as hard as each other: both are {ex.level.value}-level."
+    easy, hard = (ex, other) if order > 0 else (other, ex)
+    tie = f"both are {easy.level.value}-level, and the {mid(hard)} is the step up"
+    up = f"{easy.level.value} vs {hard.level.value}" if gap else tie
+    down = f"{hard.level.value} vs {easy.level.value}" if gap else tie
+    if asked == "beginner":
+        return f"For a beginner, the {mid(easy)}: it's easier than the {mid(hard)} ({up})."
+    if asked == "easier":
+        return f"The {mid(easy)} is easier than the {mid(hard)} ({up})."
+    return f"The {mid(hard)} is harder than the {mid(easy)} ({down})."
 
 
 def _note_between(ex: Exercise, other: Exercise) -> str | None:

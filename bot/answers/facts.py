@@ -25,7 +25,7 @@ STOP = frozenset(
         "describe explain guide proper properly correctly correct right perform execute do "
         "supposed meant rep reps set sets version variation hey hi yo lol bro nah rn tho up "
         "walk thru through talk teach show run during while from into onto than then all every "
-        "each "
+        "each more less "
         "good best better great nice idea ideas way thing things same put place sit use start "
         "starting keep"
     )

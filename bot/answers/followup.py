@@ -138,7 +138,7 @@ _COMPARATIVE = frozenset(phrase_tokens("harder easier better worse tougher simpl
 INSTEAD = frozenset(phrase_tokens("instead rather over"))
 WHERE = frozenset(phrase_tokens("where wheres"))
 PLACING = frozenset(phrase_tokens("go goes sit sits put place"))
-_LOADING = frozenset(phrase_tokens("weight dumbbell kettlebell plate"))
+LOADING = frozenset(phrase_tokens("weight dumbbell kettlebell plate"))
 
 
 # "harder still", "even easier": one more step the same way as the last list.
@@ -170,10 +170,10 @@ def referent(previous: Subject, ex: Exercise) -> tuple[str, ...]:
     """What "it" is in "where does it go": the weight after talk of loading, else the kit
     the exercise is named after (the band of the banded one)."""
     if previous.topic is Topic.WEIGHTED:
-        return tuple(_LOADING)
+        return tuple(LOADING)
     named = set(phrase_tokens(ex.name))
     kit = [t for item in ex.equipment for t in phrase_tokens(item) if t in named]
-    return tuple(kit) or tuple(_LOADING)
+    return tuple(kit) or tuple(LOADING)
 
 
 def remembered(subject: Subject, previous: Subject | None) -> Subject:

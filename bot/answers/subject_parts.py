@@ -73,6 +73,10 @@ def _topic_parts(subject: Subject, ex: Exercise, library: Library) -> compose.Pa
         return compose.weighted(ex)
     if topic is Topic.TIPS:
         return compose.tips(ex, None)
+    if topic in (Topic.MISTAKES, Topic.TROUBLESHOOT) and mistake is not None and "why" in focus:
+        # "why is that bad?": the reason leads; after a list, the list is one "more" away.
+        rest = compose.mistakes(ex, None) if topic is Topic.MISTAKES else []
+        return [compose.reason(ex.mistakes[mistake]), *rest]
     if topic is Topic.MISTAKES:
         return compose.mistakes(ex, mistake)
     if topic is Topic.TROUBLESHOOT:
@@ -92,5 +96,8 @@ def _topic_parts(subject: Subject, ex: Exercise, library: Library) -> compose.Pa
     if topic is Topic.COMPARE:
         other = _option(subject, "other:")
         unknown = [f.removeprefix("unknown:") for f in subject.focus if f.startswith("unknown:")]
-        return compose.compare(ex, library.get(other) if other else None, library, unknown)
+        verdict = _option(subject, "verdict:")
+        return compose.compare(
+            ex, library.get(other) if other else None, library, unknown, verdict=verdict
+        )
     return []

@@ -121,6 +121,8 @@ def clean(raw: str) -> str:
     # "don't" -> "dont", "what's" -> "whats": people type them both ways.
     text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)
     text = text.replace("&", " and ").replace("w/o", " without ").replace("w/", " with ")
+    # "low back" is the lower back, as lifters and physios both say it.
+    text = re.sub(r"\blow(?=[\s-]+back\b)", "lower", text)
     return text
 
 

@@ -30,6 +30,34 @@ _ELSE = frozenset(phrase_tokens("else other another"))
 _PAINFUL = frozenset(phrase_tokens("pain painful hurt hurts ache sharp injury injured ouch ow"))
 
 
+# "my quads do it all, not my glutes": another place named before the glutes, against them.
+_GLUTES = frozenset(phrase_tokens("glute glutes butt bum booty"))
+_AGAINST = frozenset(phrase_tokens("than not instead nothing more mostly only over rather"))
+_ASKING = frozenset(phrase_tokens("does do is are which will would can should what how"))
+
+
+# Where the set-up starts from: "how do I start, sitting on the bench or the floor?".
+_START = frozenset(phrase_tokens("start starting begin beginning get into"))
+_SEATED = frozenset(phrase_tokens("sit sitting seated lie lying"))
+_FLOOR_OR_BENCH = frozenset(phrase_tokens("floor bench"))
+
+
+def starts_set_up(toks: list[str]) -> bool:
+    """ "how do I start, sitting on the bench or the floor?": where the set-up starts from."""
+    words = set(toks)
+    return bool(words & _START and (words & _SEATED or words >= _FLOOR_OR_BENCH))
+
+
+def _felt_elsewhere(toks: list[str]) -> bool:
+    """A complaint that another place does the glutes' work: "my knees feel it more than my
+    glutes". Asked as a question ("does it work hamstrings more than glutes") it is not one."""
+    if not toks or toks[0] in _ASKING or not set(toks) & _FIRST_PERSON or not set(toks) & _AGAINST:
+        return False
+    glute = next((i for i, t in enumerate(toks) if t in _GLUTES), None)
+    other = next((i for i, t in enumerate(toks) if t in _BODY and t not in _GLUTES), None)
+    return glute is not None and other is not None and other < glute
+
+
 def _asks_yes_no(toks: list[str]) -> bool:
     return tuple(toks[:2]) in _YES_NO_OPENINGS
 
@@ -81,6 +109,10 @@ class TopicScorer:
             out[Topic.PROGRAMMING] = 3.0  # "is 3x10 ok", "4 sets of 15 too much?"
         if words & _FIRST_PERSON and words & _FEEL and words & _BODY and not words & _NORMATIVE:
             out[Topic.TROUBLESHOOT] = 3.0  # "I feel nothing in my butt"
+        elif _felt_elsewhere(toks):
+            out[Topic.TROUBLESHOOT] = 3.0  # "my lower back works harder than my booty"
+        elif starts_set_up(toks):
+            out[Topic.STEPS] = 3.0  # "do I start sitting on the floor or on the bench"
         elif words & _NEGATORS and words & _WORKING and words & _BODY:
             out[Topic.TROUBLESHOOT] = 3.0  # "these arent hitting my glutes at all"
         elif words & _ELSE and words & _WORKING and words & _BODY:

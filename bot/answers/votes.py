@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answers.facts import FactIndex, Hit
 from bot.answers.model import Topic
 from bot.answers.symptoms import BODY
+from bot.answers.text import stem
 
 # A fact found by retrieval adds this much (times its coverage) to its topic's score: as much
 # as a cue that says the topic outright.
@@ -14,6 +15,10 @@ FACT_COVERAGE = 0.5  # least share of the question's words a fact must hold to a
 PROSE_VOTE = 1.0
 _PROSE_COVERAGE = 0.6
 _FAULTS = frozenset({Topic.TROUBLESHOOT, Topic.MISTAKES})
+_PLACES = frozenset({Topic.STEPS, Topic.WEIGHTED})
+# How people ask when to move on: "am I ready", "when do I progress", "the next step".
+_ONWARD_ASKED = (stem("ready"), stem("progress"), stem("next"))
+_PLACES_ON_BODY = BODY - {stem("leg"), stem("side")}
 
 
 class FactVotes:
@@ -49,16 +54,43 @@ class FactVotes:
     def lead_fact(self, topic: Topic, slug: str, query: list[str]) -> str | None:
         """The id of the fact within topic the question asks for, if one stands out."""
         words = set(query)
-        for hit in self.facts.search(slug, query, {topic})[:3]:
+        top = self.facts.search(slug, query, {topic})[:3]
+        # Of atoms that hold as much of the question, one asked for in those words comes first.
+        top.sort(key=lambda h: (-round(h.coverage, 6), not h.atom.asked_by(words)))
+        for hit in top:
             # Asked for in so many words, a fact may share the question with other words
             # ("how many days a week should I train glutes").
             if hit.coverage >= (FACT_COVERAGE * 0.6 if hit.atom.asked_by(words) else FACT_COVERAGE):
                 return hit.atom.id
         return None
 
-    def where_it_goes(self, slug: str, kit: list[str]) -> Hit | None:
-        """The set-up or loading atom that says most about where this kit sits."""
-        hits = self.facts.search(slug, kit, {Topic.STEPS, Topic.WEIGHTED})
+    def moving_on(self, slug: str, query: list[str]) -> Hit | None:
+        """The exercise's fact on when to move on to the next step, asked as people ask it."""
+        words = [*query, *_ONWARD_ASKED]
+        hits = self.facts.search(slug, words, {Topic.PROGRAMMING})
+        return next((h for h in hits if h.atom.asked_by(set(words))), None)
+
+    def where_it_goes(
+        self,
+        slug: str,
+        kit: list[str],
+        topics: frozenset[Topic] = _PLACES,
+        asked: frozenset[str] = frozenset(),
+    ) -> Hit | None:
+        """The set-up or loading atom that says most about where this kit sits; of two that
+        put it on the body, the one the question's words ask for ("my shoulders on the bench")."""
+        hits = self.facts.search(slug, kit, set(topics))
         # A line that puts the kit on a part of the body says where it goes; "get the band in
         # place" only says that it does.
-        return max(hits, key=lambda h: (bool(BODY & set(h.atom.toks)), h.score), default=None)
+        # A line that puts the kit on a place on the body ("across your hips"; "per leg" only
+        # counts) says where it goes; among those, a fact was written to say so.
+        return max(
+            hits,
+            key=lambda h: (
+                bool(_PLACES_ON_BODY & set(h.atom.toks)),
+                h.atom.asked_by(set(asked)),
+                h.atom.id.startswith("facts:"),
+                h.score,
+            ),
+            default=None,
+        )

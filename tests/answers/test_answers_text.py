@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.answers import compose
@@ -29,7 +31,7 @@ def test_asking_about_one_muscle_answers_about_that_muscle(
 def test_programming_answer_gives_the_content_numbers(answerer: Answerer, library: Library) -> None:
     p = library["glute-ham-raise"].programming
     text = answerer.answer("how many sets and reps", "glute-ham-raise").text
-    assert f"{p.sets.low}–{p.sets.high} sets of {p.reps.low}–{p.reps.high} reps" in text
+    assert f"{p.sets.low}-{p.sets.high} sets of {p.reps.low}-{p.reps.high} reps" in text
 
 
 def test_a_symptom_gets_its_mistake_with_why_and_fix(answerer: Answerer, library: Library) -> None:
@@ -114,3 +116,28 @@ def test_every_composed_answer_fits_for_every_exercise(library: Library) -> None
             assert parts, ex.slug
             for text in parts:
                 assert 0 < len(text) < 600, (ex.slug, text)
+
+
+@pytest.mark.parametrize(
+    ("question", "exercise"),
+    [
+        ("how long should I rest", "glute-bridge"),
+        ("is 5 sets of 20 too much", "single-leg-hip-thrust"),
+        ("how tall should the box be", "hip-thrust"),
+        ("reps and sets please", "two-up-one-down-hip-thrust"),
+        ("how often per week", "glute-ham-raise"),
+    ],
+)
+def test_number_ranges_are_written_with_a_plain_hyphen(
+    answerer: Answerer, question: str, exercise: str
+) -> None:
+    """People type "8-12", not "8–12": ranges read and search the way they are typed."""
+    answer = answerer.answer(question, exercise)
+    text = "\n".join(t for t in (answer.text, answer.more) if t)
+    assert re.search(r"\d-\d", text), text
+    assert not re.search(r"\d\s*[–—]\s*\d", text), text
+
+
+def test_no_content_text_writes_a_range_with_a_dash(library: Library) -> None:
+    for ex in library.values():
+        assert not re.search(r"\d\s*[–—]\s*\d", ex.model_dump_json()), ex.slug

@@ -22,13 +22,18 @@ FOLLOWUPS = sorted(BATCHES.glob("*-followups.tsv"))
 # Batch "honest3" was written before round four changed anything and is never tuned on: it
 # holds its first-pass score, so a change can't lose ground on questions nobody tuned for.
 # name: (topic + exercise, fact stated, follow-ups)
+# Round seven raised each development set's floors to its new rate.
 FLOORS = {
-    "heldout1": (0.88, 0.90, 0.88),
-    "heldout2": (0.89, 0.90, 0.97),
+    "heldout1": (0.89, 0.93, 0.88),
+    "heldout2": (0.90, 0.90, 0.97),
     "honest3": (0.87, 0.85, 0.78),
     # Batch "heldout3" (another writer, never saw the code): first passes 71.3 % then 73.8 %
-    # topic, 79 % fact, 75 % follow-ups; now a development set held at its round-six rate.
-    "heldout3": (0.81, 0.88, 0.87),
+    # topic, 79 % fact, 75 % follow-ups; now a development set held at its round-seven rate.
+    "heldout3": (0.82, 0.90, 0.87),
+    # Batch "heldout5" (another writer, never saw the code): first pass 95.2 % topic, 93.4 %
+    # fact, 78.6 % follow-ups; its misses were read as kinds in round seven, and it is now a
+    # development set held at its round-seven rate.
+    "heldout5": (0.98, 1.0, 0.96),
 }
 GOAL = (0.97, 0.9, 0.9)
 

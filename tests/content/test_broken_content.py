@@ -101,15 +101,18 @@ def test_an_alias_listed_twice_in_one_file(run_check: Check, content_copy: Path)
 
 
 def test_one_symptom_under_two_mistakes(run_check: Check, content_copy: Path) -> None:
-    _edit(
-        content_copy,
-        "glute-bridge",
-        lambda d: d["mistakes"][2]["symptoms"].append("My lower back hurts!"),
-    )
+    added: list[int] = []
+
+    def add(d: dict[str, Any]) -> None:
+        symptoms = d["mistakes"][2]["symptoms"]
+        added.append(len(symptoms))
+        symptoms.append("My lower back hurts!")
+
+    _edit(content_copy, "glute-bridge", add)
     code, _, err = run_check(str(content_copy))
     assert code == 1
     [problem] = _problems(err)
-    assert problem.startswith("glute-bridge.yaml: mistakes[2].symptoms[3] (line ")
+    assert problem.startswith(f"glute-bridge.yaml: mistakes[2].symptoms[{added[0]}] (line ")
     assert "is also a symptom of mistakes[0] ('Arching your lower back')" in problem
 
 

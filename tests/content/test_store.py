@@ -127,11 +127,12 @@ def test_every_exercise_says_pain_means_stop_and_is_not_medical_advice(library: 
 
 
 def test_every_exercise_cites_real_looking_study_or_guide_links(library: Library) -> None:
-    # Studies, the seed article's exercise pages, and coaching pages read for a set-up detail.
+    # Studies, the seed article's exercise pages, and coaching pages read for a set-up or
+    # progression detail.
     trusted = (
         "pubmed.ncbi.nlm.nih.gov", "www.ncbi.nlm.nih.gov", "doi.org", "www.hevyapp.com", "exrx.net",
         "www.seattlesp.com", "www.365physique.com", "biovitz.com",
-        "robertsontrainingsystems.blogspot.com", "fitro.info",
+        "robertsontrainingsystems.blogspot.com", "fitro.info", "benbruno.com",
     )  # fmt: skip
     for slug, ex in library.items():
         for source in ex.sources:
