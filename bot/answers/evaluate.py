@@ -27,7 +27,13 @@ class Case:
     must_contain: tuple[tuple[str, ...], ...] = ()
 
     def accepts(self, answer: Answer) -> bool:
-        return answer.topic.value in self.topics and answer.exercise in self.exercises
+        exercise_ok = self.any_exercise or answer.exercise in self.exercises
+        return answer.topic.value in self.topics and exercise_ok
+
+    @property
+    def any_exercise(self) -> bool:
+        """ "*" in the exercises column: any exercise, or none (a referral, say)."""
+        return "*" in self.exercises
 
     def has_fact(self, answer: Answer) -> bool:
         text = answer.text.lower()
@@ -76,7 +82,9 @@ def load_conversations(path: Path) -> list[list[Case]]:
 
 
 def load_cases(path: Path) -> list[Case]:
-    """question<TAB>exercise or -<TAB>topic,topic<TAB>slug,slug or -[<TAB>must|contain]."""
+    """question<TAB>exercise or -<TAB>topic,topic<TAB>slug,slug or - or *[<TAB>must|contain].
+
+    Exercises "-": the answer names none; "*": any exercise or none will do."""
     return [case for conversation in load_conversations(path) for case in conversation]
 
 
