@@ -1,4 +1,5 @@
-"""A set's numbers as lifters type them: `12 @ 12.5kg`, `12.5kg x 12`, `12 reps at 25kg, hard`."""
+"""A set line as lifters type it: what comes before its count ("set 2:", "left:", "ugh"), and
+what follows it (`@ 12.5kg`, `left`, `rpe 8`, `hard`, a note); the count itself is heads.py's."""
 
 from __future__ import annotations
 
@@ -6,8 +7,17 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.coach.entry import loads
+from bot.coach.entry.heads import (
+    DECIMAL,
+    UNIT_WORD,
+    WORD_END,
+    Head,
+    at_number,
+    head,
+    typed_load,
+    which_way,
+)
 from bot.coach.entry.loads import BODYWEIGHT_WORDS, EQUIPMENT, Load
-from bot.coach.entry.rep_counts import reps_missed
 from bot.coach.entry.results import Confirm, Context, Option, Refused, SetAnswer
 from bot.coach.entry.tags import (
     Effort,
@@ -19,21 +29,10 @@ from bot.coach.entry.tags import (
     reports_pain,
 )
 from bot.coach.entry.typed_text import NOTE_MAX, REPS_MAX, as_float
-from bot.coach.ports import Side, Unit
+from bot.coach.ports import Side
 
-# `a x b` with no unit reads as a plan when a is a likely number of sets and b of reps; as
-# weight x reps when a is more reps than anyone types.
-PLAN_SETS_MAX = 5
-PLAN_REPS_MAX = 30
-FAR_REPS = 50
+_N, _U, _END = DECIMAL, UNIT_WORD, WORD_END
 
-_N = r"[0-9]+(?:[.,][0-9]+)?"
-_I = r"[0-9]{1,3}"
-_U = r"(?:kilograms?|kilos?|kgs?|k[a-z]?(?![a-z])|pounds?|lbs?|#)"
-_END = r"(?![0-9a-z])"
-
-# What may follow a number that is then no load: `8 with 2 rir`, `10 with 2 in the tank`.
-_NOT_LOAD = r"(?:rir|rpe|more|left|in\s+(?:the\s+)?(?:tank|reserve|me)|reps?(?![a-z]))"
 # A label in front of the count, as the coach writes its own lines and lifters copy them:
 # "set 2:", "Set 2 · Right · 9 reps", "✅ 10 reps @ 25 lb", "• Left leg: 9".
 _BULLET = re.compile(r"^[✅✔☑•·▪►→]+\s*")
@@ -53,24 +52,6 @@ _FILLER = re.compile(
     r"^(?:(?:ok|okay|yep|yeah|yes|alright|so|and|then|same\s+(?:weight|load))\s*[,!.:-]*\s*(?=[0-9x])|(?:i\s+)?(?:did|got|managed|made|completed|hit|finished)(?:\s+only)?|only(?:\s+got|"
     r"\s+did)?|(?:i\s+)?(?:make|do|done)(?=\s*[0-9])|just(?:\s+did)?|all(?!\s+but)|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
 )
-_LOAD_FIRST = re.compile(
-    rf"^(?P<v>{_N})\s*(?P<u>{_U})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)(?![a-z]))?"
-)
-# Bodyweight and the count, either way round: `bw x 12`, `bodyweight for 9`, `12 x bw`.
-_BW_TIMES = re.compile(
-    rf"^(?:(?:{BODYWEIGHT_WORDS})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)(?![a-z]))?"
-    rf"|(?P<r2>{_I})\s*(?:reps?\s*)?[x*]\s*(?:{BODYWEIGHT_WORDS})\b)"
-)
-_TIMES = re.compile(rf"^(?P<a>{_I})\s*(?:reps?\s*)?[x*]\s*(?P<b>{_N})\s*(?P<u>{_U})?{_END}")
-_AT = re.compile(
-    rf"^(?P<r>{_I})(?:\s*(?:reps?|r)(?![a-z]))?\s*(?P<how>@|at\b|with\b|w/|w\b|on\b|using\b)\s*"
-    rf"(?:(?:a|an|the|my)\s+)?(?:(?P<v>(?>{_N}))\s*(?:(?P<u>{_U}){_END}|{_END}(?!\s*{_NOT_LOAD}))"
-    rf"|(?P<bw>{BODYWEIGHT_WORDS})\b){EQUIPMENT}?"
-)
-_FRACTION = re.compile(
-    rf"^(?P<r>{_I})\s*(?:/|of\b|out of\b)\s*(?P<t>{_I})(?![0-9.,])(?:\s*reps?(?![a-z]))?"
-)
-_PLAIN = re.compile(rf"^(?P<r>{_N})(?![0-9])(?:\s*(?:reps?(?![a-z])|r\b|times\b))?")
 _TAIL_LOAD = re.compile(
     rf"^\s*[,;-]?\s*(?:(?:but|and)\s+)?"
     rf"(?:(?:@|at\b|with\b|w/|w\b|on\b|using\b|used\b|x\b)\s*(?:(?:a|an|the|my)\s+)?)?"
@@ -90,142 +71,6 @@ _TAIL_FILLER = re.compile(
     r"^\s*,?\s*(?:reps?|r|times|done|completed|total|again|(?:@\s*|at\s+|with\s+)?(?:the\s+)?same"
     r"(?:\s+(?:weight|load))?(?:\s+as\s+(?:before|last(?:\s+(?:time|set))?))?)\b"
 )
-_BAD_NUMBER = re.compile(
-    r"^(?:[-+]\s*[0-9]|[0-9]+(?:[.,][0-9]+)*e[-+]?[0-9]|[0-9]{4,}|[0-9]+[.,][0-9]{3}\b)"
-)
-_PLAN_WORDS = re.compile(rf"^(?P<a>{_I})\s*sets?\s+(?:of\s+)?(?P<b>{_I})(?:\s*reps?(?![a-z]))?")
-_THREE_NUMBERS = re.compile(rf"^{_N}\s*{_U}?\s*[x*]\s*{_N}\s*{_U}?\s*[x*]\s*{_N}")
-_DECIMAL_X = re.compile(
-    rf"^(?P<v>[0-9]+[.,][0-9]+)\s*[x*]\s*(?P<r>{_I})(?![0-9.,])(?:\s*reps?(?![a-z]))?"
-)
-
-
-@dataclass(frozen=True)
-class Head:
-    reps: int
-    load: Load | None
-    rpe: float | None
-    end: int
-    effort: Effort | None = None
-    maybe_rpe: float | None = None  # `@7.5` near the current load: a load, or an RPE
-    plan_sets: int | None = None  # `3x10`: a plan typed; one set of it may be meant
-    either_way: bool = False  # `20x8` near neither the load nor a plan: reps x load, or load x reps
-
-
-def _load(value: str, unit: str | None, ctx: Context) -> Load | Refused:
-    checked = loads.check(as_float(value), loads.unit_of(unit, ctx.unit))
-    return Refused(checked) if isinstance(checked, str) else checked
-
-
-def _current(ctx: Context) -> float | None:
-    """The current load in the user's unit, to tell a typed load from an RPE."""
-    if ctx.load.value is None:
-        return None
-    kg = loads.kilograms(ctx.load.value, ctx.load.unit)
-    return kg if ctx.unit is Unit.KG else kg / 0.45359237
-
-
-def _is_int(text: str) -> bool:
-    return text.isdigit()
-
-
-def _times(found: re.Match[str], low: str, ctx: Context) -> Head | Refused:
-    """`a x b`: reps x load, load x reps, or a plan (sets x reps)."""
-    a, b, unit, end = found["a"], found["b"], found["u"], found.end()
-    if unit:
-        load = _load(b, unit, ctx)
-        return load if isinstance(load, Refused) else Head(int(a), load, None, end)
-    if re.match(r"^\s*[x*]\s*[0-9]", low[end:]):
-        return Refused("One set at a time: type this set's reps, like 10 @ 12.5kg.")
-    if re.match(r"^\s*(?:@|at\b)", low[end:]) or not _is_int(b):
-        if _is_int(b) and int(a) == 1:  # `1x10 @ 12.5`: one set of 10
-            return Head(int(b), None, None, end)
-        if not _is_int(b):
-            load = _load(b, None, ctx)
-            return load if isinstance(load, Refused) else Head(int(a), load, None, end)
-        return Head(int(b), None, None, end, plan_sets=int(a))  # `3x10 @ 12.5`: a plan
-    first, second, current = int(a), int(b), _current(ctx)
-    if first == 1:
-        return Head(second, None, None, end)
-    if first <= PLAN_SETS_MAX and second <= PLAN_REPS_MAX:  # `3x10`: sets x reps
-        return Head(second, None, None, end, plan_sets=first)
-    if first > FAR_REPS >= second:  # `135x8`: weight x reps
-        load = _load(a, None, ctx)
-        return load if isinstance(load, Refused) else Head(second, load, None, end)
-    if loads.close(second, current, 0.2) and not loads.close(first, current, 0.2):
-        load = _load(b, None, ctx)
-        return load if isinstance(load, Refused) else Head(first, load, None, end)
-    if loads.close(first, current, 0.2) or (first > 30 and second <= 30):
-        load = _load(a, None, ctx)
-        return load if isinstance(load, Refused) else Head(second, load, None, end)
-    load = _load(a, None, ctx)
-    if isinstance(load, Refused) or not isinstance(_load(b, None, ctx), Load):
-        return Refused("That looks like a plan. Type the reps you just did, like 10.")
-    return Head(second, load, None, end, either_way=True)  # asked: which number is the weight
-
-
-def _at(found: re.Match[str], ctx: Context) -> Head | Refused:
-    reps, end = int(found["r"]), found.end()
-    if found["bw"]:
-        return Head(reps, Load(None, ctx.unit), None, end)
-    value, unit = found["v"], found["u"]
-    if not unit and found["how"] == "@":
-        return _at_number(reps, value, end, ctx)
-    load = _load(value, unit, ctx)
-    return load if isinstance(load, Refused) else Head(reps, load, None, end)
-
-
-def _at_number(reps: int, value: str, end: int, ctx: Context) -> Head | Refused:
-    """`8 @ 9`: an RPE when it can be one and is far from the current load, else a load;
-    asked when it is near the load but not it (`10 @7.5` at 10 kg)."""
-    number, current = as_float(value), _current(ctx)
-    rpe_like = 1 <= number <= 10 and number * 2 == int(number * 2)
-    if rpe_like and not loads.close(number, current):
-        return Head(reps, None, number, end)  # `8 @ 9` at 135 lb is an RPE
-    load = _load(value, None, ctx)
-    if isinstance(load, Refused):
-        return load
-    maybe = number if rpe_like and current is not None and abs(number - current) > 1e-9 else None
-    return Head(reps, load, None, end, maybe_rpe=maybe)
-
-
-def head(low: str, ctx: Context) -> Head | Refused | None:
-    """The reps (and load) a set starts with; None when it does not start with a count."""
-    if _BAD_NUMBER.match(low):
-        if low.startswith(("-", "+")):
-            return Refused("Type the number of reps as a whole number, like 10.")
-        return Refused(f"That's more than {REPS_MAX} reps. Type what you did, like 10.")
-    if _THREE_NUMBERS.match(low):  # `165 x 5 x 3`: weight, reps and sets
-        return Refused("One set at a time: type this set's reps, like 10 @ 12.5kg.")
-    plan = _PLAN_WORDS.match(low)
-    if plan:  # "2 sets of 8"
-        return Head(int(plan["b"]), None, None, plan.end(), plan_sets=int(plan["a"]))
-    found = _DECIMAL_X.match(low)
-    if found:  # `12.5x10`, `62,5 x 8`: a weight with a decimal comes first
-        load = _load(found["v"], None, ctx)
-        return load if isinstance(load, Refused) else Head(int(found["r"]), load, None, found.end())
-    missed = reps_missed(low, ctx.target)
-    if missed is not None:
-        return Head(missed.reps, None, None, missed.end, missed.effort)
-    found = _BW_TIMES.match(low)
-    if found:
-        return Head(int(found["r"] or found["r2"]), Load(None, ctx.unit), None, found.end())
-    found = _LOAD_FIRST.match(low)
-    if found:
-        load = _load(found["v"], found["u"], ctx)
-        return load if isinstance(load, Refused) else Head(int(found["r"]), load, None, found.end())
-    found = _TIMES.match(low)
-    if found:
-        return _times(found, low, ctx)
-    found = _AT.match(low)
-    if found:
-        return _at(found, ctx)
-    found = _FRACTION.match(low) or _PLAIN.match(low)
-    if not found:
-        return None
-    if not _is_int(found["r"]):
-        return Refused("Type the number of reps as a whole number, like 10.")
-    return Head(int(found["r"]), None, None, found.end())
 
 
 def _prefix(low: str) -> tuple[int, Side | None, Effort | None]:
@@ -268,27 +113,13 @@ def read_set(text: str, ctx: Context) -> SetAnswer | Confirm | Refused | None:
     start = pos + found.end
     answer = _tail(source[start:], low[start:], found, side, ctx)
     if found.either_way and isinstance(answer, SetAnswer) and answer.load is not None:
-        return _which_way(answer, ctx)
+        return which_way(answer, ctx)
     if found.plan_sets is None or not isinstance(answer, SetAnswer):
         return answer
     return Confirm(
         f"{found.plan_sets} sets of {answer.reps}? I log one set at a time: "
         f"log {answer.reps} reps for this one?",
         (Option(f"Log {answer.reps}", answer), Option("No", None)),
-    )
-
-
-def _which_way(answer: SetAnswer, ctx: Context) -> Confirm:
-    """ "20x8" at 16 kg: 8 reps at 20 kg, or 20 at 8? Both are offered, the count nearer the
-    target first."""
-    assert answer.load is not None and answer.load.value is not None
-    weight, reps = answer.load.value, answer.reps
-    other = replace(answer, reps=int(weight), load=Load(float(reps), answer.load.unit))
-    first, second = sorted((answer, other), key=lambda a: abs(a.reps - ctx.target))
-    said = [f"{a.reps} @ {a.load.text()}" for a in (first, second) if a.load is not None]
-    return Confirm(
-        f"{said[0]}, or {said[1]}?",
-        (Option(said[0], first), Option(said[1], second), Option("No", None)),
     )
 
 
@@ -312,15 +143,15 @@ def _tail_load(low: str, cut: int, found: Head, ctx: Context) -> _Loaded | Refus
             return added
         load, cut = added, cut + plus.end()
     elif load is None and (extra := _TAIL_LOAD.match(low[cut:])):
-        checked = Load(None, ctx.unit) if extra["bw"] else _load(extra["v"], extra["u"], ctx)
+        checked = Load(None, ctx.unit) if extra["bw"] else typed_load(extra["v"], extra["u"], ctx)
         if isinstance(checked, Refused):
             return checked
         load, cut = checked, cut + extra.end()
     if rpe is None and (at := _TAIL_AT.match(low[cut:])):
         if load is not None:  # `10 @ 12.5kg @9`: the weight is given, so this is an RPE
-            read = _at_number(found.reps, at["v"], 0, replace(ctx, load=Load(None, ctx.unit)))
+            read = at_number(found.reps, at["v"], 0, replace(ctx, load=Load(None, ctx.unit)))
         else:  # `1x10 @ 12.5`
-            read = _at_number(found.reps, at["v"], 0, ctx)
+            read = at_number(found.reps, at["v"], 0, ctx)
         if isinstance(read, Refused):
             return read
         if read.load is not None and load is not None:
@@ -332,7 +163,7 @@ def _tail_load(low: str, cut: int, found: Head, ctx: Context) -> _Loaded | Refus
 def _added(value: float, unit: str | None, ctx: Context) -> Load | Refused:
     """ "+5kg" with the count: on top of the current load (of bodyweight: the 5 kg)."""
     if ctx.load.value is None:
-        return _load(str(value), unit, ctx)
+        return typed_load(str(value), unit, ctx)
     moved = loads.relative(ctx.load, "+", value, loads.unit_of(unit, ctx.load.unit))
     return Refused(moved) if isinstance(moved, str) else moved
 
