@@ -32,7 +32,8 @@ _N, _I, _U, _END = DECIMAL, COUNT, UNIT_WORD, WORD_END
 _NOT_LOAD = r"(?:rir|rpe|more|left|in\s+(?:the\s+)?(?:tank|reserve|me)|reps?(?![a-z]))"
 
 _LOAD_FIRST = re.compile(
-    rf"^(?P<v>{_N})\s*(?P<u>{_U})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)(?![a-z]))?"
+    rf"^(?P<v>{_N})\s*(?P<u>{_U})(?![a-z])\s*(?:[x*]|for|[,:;-]|(?=[0-9]))\s*(?P<r>{_I})(?![0-9.,])"
+    rf"(?:\s*(?:reps?|r)(?![a-z]))?"
 )
 # Bodyweight and the count, either way round: `bw x 12`, `bodyweight for 9`, `12 x bw`.
 _BW_TIMES = re.compile(
@@ -182,6 +183,9 @@ def head(low: str, ctx: Context) -> Head | Refused | None:
     found = _FRACTION.match(low) or _PLAIN.match(low)
     if not found:
         return None
+    if re.match(rf"\s*{_U}(?![a-z])", low[found.end() :]):  # "20kg ...": a weight, never a count
+        said = f"{found['r']}{low[found.end() :].split()[0]}"
+        return Refused(f"{said} is a weight: type the reps with it, like 10 @ {said}.")
     if not _is_int(found["r"]):
         return Refused("Type the number of reps as a whole number, like 10.")
     return Head(int(found["r"]), None, None, found.end())

@@ -143,3 +143,19 @@ def test_two_numbers_crossed_near_neither_the_load_nor_a_plan_are_asked_both_way
     assert isinstance(found, Confirm), found
     offered = [option.result for option in found.options]
     assert offered[:2] == [SetAnswer(8, Load(22.0, Unit.KG)), SetAnswer(22, Load(8.0, Unit.KG))]
+
+
+@pytest.mark.parametrize(
+    ("text", "reps", "load"),
+    [("20kg 10 reps", 10, Load(20.0, Unit.KG)), ("12.5kg, 9", 9, Load(12.5, Unit.KG)),
+     ("10kg10", 10, Load(10.0, Unit.KG)), ("14 kgs 8 easy", 8, Load(14.0, Unit.KG))],
+)  # fmt: skip
+def test_a_weight_then_its_count_with_no_x(text: str, reps: int, load: Load) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer), answer
+    assert (answer.reps, answer.load) == (reps, load)
+
+
+def test_a_weight_is_never_logged_as_the_count() -> None:
+    found = read_entry("20kg and 10 reps later", KG)
+    assert not isinstance(found, SetAnswer), found
