@@ -129,3 +129,24 @@ def test_a_kg_load_is_kept_exactly_at_plate_precision(
         result = result.options[0].result
     assert isinstance(result, SetAnswer)
     assert (result.reps, result.load) == (reps, Load(value, Unit.KG))
+
+
+after_a_weight = st.lists(
+    st.sampled_from(["10", "8 reps", "x 9", "easy", "for 12", ",", "left", "rpe 8", "?", "ok"]),
+    max_size=3,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["12", "20", "12.5", "7,5", "45", "100"]),
+    st.sampled_from(["kg", " kg", "kgs", " kilos", "lb", " lbs", " pounds", "#"]),
+    after_a_weight,
+    contexts,
+)
+def test_a_number_with_its_unit_is_never_logged_as_the_count(
+    number: str, unit: str, rest: str, context: Context
+) -> None:
+    found = read_entry(f"{number}{unit} {rest}".strip(), context)
+    if isinstance(found, SetAnswer) and str(found.reps) == number:
+        assert found.load is not None  # the count is another number, or the weight is kept
