@@ -39,7 +39,7 @@ _EFFORT_WORDS = {
 # Words around an effort that add nothing: "felt fairly easy", "it was pretty tough".
 _FILLER = (
     r"(?:felt|feels|feeling|it felt|it was|was|were|is|that was|pretty|very|quite|really|a bit|"
-    r"bit|a little|little|kinda|kind of|super|so|fairly|rather|somewhat|moderately|bit of a|a|"
+    r"bit|a little|little|kinda|kind of|super|so|fairly|rather|somewhat|moderately|bit of a|a|an|"
     r"way|much|even|bit more|lot|a lot|af|as hell|real|proper|total|absolute|such a|"
     r"absolutely|totally|completely|utterly|properly|well|bloody|fully|"
     r"overall|today|this time|set|the set|lol|lmao|haha|tbh|ngl|honestly|man|bro|dude|tho|"
@@ -56,7 +56,8 @@ _EFFORT_OF = {word: effort for effort, words in _EFFORT_WORDS.items() for word i
 _EFFORT = re.compile(
     rf"^(?:{_SUBJECT})?(?:{_FILLER}\s+)*(?P<word>"
     + "|".join(sorted(map(re.escape, _EFFORT_OF), key=len, reverse=True))
-    + rf")(?:\s+{_FILLER})*$"
+    # "a tough one", "easy one": the one is the set ("one" arrives here as 1).
+    + rf")(?:\s+{_FILLER})*(?:\s+(?:one|1))?$"
 )
 
 _VALUE = r"([0-9]+(?:[.,][0-9]+)?)"

@@ -159,3 +159,12 @@ def test_a_weight_then_its_count_with_no_x(text: str, reps: int, load: Load) -> 
 def test_a_weight_is_never_logged_as_the_count() -> None:
     found = read_entry("20kg and 10 reps later", KG)
     assert not isinstance(found, SetAnswer), found
+
+
+@pytest.mark.parametrize(
+    ("text", "effort"), [("10, an easy one", "easy"), ("9 a tough one", "hard")]
+)
+def test_an_effort_said_of_the_one_just_done(text: str, effort: str) -> None:
+    answer = read_entry(text, KG)
+    assert isinstance(answer, SetAnswer), answer
+    assert answer.effort is not None and answer.effort.value == effort and answer.note is None
