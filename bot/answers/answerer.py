@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.answers import compose, english, followup, medical, scene, signals
+from bot.answers import compose, english, faults, followup, medical, scene, signals
 from bot.answers.backrefs import BackReferences
 from bot.answers.exercises import ExerciseFinder, phrase_tokens
 from bot.answers.facts import FactIndex, Hit
@@ -199,17 +199,9 @@ class Answerer:
             ((t, scores.get(t, 0.0)) for t in _PRIORITY), key=lambda ts: ts[1]
         )  # max keeps the first of equals, so _PRIORITY breaks ties
         same_question = best < 1.0 or followup.only_names(p.free)
-        if (
-            previous is not None
-            and followup.keeps_topic(previous)
-            and named
-            and same_question
-            and not counted
-        ):
-            # "and the GHR?": the same question about another exercise.
-            has = {f.id for f in self.library[named[0]].facts}
-            focus = followup.carried(previous, named[0], has)
-            return Subject(topic=previous.topic, exercise=named[0], focus=focus)
+        again = self._same_question(previous, named[0]) if named and not counted else None
+        if again is not None and same_question:
+            return again
         asked_fact = self._votes.best_fact(subject or self._hub, p.query) is not None
         refusal = self._refusal(
             p, scores, best, cue_best, named, in_hand or last, asked_fact, scene_set
@@ -226,11 +218,23 @@ class Answerer:
             symptom = self._symptoms.match(p.toks, slug)
         named = (*named, *(s for s in (in_hand, last) if s and s not in named))
         focus = self._focus.of(topic, slug, p, named, symptom, asked_muscles)
-        who = signals.prescriber(p.toks)
-        if who is not None:
+        if (who := signals.prescriber(p.toks)) is not None:
             focus = (*focus, f"prescribed:{who}")
         # No exercise in hand: the fault is a guess at one, and the answer says which.
-        return Subject(topic=topic, exercise=slug, focus=(*focus, "guess") if guessed else focus)
+        focus = (*focus, "guess") if guessed else focus
+        said = Subject(topic=topic, exercise=slug, focus=focus)
+        return faults.listed_fault(p.toks, previous, said, self.library)
+
+    def _same_question(self, previous: Subject | None, slug: str) -> Subject | None:
+        """ "and the GHR?": the same question about another exercise."""
+        if previous is None or not followup.keeps_topic(previous):
+            return None
+        has = {f.id for f in self.library[slug].facts}
+        focus = (
+            *faults.same_fault(previous, self.library, slug),
+            *followup.carried(previous, slug, has),
+        )
+        return Subject(topic=previous.topic, exercise=slug, focus=focus)
 
     def _scores(
         self, p: Parsed, subject: str | None, named: tuple[str, ...]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers import compose, followup, signals
+from bot.answers import compose, faults, followup, signals
 from bot.answers.exercises import phrase_tokens
 from bot.answers.facts import STOP
 from bot.answers.model import Subject, Topic
@@ -66,6 +66,7 @@ class BackReferences:
         return (
             self.referral_carried(p, previous)
             or self.reason(p, previous)
+            or self.fault_again(p, previous)
             or self.where_it_goes(p, previous, in_hand)
             or self.moving_on(p, previous, in_hand)
             or self.further(p, previous)
@@ -128,6 +129,15 @@ class BackReferences:
         if previous.topic is Topic.TIPS and not atoms and ex.tips:
             return Subject(topic=Topic.TIPS, exercise=slug, focus=("tips:0",))
         return Subject(topic=Topic.BENEFITS, exercise=slug)
+
+    def fault_again(self, p: Parsed, previous: Subject | None) -> Subject | None:
+        """ "is that bad?", "how do I stop doing it" after a fault: its reason, or its fix."""
+        if p.found.slugs:
+            return None
+        slug = self.in_talk(previous)
+        ex = self._library.get(slug or "")
+        has = bool(ex and ex.mistakes)
+        return faults.after_fault(p.toks, previous, slug if ex else None, has)
 
     def moving_on(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Subject | None:
         """ "when do I move on", "am I ready for the full one": when to leave the exercise in

@@ -187,6 +187,11 @@ def reason(m: Mistake) -> str:
     return fit([f"Why it matters ({m.name.lower()}): {m.why}", f"Fix: {m.fix}", f"Cue: {m.cue}"])
 
 
+def remedy(m: Mistake) -> str:
+    """ "how do I stop doing it": the fault's fix first, then its cue and why it matters."""
+    return fit([f"To stop {m.name.lower()}: {m.fix}", f"Cue: {m.cue}", f"Why: {m.why}"])
+
+
 def troubleshoot(ex: Exercise, focus: int | None, pain: bool) -> Parts:
     prefix = [ex.safety] if pain else []
     if focus is not None:

@@ -77,6 +77,10 @@ def _topic_parts(subject: Subject, ex: Exercise, library: Library) -> compose.Pa
         # "why is that bad?": the reason leads; after a list, the list is one "more" away.
         rest = compose.mistakes(ex, None) if topic is Topic.MISTAKES else []
         return [compose.reason(ex.mistakes[mistake]), *rest]
+    if topic in (Topic.MISTAKES, Topic.TROUBLESHOOT) and mistake is not None and "fix" in focus:
+        # "how do I stop doing it": the fix leads, then why it matters.
+        rest = compose.mistakes(ex, None) if topic is Topic.MISTAKES else []
+        return [compose.remedy(ex.mistakes[mistake]), *rest]
     if topic is Topic.MISTAKES:
         return compose.mistakes(ex, mistake)
     if topic is Topic.TROUBLESHOOT:
