@@ -80,6 +80,7 @@ class Answerer:
             slug: frozenset(t for item in ex.equipment for t in phrase_tokens(item))
             for slug, ex in library.items()
         }
+        self._all_kit = frozenset(t for kit in self._equipment.values() for t in kit)
         self._focus = Focus(self._facts, self._votes, self._equipment)
         # The exercise the others are built around answers a question that names none.
         self._hub = max(library, key=lambda s: len(library[s].variations + library[s].alternatives))
@@ -185,7 +186,7 @@ class Answerer:
             exercise = named[0] if named else (in_hand or self._back.in_talk(previous))
             return Subject(topic=Topic.MEDICAL, exercise=exercise, focus=(f"medical:{kind}",))
         talked_of = named[0] if named else (in_hand or last)
-        scene_set = scene.only_the_scene(p, talked_of, self._hub, self._votes)
+        scene_set = scene.only_the_scene(p, talked_of, self._hub, self._votes, self._all_kit)
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back and not scene_set:
             return self._unknown_exercise(p.found.others[0])
