@@ -36,6 +36,22 @@ _AGAINST = frozenset(phrase_tokens("than not instead nothing more mostly only ov
 _ASKING = frozenset(phrase_tokens("does do is are which will would can should what how"))
 
 
+# "how does this one work", "how does it work", "<name> how": how the exercise goes.
+_HOW = frozenset(phrase_tokens("how"))
+_HOW_IT_GOES = _HOW | frozenset(
+    phrase_tokens(
+        "does do it this that these the one thing exercise move work works exactly then so ok okay "
+        "wait tho though please even actually again"
+    )
+)
+
+
+def how_it_goes(toks: list[str]) -> bool:
+    """A bare "how": nothing asked but how the exercise works ("how often" asks more)."""
+    words = set(toks)
+    return bool(words & _HOW) and words <= _HOW_IT_GOES
+
+
 # Where the set-up starts from: "how do I start, sitting on the bench or the floor?".
 _START = frozenset(phrase_tokens("start starting begin beginning get into"))
 _SEATED = frozenset(phrase_tokens("sit sitting seated lie lying"))
@@ -105,7 +121,9 @@ class TopicScorer:
         """Cues in the shape of a sentence rather than in one phrase."""
         words = set(toks)
         out: dict[Topic, float] = {}
-        if prescription(toks) is not None:
+        if how_it_goes(toks):
+            out[Topic.STEPS] = 4.0  # "how does this one work", "two up one down how"
+        elif prescription(toks) is not None:
             out[Topic.PROGRAMMING] = 3.0  # "is 3x10 ok", "4 sets of 15 too much?"
         if words & _FIRST_PERSON and words & _FEEL and words & _BODY and not words & _NORMATIVE:
             out[Topic.TROUBLESHOOT] = 3.0  # "I feel nothing in my butt"

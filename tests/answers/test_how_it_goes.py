@@ -1,0 +1,66 @@
+"""How an exercise goes, asked in few words: "how does it work", "set it up", "diff b/w"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.answerer import Answerer
+from bot.answers.model import Topic
+
+
+@pytest.mark.parametrize(
+    ("question", "in_hand", "slug"),
+    [
+        ("how does it work", "glute-bridge", "glute-bridge"),
+        ("ok so how does this thing work", "hip-thrust", "hip-thrust"),
+        ("glute ham raise how?", None, "glute-ham-raise"),
+        ("how does the banded one work exactly", None, "banded-single-leg-hip-thrust"),
+        ("single leg hip thrust how", None, "single-leg-hip-thrust"),
+    ],
+)
+def test_a_bare_how_is_the_steps(
+    answerer: Answerer, question: str, in_hand: str | None, slug: str
+) -> None:
+    answer = answerer.answer(question, in_hand)
+    assert (answer.topic, answer.exercise) == (Topic.STEPS, slug)
+
+
+@pytest.mark.parametrize("question", ["how often", "how long do i rest", "how many reps"])
+def test_a_how_that_asks_more_is_not_the_steps(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question, "glute-bridge").topic is Topic.PROGRAMMING
+
+
+def test_what_it_works_is_still_the_muscles(answerer: Answerer) -> None:
+    assert answerer.answer("what does it work", "glute-bridge").topic is Topic.MUSCLES
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how should i set this up", "set it all up for me", "how do i set them up", "set all up?"],
+)
+def test_a_split_set_up_is_the_set_up(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, "hip-thrust")
+    assert answer.topic is Topic.STEPS
+    assert "set-up" in answer.text.splitlines()[0]
+
+
+def test_sets_are_still_programming(answerer: Answerer) -> None:
+    assert answerer.answer("how many sets", "hip-thrust").topic is Topic.PROGRAMMING
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "diff between this and the hip thrust",
+        "whats the diff b/w this one and hip thrusts",
+        "any diff from hip thrusts?",
+        "main diffs vs hip thrust",
+    ],
+)
+def test_diff_compares_with_the_exercise_in_hand(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, "glute-bridge")
+    assert answer.topic is Topic.COMPARE
+    assert {answer.exercise, *(f[6:] for f in answer.subject.focus if f.startswith("other:"))} == {
+        "glute-bridge",
+        "hip-thrust",
+    }
