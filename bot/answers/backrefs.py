@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers import compose, faults, followup, signals
+from bot.answers import compose, faults, followup, gear, signals
 from bot.answers.exercises import phrase_tokens
 from bot.answers.facts import STOP
 from bot.answers.model import Subject, Topic
@@ -67,6 +67,7 @@ class BackReferences:
             self.referral_carried(p, previous)
             or self.reason(p, previous)
             or self.fault_again(p, previous)
+            or self.kit_needed(p, previous, in_hand)
             or self.where_it_goes(p, previous, in_hand)
             or self.moving_on(p, previous, in_hand)
             or self.further(p, previous)
@@ -138,6 +139,18 @@ class BackReferences:
         ex = self._library.get(slug or "")
         has = bool(ex and ex.mistakes)
         return faults.after_fault(p.toks, previous, slug if ex else None, has)
+
+    def kit_needed(
+        self, p: Parsed, previous: Subject | None, in_hand: str | None
+    ) -> Subject | None:
+        """ "need special gear for that?", "what do I need": the kit of the exercise named, in
+        talk (the one on top after a list) or in hand."""
+        if not gear.asked(p.free):
+            return None
+        slug = p.found.slugs[0] if p.found.slugs else (self.in_talk(previous) or in_hand)
+        if slug not in self._library:
+            return None
+        return Subject(topic=Topic.OVERVIEW, exercise=slug, focus=("kit",))
 
     def moving_on(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Subject | None:
         """ "when do I move on", "am I ready for the full one": when to leave the exercise in

@@ -89,6 +89,11 @@ def overview(ex: Exercise) -> Parts:
     return [fit([head, gear, "Ask me how to do it, what it works, or for tips."])]
 
 
+def kit(ex: Exercise) -> str:
+    """ "what do I need": the exercise's equipment, from its overview's "You need" line."""
+    return fit([f"For the {mid(ex)} you need: {', '.join(ex.equipment)}.", ex.summary])
+
+
 def muscles(ex: Exercise, asked: Sequence[str]) -> Parts:
     """All muscles by role, or, when the user names one, whether and how this works it."""
     by_role = ex.muscles.by_role()

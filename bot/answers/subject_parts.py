@@ -63,7 +63,8 @@ def _topic_parts(subject: Subject, ex: Exercise, library: Library) -> compose.Pa
     topic, focus = subject.topic, set(subject.focus)
     mistake = _index_of(subject, "mistakes:", len(ex.mistakes))
     if topic is Topic.OVERVIEW:
-        return compose.overview(ex)
+        kit = [compose.kit(ex)] if "kit" in focus and ex.equipment else []
+        return [*kit, *compose.overview(ex)]
     if topic is Topic.MUSCLES:
         asked = [f.removeprefix("muscle:") for f in subject.focus if f.startswith("muscle:")]
         return compose.muscles(ex, asked)

@@ -64,3 +64,33 @@ def test_diff_compares_with_the_exercise_in_hand(answerer: Answerer, question: s
         "glute-bridge",
         "hip-thrust",
     }
+
+
+@pytest.mark.parametrize(
+    ("question", "in_hand", "kit"),
+    [
+        ("what do i need for this", "glute-bridge", "floor or mat"),
+        ("do i need any special equipment", "glute-ham-raise", "machine"),
+        ("what gear for hip thrusts?", None, "flat bench"),
+        ("any kit needed", "single-leg-hip-thrust", "flat bench"),
+    ],
+)
+def test_kit_asked_is_the_exercises_equipment(
+    answerer: Answerer, question: str, in_hand: str | None, kit: str
+) -> None:
+    answer = answerer.answer(question, in_hand)
+    assert answer.topic is Topic.OVERVIEW
+    assert kit in answer.text.splitlines()[0]
+
+
+def test_kit_asked_of_the_exercise_in_talk(answerer: Answerer) -> None:
+    first = answerer.answer("tell me about the glute ham raise")
+    second = answerer.answer("do i need special gear for that", "hip-thrust", first.subject)
+    assert second.exercise == "glute-ham-raise" and "machine" in second.text
+
+
+def test_missing_kit_is_no_kit_question(answerer: Answerer) -> None:
+    assert answerer.answer("no equipment at home, what can i do", "hip-thrust").topic in (
+        Topic.ALTERNATIVES,
+        Topic.VARIATIONS,
+    )
