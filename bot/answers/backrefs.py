@@ -21,6 +21,8 @@ _DETAIL_TOPICS = {Topic.STEPS, Topic.WEIGHTED, Topic.TIPS}
 _MUSCLES = frozenset(phrase_tokens(" ".join(MUSCLE_WORDS)))
 # Talk of a fault or a referral goes on about that; a word alone is not a new question there.
 _OWN_THREAD = {Topic.TROUBLESHOOT, Topic.MISTAKES, Topic.MEDICAL, Topic.NONE}
+# Asking for another exercise, or about one: what a way round missing kit can answer.
+_WAYS_ROUND = {Topic.ALTERNATIVES, Topic.VARIATIONS, Topic.OVERVIEW, Topic.BENEFITS, Topic.LEVEL}
 _ATOM_KINDS = ("facts:", "setup:", "steps:", "loaded:", "tips:")
 
 
@@ -68,6 +70,7 @@ class BackReferences:
             or self.reason(p, previous)
             or self.fault_again(p, previous)
             or self.kit_needed(p, previous, in_hand)
+            or self.no_kit(p)
             or self.where_it_goes(p, previous, in_hand)
             or self.moving_on(p, previous, in_hand)
             or self.further(p, previous)
@@ -151,6 +154,20 @@ class BackReferences:
         if slug not in self._library:
             return None
         return Subject(topic=Topic.OVERVIEW, exercise=slug, focus=("kit",))
+
+    def no_kit(self, p: Parsed) -> Subject | None:
+        """ "best glute move with zero equipment", "no gear sub for hip thrusts": the exercise
+        that needs only the floor, as the way round (unless another topic is asked)."""
+        if not gear.missing(p.free):
+            return None
+        free = gear.kit_free(self._library)
+        if not free or set(p.found.slugs) & set(free):
+            return None
+        scores = self._scorer.score(p.cue_toks)
+        if any(w >= 2 for t, w in scores.items() if t not in _WAYS_ROUND):
+            return None  # "how many reps with no equipment"
+        other = [f"other:{s}" for s in p.found.slugs[:1]]
+        return Subject(topic=Topic.ALTERNATIVES, exercise=free[0], focus=("no-kit", *other))
 
     def moving_on(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Subject | None:
         """ "when do I move on", "am I ready for the full one": when to leave the exercise in

@@ -94,6 +94,13 @@ def kit(ex: Exercise) -> str:
     return fit([f"For the {mid(ex)} you need: {', '.join(ex.equipment)}.", ex.summary])
 
 
+def no_kit(ex: Exercise, instead_of: Exercise | None) -> str:
+    """ "zero equipment": the exercise that needs only the floor, and what it is."""
+    swap = f" in place of the {mid(instead_of)}" if instead_of is not None else ""
+    need = ", ".join(ex.equipment)
+    return fit([f"No equipment? Do the {mid(ex)}{swap}. You need: {need}.", ex.summary])
+
+
 def muscles(ex: Exercise, asked: Sequence[str]) -> Parts:
     """All muscles by role, or, when the user names one, whether and how this works it."""
     by_role = ex.muscles.by_role()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.answers.exercises import phrase_tokens
+from bot.content import Library
 
 _GEAR = frozenset(phrase_tokens("gear equipment kit stuff tools tool"))
 _NEED = frozenset(phrase_tokens("need needed require required must"))
@@ -29,3 +30,23 @@ def asked(toks: list[str]) -> bool:
     if words & _MISSING or not words <= _ASKING:
         return False
     return bool(words & _GEAR or (words & _NEED and words & _WHAT))
+
+
+_FLOOR = frozenset(phrase_tokens("floor or mat ground"))
+_OPTIONAL = "(optional)"
+
+
+def missing(toks: list[str]) -> bool:
+    """ "zero equipment", "no gear", "without any kit": said of kit in general, not a bench."""
+    return any(
+        tok in _GEAR and bool(set(toks[max(0, i - 2) : i]) & _MISSING) for i, tok in enumerate(toks)
+    )
+
+
+def kit_free(library: Library) -> list[str]:
+    """The exercises whose every must-have is the floor or a mat (the glute bridge)."""
+
+    def needs_nothing(item: str) -> bool:
+        return _OPTIONAL in item or set(phrase_tokens(item)) <= _FLOOR
+
+    return [s for s, ex in library.items() if all(needs_nothing(i) for i in ex.equipment)]

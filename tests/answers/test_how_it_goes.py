@@ -94,3 +94,26 @@ def test_missing_kit_is_no_kit_question(answerer: Answerer) -> None:
         Topic.ALTERNATIVES,
         Topic.VARIATIONS,
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "good butt exercise with no equipment",
+        "what can i do with zero gear",
+        "no equipment alternative to the hip thrust?",
+        "without any equipment what works glutes",
+    ],
+)
+def test_no_equipment_is_the_exercise_that_needs_only_the_floor(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question)
+    assert (answer.topic, answer.exercise) == (Topic.ALTERNATIVES, "glute-bridge")
+    assert "floor" in answer.text
+
+
+def test_no_equipment_with_another_topic_keeps_that_topic(answerer: Answerer) -> None:
+    assert answerer.answer("how many sets with no equipment", "hip-thrust").topic is (
+        Topic.PROGRAMMING
+    )
