@@ -90,8 +90,8 @@ def _topic_parts(subject: Subject, ex: Exercise, library: Library) -> compose.Pa
             parts = [compose.fit([f"If this is on the {compose.mid(ex)}:", part]) for part in parts]
         return parts
     if topic is Topic.ALTERNATIVES and "no-kit" in focus:
-        other = library.get(_option(subject, "other:") or "")
-        return [compose.no_kit(ex, other), *compose.steps(ex)]
+        instead = library.get(_option(subject, "other:") or "")
+        return [compose.no_kit(ex, instead), *compose.steps(ex)]
     if topic in (Topic.VARIATIONS, Topic.ALTERNATIVES):
         direction = -1 if "easier" in focus else (1 if "harder" in focus else 0)
         return compose.related(ex, library, topic.value, direction)
