@@ -52,6 +52,18 @@ def how_it_goes(toks: list[str]) -> bool:
     return bool(words & _HOW) and words <= _HOW_IT_GOES
 
 
+_CANT = frozenset(phrase_tokens("cant cannot couldnt unable"))
+_REP = frozenset(phrase_tokens("rep reps"))
+_ONE = frozenset(phrase_tokens("one single a 1 even"))
+
+
+def _not_one_rep(toks: list[str]) -> bool:
+    """ "can't even do 1 rep", "couldn't do a single rep": too hard, not a rep count."""
+    if not set(toks) & _CANT:
+        return False
+    return any(t in _REP and set(toks[max(0, i - 2) : i]) & _ONE for i, t in enumerate(toks))
+
+
 # Where the set-up starts from: "how do I start, sitting on the bench or the floor?".
 _START = frozenset(phrase_tokens("start starting begin beginning get into"))
 _SEATED = frozenset(phrase_tokens("sit sitting seated lie lying"))
@@ -123,6 +135,8 @@ class TopicScorer:
         out: dict[Topic, float] = {}
         if how_it_goes(toks):
             out[Topic.STEPS] = 4.0  # "how does this one work", "two up one down how"
+        elif _not_one_rep(toks):
+            out[Topic.VARIATIONS] = 3.0  # "too hard, can't even do one rep": an easier one
         elif prescription(toks) is not None:
             out[Topic.PROGRAMMING] = 3.0  # "is 3x10 ok", "4 sets of 15 too much?"
         if words & _FIRST_PERSON and words & _FEEL and words & _BODY and not words & _NORMATIVE:
