@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers import compose, faults, followup, gear, signals
+from bot.answers import compose, durations, faults, followup, gear, signals
 from bot.answers.exercises import phrase_tokens
 from bot.answers.facts import STOP
 from bot.answers.model import Subject, Topic
@@ -71,6 +71,7 @@ class BackReferences:
             or self.fault_again(p, previous)
             or self.kit_needed(p, previous, in_hand)
             or self.no_kit(p)
+            or durations.again(p, previous, in_hand, self._votes)
             or self.where_it_goes(p, previous, in_hand)
             or self.moving_on(p, previous, in_hand)
             or self.further(p, previous)
