@@ -101,6 +101,12 @@ class Answerer:
             return self._refuse("I didn't catch a question there.")
         if previous is not None and followup.asks_for_more(parsed.toks):
             return self._more(previous)
+        if previous is not None and followup.asks_for_examples(parsed.toks):
+            # "like what?": the fact again (its examples are in it), else the next part.
+            more = None if followup.has_detail(previous) else self._more(previous)
+            if more is not None and more.subject is not None and more.subject.part > previous.part:
+                return more
+            return self._about(followup.detailed(previous))
         if tuple(parsed.toks) in signals.HELP:
             return Answer(Topic.NONE, None, help_text(self.library), Subject(topic=Topic.NONE))
         decided = self._decide(parsed, in_hand, previous)
