@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from bot.answers import compose, durations, faults, followup, gear, signals
 from bot.answers.exercises import phrase_tokens
-from bot.answers.facts import STOP
 from bot.answers.model import Subject, Topic
+from bot.answers.moving import Progressions
 from bot.answers.parsed import Parsed, without
 from bot.answers.symptoms import BODY
 from bot.answers.topics import TopicScorer
@@ -34,12 +34,17 @@ class BackReferences:
         self._votes = votes
         self._scorer = scorer
         self._pronouns = pronouns
+        self._moving = Progressions(library, votes, self.in_talk)
 
     def reread(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed:
         """The question as the thread reads it: the kit in talk added where its words find
         nothing; "the two legged one" and "the full one" as the exercises they mean."""
         p = self.kit_in_talk(p, previous)
-        return self.two_legged(p, previous, in_hand) or self.full_one(p, previous, in_hand) or p
+        return (
+            self.two_legged(p, previous, in_hand)
+            or self._moving.full_one(p, previous, in_hand)
+            or p
+        )
 
     def counted(self, p: Parsed, previous: Subject | None) -> tuple[str, ...]:
         """ "the second one" after a list of exercises: the one listed second."""
@@ -73,7 +78,7 @@ class BackReferences:
             or self.no_kit(p)
             or durations.again(p, previous, in_hand, self._votes)
             or self.where_it_goes(p, previous, in_hand)
-            or self.moving_on(p, previous, in_hand)
+            or self._moving.moving_on(p, previous, in_hand)
             or self.further(p, previous)
             or self.one_word(p, previous)
         )
@@ -169,64 +174,6 @@ class BackReferences:
             return None  # "how many reps with no equipment"
         other = [f"other:{s}" for s in p.found.slugs[:1]]
         return Subject(topic=Topic.ALTERNATIVES, exercise=free[0], focus=("no-kit", *other))
-
-    def moving_on(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Subject | None:
-        """ "when do I move on", "am I ready for the full one": when to leave the exercise in
-        talk (or the one named "from") for the harder one it leads to, from its own fact."""
-        words = set(p.toks)
-        if not words & signals.MOVE_TIMING or words & signals.LOAD_WORDS:
-            return None
-        first = p.found.mentions[0] if p.found.mentions else None
-        before = set(p.toks[max(0, first.start - 2) : first.start]) if first else set()
-        toward = bool(words & signals.SWITCH and before & signals.TOWARD)
-        if not (signals.onward(p.toks) or toward or (words & signals.READY and first)):
-            return None
-        talk = self._doing(previous, in_hand)
-        source, target = talk, None
-        if first is not None:
-            if talk is not None and compose.harder_than(self._library, talk, first.slug) > 0:
-                target = first.slug  # "when can I go to single leg" with the easier one in talk
-            elif before & signals.TOWARD and not before & signals.FROM:
-                return None  # "am I ready for the GHR", nothing in talk: its level says
-            else:
-                source = first.slug  # "when do I move on from bridges"
-        if source is None:
-            return None
-        fact = self._votes.moving_on(source, p.query)
-        if fact is None:
-            return None
-        if target is not None:
-            # The fact must be about moving on to that one ("the single-leg hip thrust").
-            name = set(phrase_tokens(self._library[target].name)) - STOP
-            if not name <= set(fact.atom.toks):
-                return None
-        return Subject(topic=Topic.PROGRAMMING, exercise=source, focus=(fact.atom.id,))
-
-    def full_one(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed | None:
-        """ "the full one", "the full version": the harder exercise the one in talk leads to,
-        the first harder variation its content lists (the single-leg hip thrust for 2-up-1-down)."""
-        if p.found.slugs or not set(p.free) & signals.FULL or not set(p.free) & signals.VERSION:
-            return None
-        talk = self._doing(previous, in_hand)
-        if talk is None:
-            return None
-        harder = [r.slug for r in self._library[talk].variations if r.step == "harder"]
-        if not harder:
-            return None
-        return replace(without(p, signals.FULL), found=replace(p.found, slugs=(harder[0],)))
-
-    def _doing(self, previous: Subject | None, in_hand: str | None) -> str | None:
-        """The exercise someone is doing now, to move on from: the one in hand; after two were
-        compared, the easier of them; else the one in talk."""
-        if in_hand in self._library:
-            return in_hand
-        last = self.in_talk(previous)
-        if previous is None or previous.topic is not Topic.COMPARE or last is None:
-            return last
-        other = next((f[6:] for f in previous.focus if f.startswith("other:")), "")
-        if other not in self._library:
-            return last
-        return other if compose.harder_than(self._library, other, last) > 0 else last
 
     def one_word(self, p: Parsed, previous: Subject | None) -> Subject | None:
         """ "knees?", "and the bench?", "band?": one body or kit word about the exercise in
