@@ -11,6 +11,7 @@ from bot.answers.exercises import ExerciseFinder, phrase_tokens
 from bot.answers.facts import FactIndex, Hit
 from bot.answers.focus import Focus
 from bot.answers.help import help_text
+from bot.answers.kit_words import KitWords
 from bot.answers.model import Answer, Subject, Topic
 from bot.answers.parsed import Parsed, without
 from bot.answers.subject_parts import render
@@ -42,9 +43,6 @@ _PRIORITY = [
     Topic.MUSCLES, Topic.STEPS, Topic.OVERVIEW,
 ]  # fmt: skip
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
-# How strong kit is: of a band, these say nothing about loading the lift.
-_RESISTANCE = frozenset(phrase_tokens("resistance heavy heavier light lighter strong strength"))
-_LEVEL = frozenset(phrase_tokens("level"))
 _PLACING_REST = frozenset(phrase_tokens("rest rests"))
 
 
@@ -81,6 +79,7 @@ class Answerer:
             for slug, ex in library.items()
         }
         self._all_kit = frozenset(t for kit in self._equipment.values() for t in kit)
+        self._kit = KitWords(self._scorer, self._votes, self._kit_cues, self._equipment)
         self._focus = Focus(self._facts, self._votes, self._equipment)
         # The exercise the others are built around answers a question that names none.
         self._hub = max(library, key=lambda s: len(library[s].variations + library[s].alternatives))
@@ -255,8 +254,8 @@ class Answerer:
             scores[Topic.TROUBLESHOOT] = scores.get(Topic.TROUBLESHOOT, 0) + 3 * symptom.coverage
         asked_muscles = [name for t in p.free for name in self._muscle_words.get(t, ())]
         slug = subject or self._hub
-        fact = self._kitless_fact(p, slug, scores) or self._votes.best_fact(slug, p.query)
-        self._other_kit(p, slug, fact, scores)
+        fact = self._kit.kitless_fact(p, slug, scores) or self._votes.best_fact(slug, p.query)
+        self._kit.other_kit(p, slug, fact, scores)
         # With no exercise in sight, shared words alone ("how do I bench press") prove nothing.
         prose = self._votes.prose(slug, p.query) if fact is None and subject else None
         located = fact or prose
@@ -281,12 +280,15 @@ class Answerer:
         if self._working_as_it_should(p, fact, asked_muscles):
             # "is it normal to feel it in my hammies": a muscle that works here is no fault.
             scores[Topic.MUSCLES] = max(scores.values()) + 1
+        named = self._than_partner(p, named)
         if len(named) == 1 and scores.get(Topic.COMPARE, 0) >= 3:
             # "banded vs regular single leg hip thrust": a telltale word is the other side.
             partners = [m.slug for m in self._finder.telltales(p.free) if m.slug != named[0]]
             named = (*named, *partners[:1])
         if len(named) >= 2:
             scores[Topic.COMPARE] = scores.get(Topic.COMPARE, 0) + 2.5
+        elif not named and signals.than_itself(p.free, self._pronouns):
+            scores.pop(Topic.COMPARE, None)  # "got anything harder than this": a variation
         elif not p.found.others and (
             not set(p.free) & (signals.COMPARING | self._pronouns) or signals.sides_compared(p.free)
         ):
@@ -296,37 +298,13 @@ class Answerer:
             scores.pop(Topic.COMPARE, None)
         return scores, named, symptom, asked_muscles, cue_best
 
-    def _kitless_fact(self, p: Parsed, slug: str, scores: dict[Topic, float]) -> Hit | None:
-        """ "feet placement for barbell thrusts": the kit says which version, the rest asks.
-
-        The fact the rest asks for, if it is not about loading; the kit's weighted cue goes.
-        """
-        kit = set(p.query) & self._kit_cues.keys()
-        if not kit or self._votes.about_kit(slug, p.query):
-            return None
-        fact = self._votes.best_fact(slug, [t for t in p.query if t not in kit])
-        if fact is None or fact.atom.topic is Topic.WEIGHTED:
-            return None
-        rest = [t for t in p.cue_toks if t not in kit]
-        scores[Topic.WEIGHTED] = self._scorer.score(rest).get(Topic.WEIGHTED, 0.0)
-        return fact
-
-    def _other_kit(
-        self, p: Parsed, slug: str, fact: Hit | None, scores: dict[Topic, float]
-    ) -> None:
-        """ "which band resistance", "light or heavy band?": said of kit that is no weight (the
-        band), resistance words ask how strong that kit is, not how to load the lift."""
-        if fact is None or fact.atom.topic is Topic.WEIGHTED:
-            return
-        kit = (set(p.query) & self._equipment[slug]) - self._kit_cues.keys()
-        if not kit & set(fact.atom.toks):
-            return
-        if not set(p.cue_toks) & _RESISTANCE:
-            return
-        # "what resistance level": the band's level, not the exercise's.
-        rest = self._scorer.score([t for t in p.cue_toks if t not in _RESISTANCE | _LEVEL])
-        for topic in (Topic.WEIGHTED, Topic.LEVEL):
-            scores[topic] = min(scores.get(topic, 0.0), rest.get(topic, 0.0))
+    def _than_partner(self, p: Parsed, named: tuple[str, ...]) -> tuple[str, ...]:
+        """ "is the banded one better than no band": the named one against itself without
+        its kit (the single-leg hip thrust)."""
+        if len(named) != 1 or "than" not in p.free:
+            return named
+        plain = self._back.without_kit(p, Subject(topic=Topic.NONE, exercise=named[0]))
+        return (*named, *(s for s in plain[:1] if s != named[0]))
 
     def _working_as_it_should(self, p: Parsed, fact: Hit | None, asked_muscles: list[str]) -> bool:
         """ "is it normal to feel it in my hammies", "is my lower back supposed to be working":

@@ -28,6 +28,9 @@ class Progressions:
         words = set(p.toks)
         if not words & signals.MOVE_TIMING or words & signals.LOAD_WORDS:
             return None
+        pair = self._from_to(p)
+        if pair is not None:
+            return self._fact(pair[0], pair[1], p)
         first = p.found.mentions[0] if p.found.mentions else None
         before = set(p.toks[max(0, first.start - 2) : first.start]) if first else set()
         toward = bool(words & signals.SWITCH and before & signals.TOWARD)
@@ -44,6 +47,30 @@ class Progressions:
                 source = first.slug  # "when do I move on from bridges"
         if source is None:
             return None
+        return self._fact(source, target, p)
+
+    def _from_to(self, p: Parsed) -> tuple[str, str] | None:
+        """ "when should I switch from normal hip thrusts to single leg": from one, to the
+        harder one."""
+        if not set(p.toks) & signals.SWITCH and not signals.onward(p.toks):
+            return None
+
+        def after(words: frozenset[str]) -> str | None:
+            return next(
+                (
+                    m.slug
+                    for m in p.found.mentions
+                    if set(p.toks[max(0, m.start - 2) : m.start]) & words
+                ),
+                None,
+            )
+
+        source, target = after(signals.FROM), after(signals.TOWARD)
+        if source is None or target is None or source == target:
+            return None
+        return (source, target) if compose.harder_than(self._library, source, target) > 0 else None
+
+    def _fact(self, source: str, target: str | None, p: Parsed) -> Subject | None:
         fact = self._votes.moving_on(source, p.query)
         if fact is None:
             return None

@@ -265,3 +265,16 @@ def counts_asked(toks: list[str]) -> bool:
         for i in range(len(toks) - 1)
     )
     return asked and not set(toks) & _ASKED_BESIDES
+
+
+_THAN = "than"
+_THIS_ONE = frozenset(phrase_tokens("one exercise version"))
+
+
+def than_itself(free: list[str], pronouns: frozenset[str]) -> bool:
+    """ "anything harder than this", "easier than this one": one exercise against itself is
+    a way to go (variations), not a comparison."""
+    if _THAN not in free or not direction(free):
+        return False
+    after = free[free.index(_THAN) + 1 :]
+    return bool(after) and all(t in pronouns or t in _THIS_ONE for t in after)
