@@ -235,6 +235,9 @@ class Answerer:
         """ "and the GHR?": the same question about another exercise."""
         if previous is None or not followup.keeps_topic(previous):
             return None
+        if slug != previous.exercise and slug in self._back.listed(previous):
+            # "and if I just do it on the floor" after a list: the one picked, not its own list.
+            return Subject(topic=Topic.STEPS, exercise=slug)
         has = {f.id for f in self.library[slug].facts}
         focus = (
             *faults.same_fault(previous, self.library, slug),

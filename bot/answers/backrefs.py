@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers import compose, durations, faults, followup, gear, signals
+from bot.answers import compose, described, durations, faults, followup, gear, signals
 from bot.answers.exercises import phrase_tokens
 from bot.answers.model import Subject, Topic
 from bot.answers.moving import Progressions
@@ -35,6 +35,7 @@ class BackReferences:
         self._scorer = scorer
         self._pronouns = pronouns
         self._moving = Progressions(library, votes, self.in_talk)
+        self._kit_words = described.kit_words(library)
 
     def reread(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed:
         """The question as the thread reads it: the kit in talk added where its words find
@@ -42,9 +43,50 @@ class BackReferences:
         p = self.kit_in_talk(p, previous)
         return (
             self.two_legged(p, previous, in_hand)
+            or self.described(p, previous, in_hand)
             or self._moving.full_one(p, previous, in_hand)
             or p
         )
+
+    def described(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed | None:
+        """ "the one on the floor", "the band one", "the normal one": the exercise its kit
+        (or, for the normal one, the lack of it) describes; the question as if it named it."""
+        where = described.span(p.toks, self._kit_words, previous is not None)
+        if where is None:
+            return None
+        start, end, word = where
+        # "the bench one" may read as a telltale of one exercise; the thread says which.
+        if any(not (start <= m.start and m.end <= end) for m in p.found.mentions):
+            return None
+        talk = self.in_talk(previous) or in_hand
+        if word in described.PLAIN:
+            slug = self._plain_version(talk)
+        else:
+            pair = [f[6:] for f in previous.focus if f.startswith("other:")] if previous else []
+            earlier = previous.earlier if previous else None
+            near = (talk, *pair, earlier, in_hand, *self.listed(previous))
+            slug = described.choose(self._kit_words[word], near, self._library)
+        if slug is None or p.found.slugs == (slug,):
+            return None  # "the band one": the name says it already
+        found = replace(p.found, slugs=(slug,), mentions=())
+        return replace(without(p, frozenset(p.toks[start:end])), found=found)
+
+    def listed(self, previous: Subject | None) -> list[str]:
+        """The exercises the last answer listed, if it was a list of them."""
+        if previous is None or previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
+            return []
+        ex = self._library.get(previous.exercise or "")
+        return compose.related_slugs(ex, self._library, previous.topic.value) if ex else []
+
+    def _plain_version(self, talk: str | None) -> str | None:
+        """The exercise in talk without the kit it is named after, else its two-leg version."""
+        if talk is None:
+            return None
+        ex = self._library[talk]
+        name = set(phrase_tokens(ex.name))
+        kit = {t for item in ex.equipment for t in phrase_tokens(item)} & name
+        plain = [s for s, o in self._library.items() if set(phrase_tokens(o.name)) == name - kit]
+        return plain[0] if kit and plain else self._two_leg_version(talk)
 
     def counted(self, p: Parsed, previous: Subject | None) -> tuple[str, ...]:
         """ "the second one" after a list of exercises: the one listed second."""
@@ -295,6 +337,12 @@ class BackReferences:
         plain = self.without_kit(p, previous)
         if plain:
             return plain
+        if len(named) == 1 and previous.topic is Topic.COMPARE and signals.difficulty(p.toks):
+            # "so the one on the floor is easier?" after two were compared: against the other.
+            other = next((f[6:] for f in previous.focus if f.startswith("other:")), "")
+            rest = [s for s in (last, other) if s in self._library and s != named[0]]
+            if len(rest) == 1 and named[0] in (last, other):
+                return (named[0], rest[0])
         if followup.weighs_up(p.free) and len(named) <= 1:
             pair = [*named, last, *(s for s in (previous.earlier, in_hand) if s)]
             return tuple(dict.fromkeys(pair))[:2]

@@ -113,8 +113,10 @@ def detailed(previous: Subject) -> Subject:
 
 
 def only_names(free: list[str]) -> bool:
-    """Nothing but a name and linking words: "and the GHR?", "what about glute bridges"."""
-    return all(t in ELLIPSIS for t in free)
+    """Nothing but a name and linking words: "and the GHR?", "what about glute bridges".
+    A "how" without "about" asks how it goes ("the GHR, how?")."""
+    how_alone = "how" in free and "about" not in free
+    return all(t in ELLIPSIS for t in free) and not how_alone
 
 
 def carried(previous: Subject, exercise: str, has_fact: set[str]) -> tuple[str, ...]:
