@@ -145,10 +145,10 @@ def _muscle_roles(ex: Exercise) -> str:
 def steps(ex: Exercise, setup_only: bool = False) -> Parts:
     """Set-up and movement, complete: one message if it fits, else set-up first, then the rest."""
     setup = [f"{ex.name}, set-up:", *(f"{i}. {s}" for i, s in enumerate(ex.setup, 1))]
-    if setup_only:
-        return pages(setup)
     start = len(ex.setup) + 1
     moves = ["Then the movement:", *(f"{i}. {s}" for i, s in enumerate(ex.steps, start))]
+    if setup_only:
+        return [*pages(setup), *pages(moves)]  # "set it up": the movement is one "more" away
     whole = "\n".join([*setup, *moves])
     if len(whole) <= LIMIT:
         return [whole]

@@ -117,3 +117,9 @@ def test_no_equipment_with_another_topic_keeps_that_topic(answerer: Answerer) ->
     assert answerer.answer("how many sets with no equipment", "hip-thrust").topic is (
         Topic.PROGRAMMING
     )
+
+
+def test_after_the_set_up_more_is_the_movement(answerer: Answerer) -> None:
+    first = answerer.answer("how do i set it up", "glute-bridge")
+    second = answerer.answer("more", "glute-bridge", previous=first.subject)
+    assert second.text.startswith("Then the movement:")
