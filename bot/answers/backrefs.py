@@ -188,8 +188,8 @@ class BackReferences:
             return None
         slug = self.in_talk(previous)
         ex = self._library.get(slug or "")
-        has = bool(ex and ex.mistakes)
-        return faults.after_fault(p.toks, previous, slug if ex else None, has)
+        count = len(ex.mistakes) if ex else 0
+        return faults.after_fault(p.toks, previous, slug if ex else None, count)
 
     def kit_needed(
         self, p: Parsed, previous: Subject | None, in_hand: str | None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from bot.answers.exercises import phrase_tokens
+from bot.answers.followup import ORDINAL_WORDS, ordinal
 from bot.answers.model import Subject, Topic
 from bot.content import Library
 
@@ -19,7 +20,7 @@ _JUDGING = _VERDICT | frozenset(
     phrase_tokens(
         "is it its that thats this does do did would be so a an the big really then but and "
         "though tho even actually should i me to about much all that too or not hmm um "
-        "for very kind of something"
+        "for very kind of something why how come"
     )
 )
 # "how do I stop doing it", "how do I fix that", "how can I avoid it", "what do I do about it".
@@ -36,6 +37,7 @@ _HOW = frozenset(phrase_tokens("how way what"))
 _WHAT_DO = (phrase_tokens("what do"), phrase_tokens("what can"))
 _WHY = frozenset(phrase_tokens("why how come"))
 _LINKING = frozenset(phrase_tokens("your you the a to too of on in at with and or my"))
+_BARE = frozenset(phrase_tokens("the and ok okay so what about then that"))
 _FAULT_TOPICS = (Topic.MISTAKES, Topic.TROUBLESHOOT)
 _ATOM_KINDS = ("facts:", "setup:", "steps:", "loaded:", "tips:")
 
@@ -56,24 +58,31 @@ def remedy_asked(toks: list[str]) -> bool:
 
 
 def after_fault(
-    toks: list[str], previous: Subject | None, slug: str | None, has_mistakes: bool
+    toks: list[str], previous: Subject | None, slug: str | None, mistakes: int
 ) -> Subject | None:
     """The fault in talk again: its reason for a verdict, its fix for "how do I stop it".
 
     After a fix with its own cause (a troubleshooting fact) that fix again; after a list of
-    faults, the first one listed."""
+    faults, the first one listed, or the one counted ("the second one, how do I fix it")."""
     if previous is None or previous.topic not in _FAULT_TOPICS or slug is None:
         return None
+    fault = next((f for f in previous.focus if f.startswith("mistakes:")), None)
+    place = ordinal(toks) if fault is None and mistakes else None
+    if place is not None:
+        toks = [t for t in toks if t not in ORDINAL_WORDS]
+        if -mistakes <= place < mistakes:
+            fault = f"mistakes:{place % mistakes}"
     if judged(toks):
         lead = "why"
     elif remedy_asked(toks):
         lead = "fix"
+    elif place is not None and fault is not None and set(toks) <= _BARE:
+        return Subject(topic=Topic.MISTAKES, exercise=slug, focus=(fault,))  # "the second one"
     else:
         return None
-    fault = next((f for f in previous.focus if f.startswith("mistakes:")), None)
     if fault is None and any(f.startswith(_ATOM_KINDS) for f in previous.focus):
         return previous.model_copy(update={"part": 0})
-    if fault is None and not has_mistakes:
+    if fault is None and not mistakes:
         return None
     kept = tuple(f for f in previous.focus if f == "guess")
     return Subject(topic=previous.topic, exercise=slug, focus=(fault or "mistakes:0", lead, *kept))

@@ -72,3 +72,23 @@ def test_a_muscle_felt_is_still_no_fault(answerer: Answerer) -> None:
     first = answerer.answer("what muscles does it work", "glute-bridge")
     second = answerer.answer("is that normal", "glute-bridge", previous=first.subject)
     assert second.topic is not Topic.TROUBLESHOOT
+
+
+@pytest.mark.parametrize(
+    ("question", "place", "lead"),
+    [
+        ("ok the third one, how do i stop it", 2, "fix"),
+        ("is the second one a big deal", 1, "why"),
+        ("the first one", 0, None),
+    ],
+)
+def test_a_fault_counted_from_the_list(
+    answerer: Answerer, library: Library, question: str, place: int, lead: str | None
+) -> None:
+    first = answerer.answer("what are the common mistakes on the glute bridge")
+    second = answerer.answer(question, previous=first.subject)
+    fault = library["glute-bridge"].mistakes[place]
+    assert (second.topic, second.exercise) == (Topic.MISTAKES, "glute-bridge")
+    assert second.subject.focus[0] == f"mistakes:{place}"
+    text = {"fix": fault.fix, "why": fault.why, None: fault.name.lower()}[lead]
+    assert text in second.text.splitlines()[0]
