@@ -66,8 +66,9 @@ class BackReferences:
             earlier = previous.earlier if previous else None
             near = (talk, *pair, earlier, in_hand, *self.listed(previous))
             slug = described.choose(self._kit_words[word], near, self._library)
-        if slug is None or p.found.slugs == (slug,):
-            return None  # "the band one": the name says it already
+        said = previous.exercise if previous is not None else in_hand
+        if slug is None or p.found.slugs == (slug,) or slug == said:
+            return None  # "the band one", "and on the bench?": nothing new is pointed at
         found = replace(p.found, slugs=(slug,), mentions=())
         return replace(without(p, frozenset(p.toks[start:end])), found=found)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from bot.answers.exercises import phrase_tokens
 from bot.content import Library
 
@@ -29,6 +31,8 @@ def asked(toks: list[str]) -> bool:
     words = set(toks)
     if words & _MISSING or not words <= _ASKING:
         return False
+    if any(a == "to" and b == "do" for a, b in pairwise(toks)):
+        return False  # "what do I need to do": a how-to, not kit
     return bool(words & _GEAR or (words & _NEED and words & _WHAT))
 
 

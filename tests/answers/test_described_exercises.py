@@ -63,3 +63,10 @@ def test_a_floor_mentioned_in_a_set_up_question_names_nothing(answerer: Answerer
         "should my foot stay flat on the floor", "single-leg-hip-thrust", first.subject
     )
     assert second.exercise == "single-leg-hip-thrust"
+
+
+def test_a_description_of_the_exercise_in_talk_is_a_detail(answerer: Answerer) -> None:
+    first = answerer.answer("how do i do the hip thrust")
+    second = answerer.answer("and on the bench?", previous=first.subject)
+    assert second.exercise == "hip-thrust"
+    assert second.subject.focus[0].startswith(("facts:", "setup:"))  # the bench's own detail

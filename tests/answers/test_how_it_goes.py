@@ -123,3 +123,7 @@ def test_after_the_set_up_more_is_the_movement(answerer: Answerer) -> None:
     first = answerer.answer("how do i set it up", "glute-bridge")
     second = answerer.answer("more", "glute-bridge", previous=first.subject)
     assert second.text.startswith("Then the movement:")
+
+
+def test_what_to_do_is_no_kit_question(answerer: Answerer) -> None:
+    assert "kit" not in answerer.answer("what do i need to do", "glute-bridge").subject.focus
