@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import pairwise
 
 from bot.answers.counts import prescription
 from bot.answers.exercises import phrase_tokens
@@ -49,7 +50,8 @@ _HOW_IT_GOES = _HOW | frozenset(
 def how_it_goes(toks: list[str]) -> bool:
     """A bare "how": nothing asked but how the exercise works ("how often" asks more)."""
     words = set(toks)
-    return bool(words & _HOW) and words <= _HOW_IT_GOES
+    how_so = any(a == "how" and b == "so" for a, b in pairwise(toks))
+    return bool(words & _HOW) and words <= _HOW_IT_GOES and not how_so  # "how so?" is a why
 
 
 _CANT = frozenset(phrase_tokens("cant cannot couldnt unable"))

@@ -127,3 +127,7 @@ def test_after_the_set_up_more_is_the_movement(answerer: Answerer) -> None:
 
 def test_what_to_do_is_no_kit_question(answerer: Answerer) -> None:
     assert "kit" not in answerer.answer("what do i need to do", "glute-bridge").subject.focus
+
+
+def test_how_so_is_a_why_not_the_steps(answerer: Answerer) -> None:
+    assert answerer.answer("how so?", "glute-bridge").topic is not Topic.STEPS
