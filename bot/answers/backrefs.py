@@ -181,7 +181,21 @@ class BackReferences:
             )
         if previous.topic is Topic.TIPS and not atoms and ex.tips:
             return Subject(topic=Topic.TIPS, exercise=slug, focus=("tips:0",))
-        return Subject(topic=Topic.BENEFITS, exercise=slug)
+        tip = self._tip_behind(slug, atoms) if previous.topic is Topic.TIPS else None
+        return tip or Subject(topic=Topic.BENEFITS, exercise=slug)
+
+    def _tip_behind(self, slug: str, atoms: list[str]) -> Subject | None:
+        """ "ok but why" after a tip given as a fact (pause at the top): the tip that says why."""
+        fact = self._votes.facts.atom(slug, atoms[0]) if atoms else None
+        if fact is None or not atoms[0].startswith("facts:"):
+            return None
+        asked = sorted({t for ask in fact.asks for t in ask})
+        hits = [h for h in self._votes.facts.search(slug, asked, {Topic.TIPS}) if h.coverage]
+        tips = [h for h in hits if h.atom.id.startswith("tips:")]
+        if not tips:
+            return None
+        best = max(tips, key=lambda h: h.score)
+        return Subject(topic=Topic.TIPS, exercise=slug, focus=(best.atom.id,))
 
     def fault_again(self, p: Parsed, previous: Subject | None) -> Subject | None:
         """ "is that bad?", "how do I stop doing it" after a fault: its reason, or its fix."""

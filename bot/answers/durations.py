@@ -47,6 +47,6 @@ def again(
         return None
     atom_id = next((f for f in previous.focus if f.startswith(_ATOM_KINDS)), None)
     atom = votes.facts.atom(slug, atom_id) if atom_id else None
-    if atom is None or not _DURATION.search(atom.text.lower()):
+    if atom is None or not _DURATION.search(f"{atom.text} {atom.cue or ''}".lower()):
         return None
     return Subject(topic=atom.topic, exercise=slug, focus=(atom.id,))

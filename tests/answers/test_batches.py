@@ -40,9 +40,9 @@ FLOORS = {
     # the round-seven rate. heldout7's referrals name any exercise ("*").
     # Round eight read both sets' misses as kinds (heldout6: 90.4 -> 92.8 % topic, follow-ups
     # 86.7 -> 90.0 %; heldout7: 88.4 -> 95.3 % topic, 89.5 -> 97.4 % fact, follow-ups 52.8 ->
-    # 75.5 %, off-topic 5/5) and holds them at the round-eight rate.
+    # 77.4 %, off-topic 5/5) and holds them at the round-eight rate.
     "heldout6": (0.92, 0.97, 0.90),
-    "heldout7": (0.95, 0.97, 0.75),
+    "heldout7": (0.95, 0.97, 0.77),
 }
 GOAL = (0.97, 0.9, 0.9)
 
