@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.answers import compose, english, followup, medical, scene, signals
+from bot.answers import compose, english, faults, followup, medical, scene, signals
 from bot.answers.backrefs import BackReferences
 from bot.answers.exercises import ExerciseFinder, phrase_tokens
 from bot.answers.facts import FactIndex, Hit
 from bot.answers.focus import Focus
 from bot.answers.help import help_text
+from bot.answers.kit_words import KitWords
 from bot.answers.model import Answer, Subject, Topic
 from bot.answers.parsed import Parsed, without
 from bot.answers.subject_parts import render
@@ -42,9 +43,6 @@ _PRIORITY = [
     Topic.MUSCLES, Topic.STEPS, Topic.OVERVIEW,
 ]  # fmt: skip
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
-# How strong kit is: of a band, these say nothing about loading the lift.
-_RESISTANCE = frozenset(phrase_tokens("resistance heavy heavier light lighter strong strength"))
-_LEVEL = frozenset(phrase_tokens("level"))
 _PLACING_REST = frozenset(phrase_tokens("rest rests"))
 
 
@@ -80,6 +78,8 @@ class Answerer:
             slug: frozenset(t for item in ex.equipment for t in phrase_tokens(item))
             for slug, ex in library.items()
         }
+        self._all_kit = frozenset(t for kit in self._equipment.values() for t in kit)
+        self._kit = KitWords(self._scorer, self._votes, self._kit_cues, self._equipment)
         self._focus = Focus(self._facts, self._votes, self._equipment)
         # The exercise the others are built around answers a question that names none.
         self._hub = max(library, key=lambda s: len(library[s].variations + library[s].alternatives))
@@ -100,6 +100,12 @@ class Answerer:
             return self._refuse("I didn't catch a question there.")
         if previous is not None and followup.asks_for_more(parsed.toks):
             return self._more(previous)
+        if previous is not None and followup.asks_for_examples(parsed.toks):
+            # "like what?": the fact again (its examples are in it), else the next part.
+            more = None if followup.has_detail(previous) else self._more(previous)
+            if more is not None and more.subject is not None and more.subject.part > previous.part:
+                return more
+            return self._about(followup.detailed(previous))
         if tuple(parsed.toks) in signals.HELP:
             return Answer(Topic.NONE, None, help_text(self.library), Subject(topic=Topic.NONE))
         decided = self._decide(parsed, in_hand, previous)
@@ -185,7 +191,7 @@ class Answerer:
             exercise = named[0] if named else (in_hand or self._back.in_talk(previous))
             return Subject(topic=Topic.MEDICAL, exercise=exercise, focus=(f"medical:{kind}",))
         talked_of = named[0] if named else (in_hand or last)
-        scene_set = scene.only_the_scene(p, talked_of, self._hub, self._votes)
+        scene_set = scene.only_the_scene(p, talked_of, self._hub, self._votes, self._all_kit)
         points_back = in_hand is not None and any(t in self._pronouns for t in p.free)
         if p.found.others and not named and not points_back and not scene_set:
             return self._unknown_exercise(p.found.others[0])
@@ -199,17 +205,9 @@ class Answerer:
             ((t, scores.get(t, 0.0)) for t in _PRIORITY), key=lambda ts: ts[1]
         )  # max keeps the first of equals, so _PRIORITY breaks ties
         same_question = best < 1.0 or followup.only_names(p.free)
-        if (
-            previous is not None
-            and followup.keeps_topic(previous)
-            and named
-            and same_question
-            and not counted
-        ):
-            # "and the GHR?": the same question about another exercise.
-            has = {f.id for f in self.library[named[0]].facts}
-            focus = followup.carried(previous, named[0], has)
-            return Subject(topic=previous.topic, exercise=named[0], focus=focus)
+        again = self._same_question(previous, named[0]) if named and not counted else None
+        if again is not None and same_question:
+            return again
         asked_fact = self._votes.best_fact(subject or self._hub, p.query) is not None
         refusal = self._refusal(
             p, scores, best, cue_best, named, in_hand or last, asked_fact, scene_set
@@ -226,11 +224,26 @@ class Answerer:
             symptom = self._symptoms.match(p.toks, slug)
         named = (*named, *(s for s in (in_hand, last) if s and s not in named))
         focus = self._focus.of(topic, slug, p, named, symptom, asked_muscles)
-        who = signals.prescriber(p.toks)
-        if who is not None:
+        if (who := signals.prescriber(p.toks)) is not None:
             focus = (*focus, f"prescribed:{who}")
         # No exercise in hand: the fault is a guess at one, and the answer says which.
-        return Subject(topic=topic, exercise=slug, focus=(*focus, "guess") if guessed else focus)
+        focus = (*focus, "guess") if guessed else focus
+        said = Subject(topic=topic, exercise=slug, focus=focus)
+        return faults.listed_fault(p.toks, previous, said, self.library)
+
+    def _same_question(self, previous: Subject | None, slug: str) -> Subject | None:
+        """ "and the GHR?": the same question about another exercise."""
+        if previous is None or not followup.keeps_topic(previous):
+            return None
+        if slug != previous.exercise and slug in self._back.listed(previous):
+            # "and if I just do it on the floor" after a list: the one picked, not its own list.
+            return Subject(topic=Topic.STEPS, exercise=slug)
+        has = {f.id for f in self.library[slug].facts}
+        focus = (
+            *faults.same_fault(previous, self.library, slug),
+            *followup.carried(previous, slug, has),
+        )
+        return Subject(topic=previous.topic, exercise=slug, focus=focus)
 
     def _scores(
         self, p: Parsed, subject: str | None, named: tuple[str, ...]
@@ -244,8 +257,8 @@ class Answerer:
             scores[Topic.TROUBLESHOOT] = scores.get(Topic.TROUBLESHOOT, 0) + 3 * symptom.coverage
         asked_muscles = [name for t in p.free for name in self._muscle_words.get(t, ())]
         slug = subject or self._hub
-        fact = self._kitless_fact(p, slug, scores) or self._votes.best_fact(slug, p.query)
-        self._other_kit(p, slug, fact, scores)
+        fact = self._kit.kitless_fact(p, slug, scores) or self._votes.best_fact(slug, p.query)
+        self._kit.other_kit(p, slug, fact, scores)
         # With no exercise in sight, shared words alone ("how do I bench press") prove nothing.
         prose = self._votes.prose(slug, p.query) if fact is None and subject else None
         located = fact or prose
@@ -270,12 +283,15 @@ class Answerer:
         if self._working_as_it_should(p, fact, asked_muscles):
             # "is it normal to feel it in my hammies": a muscle that works here is no fault.
             scores[Topic.MUSCLES] = max(scores.values()) + 1
+        named = self._than_partner(p, named)
         if len(named) == 1 and scores.get(Topic.COMPARE, 0) >= 3:
             # "banded vs regular single leg hip thrust": a telltale word is the other side.
             partners = [m.slug for m in self._finder.telltales(p.free) if m.slug != named[0]]
             named = (*named, *partners[:1])
         if len(named) >= 2:
             scores[Topic.COMPARE] = scores.get(Topic.COMPARE, 0) + 2.5
+        elif not named and signals.than_itself(p.free, self._pronouns):
+            scores.pop(Topic.COMPARE, None)  # "got anything harder than this": a variation
         elif not p.found.others and (
             not set(p.free) & (signals.COMPARING | self._pronouns) or signals.sides_compared(p.free)
         ):
@@ -285,37 +301,13 @@ class Answerer:
             scores.pop(Topic.COMPARE, None)
         return scores, named, symptom, asked_muscles, cue_best
 
-    def _kitless_fact(self, p: Parsed, slug: str, scores: dict[Topic, float]) -> Hit | None:
-        """ "feet placement for barbell thrusts": the kit says which version, the rest asks.
-
-        The fact the rest asks for, if it is not about loading; the kit's weighted cue goes.
-        """
-        kit = set(p.query) & self._kit_cues.keys()
-        if not kit or self._votes.about_kit(slug, p.query):
-            return None
-        fact = self._votes.best_fact(slug, [t for t in p.query if t not in kit])
-        if fact is None or fact.atom.topic is Topic.WEIGHTED:
-            return None
-        rest = [t for t in p.cue_toks if t not in kit]
-        scores[Topic.WEIGHTED] = self._scorer.score(rest).get(Topic.WEIGHTED, 0.0)
-        return fact
-
-    def _other_kit(
-        self, p: Parsed, slug: str, fact: Hit | None, scores: dict[Topic, float]
-    ) -> None:
-        """ "which band resistance", "light or heavy band?": said of kit that is no weight (the
-        band), resistance words ask how strong that kit is, not how to load the lift."""
-        if fact is None or fact.atom.topic is Topic.WEIGHTED:
-            return
-        kit = (set(p.query) & self._equipment[slug]) - self._kit_cues.keys()
-        if not kit & set(fact.atom.toks):
-            return
-        if not set(p.cue_toks) & _RESISTANCE:
-            return
-        # "what resistance level": the band's level, not the exercise's.
-        rest = self._scorer.score([t for t in p.cue_toks if t not in _RESISTANCE | _LEVEL])
-        for topic in (Topic.WEIGHTED, Topic.LEVEL):
-            scores[topic] = min(scores.get(topic, 0.0), rest.get(topic, 0.0))
+    def _than_partner(self, p: Parsed, named: tuple[str, ...]) -> tuple[str, ...]:
+        """ "is the banded one better than no band": the named one against itself without
+        its kit (the single-leg hip thrust)."""
+        if len(named) != 1 or "than" not in p.free:
+            return named
+        plain = self._back.without_kit(p, Subject(topic=Topic.NONE, exercise=named[0]))
+        return (*named, *(s for s in plain[:1] if s != named[0]))
 
     def _working_as_it_should(self, p: Parsed, fact: Hit | None, asked_muscles: list[str]) -> bool:
         """ "is it normal to feel it in my hammies", "is my lower back supposed to be working":

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers import compose, followup, signals
+from bot.answers import compose, described, durations, faults, followup, gear, signals
 from bot.answers.exercises import phrase_tokens
-from bot.answers.facts import STOP
 from bot.answers.model import Subject, Topic
+from bot.answers.moving import Progressions
 from bot.answers.parsed import Parsed, without
 from bot.answers.symptoms import BODY
 from bot.answers.topics import TopicScorer
@@ -21,6 +21,8 @@ _DETAIL_TOPICS = {Topic.STEPS, Topic.WEIGHTED, Topic.TIPS}
 _MUSCLES = frozenset(phrase_tokens(" ".join(MUSCLE_WORDS)))
 # Talk of a fault or a referral goes on about that; a word alone is not a new question there.
 _OWN_THREAD = {Topic.TROUBLESHOOT, Topic.MISTAKES, Topic.MEDICAL, Topic.NONE}
+# Asking for another exercise, or about one: what a way round missing kit can answer.
+_WAYS_ROUND = {Topic.ALTERNATIVES, Topic.VARIATIONS, Topic.OVERVIEW, Topic.BENEFITS, Topic.LEVEL}
 _ATOM_KINDS = ("facts:", "setup:", "steps:", "loaded:", "tips:")
 
 
@@ -32,12 +34,60 @@ class BackReferences:
         self._votes = votes
         self._scorer = scorer
         self._pronouns = pronouns
+        self._moving = Progressions(library, votes, self.in_talk)
+        self._kit_words = described.kit_words(library)
 
     def reread(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed:
         """The question as the thread reads it: the kit in talk added where its words find
         nothing; "the two legged one" and "the full one" as the exercises they mean."""
         p = self.kit_in_talk(p, previous)
-        return self.two_legged(p, previous, in_hand) or self.full_one(p, previous, in_hand) or p
+        return (
+            self.two_legged(p, previous, in_hand)
+            or self.described(p, previous, in_hand)
+            or self._moving.full_one(p, previous, in_hand)
+            or p
+        )
+
+    def described(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed | None:
+        """ "the one on the floor", "the band one", "the normal one": the exercise its kit
+        (or, for the normal one, the lack of it) describes; the question as if it named it."""
+        where = described.span(p.toks, self._kit_words, previous is not None)
+        if where is None:
+            return None
+        start, end, word = where
+        # "the bench one" may read as a telltale of one exercise; the thread says which.
+        if any(not (start <= m.start and m.end <= end) for m in p.found.mentions):
+            return None
+        talk = self.in_talk(previous) or in_hand
+        if word in described.PLAIN:
+            slug = self._plain_version(talk)
+        else:
+            pair = [f[6:] for f in previous.focus if f.startswith("other:")] if previous else []
+            earlier = previous.earlier if previous else None
+            near = (talk, *pair, earlier, in_hand, *self.listed(previous))
+            slug = described.choose(self._kit_words[word], near, self._library)
+        said = previous.exercise if previous is not None else in_hand
+        if slug is None or p.found.slugs == (slug,) or slug == said:
+            return None  # "the band one", "and on the bench?": nothing new is pointed at
+        found = replace(p.found, slugs=(slug,), mentions=())
+        return replace(without(p, frozenset(p.toks[start:end])), found=found)
+
+    def listed(self, previous: Subject | None) -> list[str]:
+        """The exercises the last answer listed, if it was a list of them."""
+        if previous is None or previous.topic not in (Topic.VARIATIONS, Topic.ALTERNATIVES):
+            return []
+        ex = self._library.get(previous.exercise or "")
+        return compose.related_slugs(ex, self._library, previous.topic.value) if ex else []
+
+    def _plain_version(self, talk: str | None) -> str | None:
+        """The exercise in talk without the kit it is named after, else its two-leg version."""
+        if talk is None:
+            return None
+        ex = self._library[talk]
+        name = set(phrase_tokens(ex.name))
+        kit = {t for item in ex.equipment for t in phrase_tokens(item)} & name
+        plain = [s for s, o in self._library.items() if set(phrase_tokens(o.name)) == name - kit]
+        return plain[0] if kit and plain else self._two_leg_version(talk)
 
     def counted(self, p: Parsed, previous: Subject | None) -> tuple[str, ...]:
         """ "the second one" after a list of exercises: the one listed second."""
@@ -66,8 +116,12 @@ class BackReferences:
         return (
             self.referral_carried(p, previous)
             or self.reason(p, previous)
+            or self.fault_again(p, previous)
+            or self.kit_needed(p, previous, in_hand)
+            or self.no_kit(p)
+            or durations.again(p, previous, in_hand, self._votes)
             or self.where_it_goes(p, previous, in_hand)
-            or self.moving_on(p, previous, in_hand)
+            or self._moving.moving_on(p, previous, in_hand)
             or self.further(p, previous)
             or self.one_word(p, previous)
         )
@@ -127,65 +181,56 @@ class BackReferences:
             )
         if previous.topic is Topic.TIPS and not atoms and ex.tips:
             return Subject(topic=Topic.TIPS, exercise=slug, focus=("tips:0",))
-        return Subject(topic=Topic.BENEFITS, exercise=slug)
+        tip = self._tip_behind(slug, atoms) if previous.topic is Topic.TIPS else None
+        return tip or Subject(topic=Topic.BENEFITS, exercise=slug)
 
-    def moving_on(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Subject | None:
-        """ "when do I move on", "am I ready for the full one": when to leave the exercise in
-        talk (or the one named "from") for the harder one it leads to, from its own fact."""
-        words = set(p.toks)
-        if not words & signals.MOVE_TIMING or words & signals.LOAD_WORDS:
+    def _tip_behind(self, slug: str, atoms: list[str]) -> Subject | None:
+        """ "ok but why" after a tip given as a fact (pause at the top): the tip that says why."""
+        fact = self._votes.facts.atom(slug, atoms[0]) if atoms else None
+        if fact is None or not atoms[0].startswith("facts:"):
             return None
-        first = p.found.mentions[0] if p.found.mentions else None
-        before = set(p.toks[max(0, first.start - 2) : first.start]) if first else set()
-        toward = bool(words & signals.SWITCH and before & signals.TOWARD)
-        if not (signals.onward(p.toks) or toward or (words & signals.READY and first)):
+        asked = sorted({t for ask in fact.asks for t in ask})
+        hits = [h for h in self._votes.facts.search(slug, asked, {Topic.TIPS}) if h.coverage]
+        tips = [h for h in hits if h.atom.id.startswith("tips:")]
+        if not tips:
             return None
-        talk = self._doing(previous, in_hand)
-        source, target = talk, None
-        if first is not None:
-            if talk is not None and compose.harder_than(self._library, talk, first.slug) > 0:
-                target = first.slug  # "when can I go to single leg" with the easier one in talk
-            elif before & signals.TOWARD and not before & signals.FROM:
-                return None  # "am I ready for the GHR", nothing in talk: its level says
-            else:
-                source = first.slug  # "when do I move on from bridges"
-        if source is None:
-            return None
-        fact = self._votes.moving_on(source, p.query)
-        if fact is None:
-            return None
-        if target is not None:
-            # The fact must be about moving on to that one ("the single-leg hip thrust").
-            name = set(phrase_tokens(self._library[target].name)) - STOP
-            if not name <= set(fact.atom.toks):
-                return None
-        return Subject(topic=Topic.PROGRAMMING, exercise=source, focus=(fact.atom.id,))
+        best = max(tips, key=lambda h: h.score)
+        return Subject(topic=Topic.TIPS, exercise=slug, focus=(best.atom.id,))
 
-    def full_one(self, p: Parsed, previous: Subject | None, in_hand: str | None) -> Parsed | None:
-        """ "the full one", "the full version": the harder exercise the one in talk leads to,
-        the first harder variation its content lists (the single-leg hip thrust for 2-up-1-down)."""
-        if p.found.slugs or not set(p.free) & signals.FULL or not set(p.free) & signals.VERSION:
+    def fault_again(self, p: Parsed, previous: Subject | None) -> Subject | None:
+        """ "is that bad?", "how do I stop doing it" after a fault: its reason, or its fix."""
+        if p.found.slugs:
             return None
-        talk = self._doing(previous, in_hand)
-        if talk is None:
-            return None
-        harder = [r.slug for r in self._library[talk].variations if r.step == "harder"]
-        if not harder:
-            return None
-        return replace(without(p, signals.FULL), found=replace(p.found, slugs=(harder[0],)))
+        slug = self.in_talk(previous)
+        ex = self._library.get(slug or "")
+        count = len(ex.mistakes) if ex else 0
+        return faults.after_fault(p.toks, previous, slug if ex else None, count)
 
-    def _doing(self, previous: Subject | None, in_hand: str | None) -> str | None:
-        """The exercise someone is doing now, to move on from: the one in hand; after two were
-        compared, the easier of them; else the one in talk."""
-        if in_hand in self._library:
-            return in_hand
-        last = self.in_talk(previous)
-        if previous is None or previous.topic is not Topic.COMPARE or last is None:
-            return last
-        other = next((f[6:] for f in previous.focus if f.startswith("other:")), "")
-        if other not in self._library:
-            return last
-        return other if compose.harder_than(self._library, other, last) > 0 else last
+    def kit_needed(
+        self, p: Parsed, previous: Subject | None, in_hand: str | None
+    ) -> Subject | None:
+        """ "need special gear for that?", "what do I need": the kit of the exercise named, in
+        talk (the one on top after a list) or in hand."""
+        if not gear.asked(p.free):
+            return None
+        slug = p.found.slugs[0] if p.found.slugs else (self.in_talk(previous) or in_hand)
+        if slug not in self._library:
+            return None
+        return Subject(topic=Topic.OVERVIEW, exercise=slug, focus=("kit",))
+
+    def no_kit(self, p: Parsed) -> Subject | None:
+        """ "best glute move with zero equipment", "no gear sub for hip thrusts": the exercise
+        that needs only the floor, as the way round (unless another topic is asked)."""
+        if not gear.missing(p.free):
+            return None
+        free = gear.kit_free(self._library)
+        if not free or set(p.found.slugs) & set(free):
+            return None
+        scores = self._scorer.score(p.cue_toks)
+        if any(w >= 2 for t, w in scores.items() if t not in _WAYS_ROUND):
+            return None  # "how many reps with no equipment"
+        other = [f"other:{s}" for s in p.found.slugs[:1]]
+        return Subject(topic=Topic.ALTERNATIVES, exercise=free[0], focus=("no-kit", *other))
 
     def one_word(self, p: Parsed, previous: Subject | None) -> Subject | None:
         """ "knees?", "and the bench?", "band?": one body or kit word about the exercise in
@@ -307,6 +352,12 @@ class BackReferences:
         plain = self.without_kit(p, previous)
         if plain:
             return plain
+        if len(named) == 1 and previous.topic is Topic.COMPARE and signals.difficulty(p.toks):
+            # "so the one on the floor is easier?" after two were compared: against the other.
+            other = next((f[6:] for f in previous.focus if f.startswith("other:")), "")
+            rest = [s for s in (last, other) if s in self._library and s != named[0]]
+            if len(rest) == 1 and named[0] in (last, other):
+                return (named[0], rest[0])
         if followup.weighs_up(p.free) and len(named) <= 1:
             pair = [*named, last, *(s for s in (previous.earlier, in_hand) if s)]
             return tuple(dict.fromkeys(pair))[:2]

@@ -89,6 +89,18 @@ def overview(ex: Exercise) -> Parts:
     return [fit([head, gear, "Ask me how to do it, what it works, or for tips."])]
 
 
+def kit(ex: Exercise) -> str:
+    """ "what do I need": the exercise's equipment, from its overview's "You need" line."""
+    return fit([f"For the {mid(ex)} you need: {', '.join(ex.equipment)}.", ex.summary])
+
+
+def no_kit(ex: Exercise, instead_of: Exercise | None) -> str:
+    """ "zero equipment": the exercise that needs only the floor, and what it is."""
+    swap = f" in place of the {mid(instead_of)}" if instead_of is not None else ""
+    need = ", ".join(ex.equipment)
+    return fit([f"No equipment? Do the {mid(ex)}{swap}. You need: {need}.", ex.summary])
+
+
 def muscles(ex: Exercise, asked: Sequence[str]) -> Parts:
     """All muscles by role, or, when the user names one, whether and how this works it."""
     by_role = ex.muscles.by_role()
@@ -133,10 +145,10 @@ def _muscle_roles(ex: Exercise) -> str:
 def steps(ex: Exercise, setup_only: bool = False) -> Parts:
     """Set-up and movement, complete: one message if it fits, else set-up first, then the rest."""
     setup = [f"{ex.name}, set-up:", *(f"{i}. {s}" for i, s in enumerate(ex.setup, 1))]
-    if setup_only:
-        return pages(setup)
     start = len(ex.setup) + 1
     moves = ["Then the movement:", *(f"{i}. {s}" for i, s in enumerate(ex.steps, start))]
+    if setup_only:
+        return [*pages(setup), *pages(moves)]  # "set it up": the movement is one "more" away
     whole = "\n".join([*setup, *moves])
     if len(whole) <= LIMIT:
         return [whole]
@@ -185,6 +197,11 @@ def _one_mistake(m: Mistake, lead: str, prefix: Sequence[str] = ()) -> str:
 def reason(m: Mistake) -> str:
     """ "why is that bad?": the fault's reason first, then what to do about it."""
     return fit([f"Why it matters ({m.name.lower()}): {m.why}", f"Fix: {m.fix}", f"Cue: {m.cue}"])
+
+
+def remedy(m: Mistake) -> str:
+    """ "how do I stop doing it": the fault's fix first, then its cue and why it matters."""
+    return fit([f"To stop {m.name.lower()}: {m.fix}", f"Cue: {m.cue}", f"Why: {m.why}"])
 
 
 def troubleshoot(ex: Exercise, focus: int | None, pain: bool) -> Parts:

@@ -55,6 +55,8 @@ class Mention:
 
 _SUBJECTS = frozenset(phrase_tokens("i you u we"))
 _KIT_NOUNS = frozenset(phrase_tokens("mat ball block strap towel"))
+# "when I push up", "as you step up": a verb and its particle, not the lift of that name.
+_PARTICLES = frozenset(phrase_tokens("up ups through over out"))
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,8 @@ class ExerciseFinder:
                 name = self._others.get(tuple(toks[start:end]))
                 # "when I push up" is a verb, "a yoga mat" is kit: neither names a sport.
                 # ("how do I deadlift" still does: one word is the lift's name.)
-                if size > 1 and start > 0 and toks[start - 1] in _SUBJECTS:
+                phrasal = toks[end - 1] in _PARTICLES  # "I bench press" is still the lift
+                if size > 1 and start > 0 and toks[start - 1] in _SUBJECTS and phrasal:
                     continue
                 if end < len(toks) and toks[end] in _KIT_NOUNS:
                     continue

@@ -72,9 +72,11 @@ class Focus:
         counted = prescription(p.toks) if topic is Topic.PROGRAMMING else None
         if counted is not None:
             return (counted.focus(),)  # "is 3x10 ok": the numbers against the usual range
+        if topic is Topic.PROGRAMMING and signals.counts_asked(p.toks):
+            return ()  # "how many reps after the warm-up": the range, not the warm-up
         if topic is Topic.WEIGHTED:
             return self._loading(slug, p)
-        if topic is Topic.STEPS and (toks & signals.SETUP or starts_set_up(p.toks)):
+        if topic is Topic.STEPS and (set(p.free) & signals.SETUP or starts_set_up(p.toks)):
             focus.append("setup-only")
         if topic is Topic.MUSCLES:
             focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]

@@ -82,9 +82,41 @@ def asks_for_more(toks: list[str]) -> bool:
     return bool(core) and core in CONTINUE
 
 
+# "like what?", "such as?", "for example?", "eg?": the examples behind what was just said.
+EXAMPLES = _phrases(
+    "like what", "such as", "for example", "for instance", "eg", "e g", "example", "examples",
+    "an example", "give me an example", "any examples", "example please", "such as what",
+    "what like", "like", "what for example", "like what exactly", "what kind", "what sort",
+    "like which", "which ones", "like what then", "such as", "what are some",
+)  # fmt: skip
+_EXAMPLE_FILLER = _FILLER | frozenset(phrase_tokens("and but so tho though then"))
+
+
+def asks_for_examples(toks: list[str]) -> bool:
+    core = tuple(t for t in toks if t not in _EXAMPLE_FILLER)
+    return bool(core) and core in EXAMPLES
+
+
+_ATOM_KINDS = ("facts:", "setup:", "steps:", "loaded:", "tips:")
+
+
+def has_detail(previous: Subject) -> bool:
+    """The last answer opened with one fact, which holds its own examples."""
+    return any(f.startswith(_ATOM_KINDS) for f in previous.focus)
+
+
+def detailed(previous: Subject) -> Subject:
+    """The last answer from its top; after a list of tips, the first tip in full."""
+    if previous.topic is Topic.TIPS and not has_detail(previous):
+        return previous.model_copy(update={"focus": ("tips:0",), "part": 0})
+    return previous.model_copy(update={"part": 0})
+
+
 def only_names(free: list[str]) -> bool:
-    """Nothing but a name and linking words: "and the GHR?", "what about glute bridges"."""
-    return all(t in ELLIPSIS for t in free)
+    """Nothing but a name and linking words: "and the GHR?", "what about glute bridges".
+    A "how" without "about" asks how it goes ("the GHR, how?")."""
+    how_alone = "how" in free and "about" not in free
+    return all(t in ELLIPSIS for t in free) and not how_alone
 
 
 def carried(previous: Subject, exercise: str, has_fact: set[str]) -> tuple[str, ...]:

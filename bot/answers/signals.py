@@ -249,3 +249,32 @@ def direction(toks: list[str]) -> list[str]:
     if words & HARDER or (too and words & {"easy", "light"}):
         return ["harder"]
     return []
+
+
+# "how many reps (after the warm-up)", "how many sets": the count itself is asked.
+_HOW_MANY = phrase_tokens("how many")
+_COUNTED = frozenset(phrase_tokens("rep reps set sets round rounds"))
+# A second question in the same line keeps its own fact: "how many sets n how long rest".
+_ASKED_BESIDES = frozenset(phrase_tokens("long often when why where much rest tempo pause"))
+
+
+def counts_asked(toks: list[str]) -> bool:
+    """ "how many reps after the warmup": a count named, and nothing else asked."""
+    asked = any(
+        tuple(toks[i : i + 2]) == _HOW_MANY and set(toks[i + 2 : i + 4]) & _COUNTED
+        for i in range(len(toks) - 1)
+    )
+    return asked and not set(toks) & _ASKED_BESIDES
+
+
+_THAN = "than"
+_THIS_ONE = frozenset(phrase_tokens("one exercise version"))
+
+
+def than_itself(free: list[str], pronouns: frozenset[str]) -> bool:
+    """ "anything harder than this", "easier than this one": one exercise against itself is
+    a way to go (variations), not a comparison."""
+    if _THAN not in free or not direction(free):
+        return False
+    after = free[free.index(_THAN) + 1 :]
+    return bool(after) and all(t in pronouns or t in _THIS_ONE for t in after)

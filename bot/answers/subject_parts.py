@@ -63,7 +63,8 @@ def _topic_parts(subject: Subject, ex: Exercise, library: Library) -> compose.Pa
     topic, focus = subject.topic, set(subject.focus)
     mistake = _index_of(subject, "mistakes:", len(ex.mistakes))
     if topic is Topic.OVERVIEW:
-        return compose.overview(ex)
+        kit = [compose.kit(ex)] if "kit" in focus and ex.equipment else []
+        return [*kit, *compose.overview(ex)]
     if topic is Topic.MUSCLES:
         asked = [f.removeprefix("muscle:") for f in subject.focus if f.startswith("muscle:")]
         return compose.muscles(ex, asked)
@@ -77,6 +78,10 @@ def _topic_parts(subject: Subject, ex: Exercise, library: Library) -> compose.Pa
         # "why is that bad?": the reason leads; after a list, the list is one "more" away.
         rest = compose.mistakes(ex, None) if topic is Topic.MISTAKES else []
         return [compose.reason(ex.mistakes[mistake]), *rest]
+    if topic in (Topic.MISTAKES, Topic.TROUBLESHOOT) and mistake is not None and "fix" in focus:
+        # "how do I stop doing it": the fix leads, then why it matters.
+        rest = compose.mistakes(ex, None) if topic is Topic.MISTAKES else []
+        return [compose.remedy(ex.mistakes[mistake]), *rest]
     if topic is Topic.MISTAKES:
         return compose.mistakes(ex, mistake)
     if topic is Topic.TROUBLESHOOT:
@@ -84,6 +89,9 @@ def _topic_parts(subject: Subject, ex: Exercise, library: Library) -> compose.Pa
         if "guess" in focus:
             parts = [compose.fit([f"If this is on the {compose.mid(ex)}:", part]) for part in parts]
         return parts
+    if topic is Topic.ALTERNATIVES and "no-kit" in focus:
+        instead = library.get(_option(subject, "other:") or "")
+        return [compose.no_kit(ex, instead), *compose.steps(ex)]
     if topic in (Topic.VARIATIONS, Topic.ALTERNATIVES):
         direction = -1 if "easier" in focus else (1 if "harder" in focus else 0)
         return compose.related(ex, library, topic.value, direction)

@@ -104,10 +104,15 @@ IRREGULAR = {
     "fire": "burn",
     "shud": "should",
     "wanna": "want to",
+    "diff": "differ",
+    "diffs": "differ",
 }
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _WORD = re.compile(r"[a-z0-9]+")
+_SPLIT_SET_UP = re.compile(
+    r"\bset\s+(?:(?:it|these|this|them|that|those|everything|all|myself)\s+)+up\b"
+)
 
 
 def clean(raw: str) -> str:
@@ -120,7 +125,10 @@ def clean(raw: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     # "don't" -> "dont", "what's" -> "whats": people type them both ways.
     text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)
-    text = text.replace("&", " and ").replace("w/o", " without ").replace("w/", " with ")
+    text = text.replace("&", " and ").replace("b/w", " between ").replace("b/t", " between ")
+    text = text.replace("w/o", " without ").replace("w/", " with ")
+    # "set these up", "set it all up": the set-up, said as a split phrasal verb.
+    text = _SPLIT_SET_UP.sub("set up", text)
     # "low back" is the lower back, as lifters and physios both say it.
     text = re.sub(r"\blow(?=[\s-]+back\b)", "lower", text)
     return text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import pairwise
 
 from bot.answers.counts import prescription
 from bot.answers.exercises import phrase_tokens
@@ -34,6 +35,35 @@ _PAINFUL = frozenset(phrase_tokens("pain painful hurt hurts ache sharp injury in
 _GLUTES = frozenset(phrase_tokens("glute glutes butt bum booty"))
 _AGAINST = frozenset(phrase_tokens("than not instead nothing more mostly only over rather"))
 _ASKING = frozenset(phrase_tokens("does do is are which will would can should what how"))
+
+
+# "how does this one work", "how does it work", "<name> how": how the exercise goes.
+_HOW = frozenset(phrase_tokens("how"))
+_HOW_IT_GOES = _HOW | frozenset(
+    phrase_tokens(
+        "does do it this that these the one thing exercise move work works exactly then so ok okay "
+        "wait tho though please even actually again"
+    )
+)
+
+
+def how_it_goes(toks: list[str]) -> bool:
+    """A bare "how": nothing asked but how the exercise works ("how often" asks more)."""
+    words = set(toks)
+    how_so = any(a == "how" and b == "so" for a, b in pairwise(toks))
+    return bool(words & _HOW) and words <= _HOW_IT_GOES and not how_so  # "how so?" is a why
+
+
+_CANT = frozenset(phrase_tokens("cant cannot couldnt unable"))
+_REP = frozenset(phrase_tokens("rep reps"))
+_ONE = frozenset(phrase_tokens("one single a 1 even"))
+
+
+def _not_one_rep(toks: list[str]) -> bool:
+    """ "can't even do 1 rep", "couldn't do a single rep": too hard, not a rep count."""
+    if not set(toks) & _CANT:
+        return False
+    return any(t in _REP and set(toks[max(0, i - 2) : i]) & _ONE for i, t in enumerate(toks))
 
 
 # Where the set-up starts from: "how do I start, sitting on the bench or the floor?".
@@ -105,7 +135,11 @@ class TopicScorer:
         """Cues in the shape of a sentence rather than in one phrase."""
         words = set(toks)
         out: dict[Topic, float] = {}
-        if prescription(toks) is not None:
+        if how_it_goes(toks):
+            out[Topic.STEPS] = 4.0  # "how does this one work", "two up one down how"
+        elif _not_one_rep(toks):
+            out[Topic.VARIATIONS] = 3.0  # "too hard, can't even do one rep": an easier one
+        elif prescription(toks) is not None:
             out[Topic.PROGRAMMING] = 3.0  # "is 3x10 ok", "4 sets of 15 too much?"
         if words & _FIRST_PERSON and words & _FEEL and words & _BODY and not words & _NORMATIVE:
             out[Topic.TROUBLESHOOT] = 3.0  # "I feel nothing in my butt"

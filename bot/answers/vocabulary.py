@@ -196,7 +196,9 @@ OTHER_EXERCISES: dict[str, str] = {
     "frog pump": "frog pumps", "frog pumps": "frog pumps", "pistol": "pistol squats",
     "skater squat": "skater squats", "back extension": "back extensions",
     "hyperextension": "back extensions", "sumo": "sumo deadlifts", "hack squat": "hack squats",
-    "goblet": "goblet squats", "face pull": "face pulls", "shrug": "shrugs", "shrugs": "shrugs",
+    "bench dip": "bench dips", "bench dips": "bench dips", "tricep dips": "dips",
+    "triceps dips": "dips", "goblet": "goblet squats", "face pull": "face pulls",
+    "shrug": "shrugs", "shrugs": "shrugs",
 }
 # fmt: on
 

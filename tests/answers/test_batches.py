@@ -24,7 +24,7 @@ FOLLOWUPS = sorted(BATCHES.glob("*-followups.tsv"))
 # name: (topic + exercise, fact stated, follow-ups)
 # Round seven raised each development set's floors to its new rate.
 FLOORS = {
-    "heldout1": (0.89, 0.93, 0.88),
+    "heldout1": (0.91, 0.94, 0.88),  # round eight: 91.0 % topic, 94.6 % fact
     "heldout2": (0.90, 0.90, 0.97),
     "honest3": (0.87, 0.85, 0.78),
     # Batch "heldout3" (another writer, never saw the code): first passes 71.3 % then 73.8 %
@@ -38,8 +38,11 @@ FLOORS = {
     # unseen on round six and again on round seven (heldout6: 88.0 -> 90.4 % topic, 74.1 ->
     # 88.9 % follow-up facts; heldout7: 86.0 -> 88.4 %, follow-ups 49.1 -> 52.8 %); held at
     # the round-seven rate. heldout7's referrals name any exercise ("*").
-    "heldout6": (0.90, 0.97, 0.86),
-    "heldout7": (0.88, 0.89, 0.52),
+    # Round eight read both sets' misses as kinds (heldout6: 90.4 -> 92.8 % topic, follow-ups
+    # 86.7 -> 90.0 %; heldout7: 88.4 -> 95.3 % topic, 89.5 -> 97.4 % fact, follow-ups 52.8 ->
+    # 77.4 %, off-topic 5/5) and holds them at the round-eight rate.
+    "heldout6": (0.92, 0.97, 0.90),
+    "heldout7": (0.95, 0.97, 0.77),
 }
 GOAL = (0.97, 0.9, 0.9)
 

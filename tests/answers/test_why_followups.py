@@ -82,3 +82,10 @@ def test_why_after_a_fix_of_its_own_gives_that_fix_again(answerer: Answerer) -> 
     second = answerer.answer("why does that happen", "hip-thrust", previous=first.subject)
     assert first.subject is not None and second.subject is not None
     assert second.subject.focus == first.subject.focus and second.text == first.text
+
+
+def test_why_after_a_tip_given_as_a_fact_is_that_tips_reason(answerer: Answerer) -> None:
+    first = answerer.answer("do i hold at the top?", "hip-thrust")
+    assert first.subject.focus[0] == "facts:pause"
+    second = answerer.answer("but why tho", "hip-thrust", previous=first.subject)
+    assert second.topic is Topic.TIPS and second.subject.focus[0].startswith("tips:")
