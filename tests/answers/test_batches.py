@@ -43,7 +43,14 @@ FLOORS = {
     # 77.4 %, off-topic 5/5) and holds them at the round-eight rate.
     "heldout6": (0.92, 0.97, 0.90),
     "heldout7": (0.95, 0.97, 0.77),
+    # Batch "heldout8" (another writer, never saw the code): scored unseen on round seven
+    # (86.6 % topic, 90.0 % fact, follow-ups 73.1 % / 66.7 %) and on round eight (88.1 %,
+    # 91.7 %, follow-ups unchanged); its follow-ups keep the first turn's exercise in hand on
+    # every turn (the writer had put the exercise each turn should be about there). Held at
+    # the round-eight rate.
+    "heldout8": (0.88, 0.91, 0.73),
 }
+
 GOAL = (0.97, 0.9, 0.9)
 
 
