@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.answers import compose, english, faults, followup, medical, scene, signals
+from bot.answers import compose, english, faults, followup, medical, rephrase, scene, signals
 from bot.answers.backrefs import BackReferences
 from bot.answers.exercises import ExerciseFinder, phrase_tokens
 from bot.answers.facts import FactIndex, Hit
@@ -180,7 +180,7 @@ class Answerer:
     def _decide(self, p: Parsed, in_hand: str | None, previous: Subject | None) -> Subject | Answer:
         last = previous.exercise if previous is not None else None
         last = last if last in self.library else None
-        p = self._back.reread(p, previous, in_hand)
+        p = rephrase.reread(self._back.reread(p, previous, in_hand))
         named = p.found.slugs
         counted = () if named else self._back.counted(p, previous)
         if counted:

@@ -1,0 +1,51 @@
+"""Facts said without their words: a weaker side by its counts, the pause as "hold or not"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.answerer import Answerer
+from bot.answers.model import Topic
+
+
+@pytest.mark.parametrize(
+    ("question", "exercise"),
+    [
+        ("my right leg gets 10 but my left only gets 5", "single-leg-hip-thrust"),
+        ("left does 15 and right does 8, help", "single-leg-hip-thrust"),
+        ("on my left i only manage 4", "banded-single-leg-hip-thrust"),
+        ("i can do 12 on the right and 7 on the left single leg thrust", None),
+    ],
+)
+def test_counts_that_differ_by_side_are_a_weaker_side(
+    answerer: Answerer, question: str, exercise: str | None
+) -> None:
+    answer = answerer.answer(question, exercise)
+    assert answer.topic in {Topic.TROUBLESHOOT, Topic.PROGRAMMING}
+    assert answer.subject.focus[0] in {"facts:imbalance", "facts:weak-side"}
+    assert "weaker" in answer.text
+
+
+def test_the_same_count_on_both_sides_is_still_a_prescription(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "how many reps each leg, 12 on the left and right?", "single-leg-hip-thrust"
+    )
+    assert answer.topic is Topic.PROGRAMMING
+    assert "8-12" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "exercise"),
+    [
+        ("hold at the top or pump them out", "glute-bridge"),
+        ("should i pause at the top or rep it out", "single-leg-hip-thrust"),
+        ("do i hold it at the top or just crank them out fast on hip thrusts", None),
+        ("pause or go fast", "hip-thrust"),
+    ],
+)
+def test_hold_or_pump_them_out_is_the_pause(
+    answerer: Answerer, question: str, exercise: str | None
+) -> None:
+    answer = answerer.answer(question, exercise)
+    assert answer.subject.focus[0] in {"facts:pause", "facts:tempo"}
+    assert "pause" in answer.text.lower()
