@@ -200,6 +200,7 @@ class Answerer:
         if previous is not None and not counted:
             named = self._back.exercises(p, previous, named, in_hand)
         subject = named[0] if named else (last or in_hand)
+        p = rephrase.judged_choice(p, subject, self._symptoms)
         scores, named, symptom, asked_muscles, cue_best = self._scores(p, subject, named)
         topic, best = max(
             ((t, scores.get(t, 0.0)) for t in _PRIORITY), key=lambda ts: ts[1]

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bot.answers.exercises import phrase_tokens
 from bot.answers.parsed import Parsed
+from bot.answers.symptoms import BODY, SymptomIndex
 
 _SIDE = frozenset(phrase_tokens("left right"))
 _UNEVEN = frozenset(phrase_tokens("only weaker stronger weak strong less fewer"))
@@ -24,10 +25,12 @@ _OR = frozenset(phrase_tokens("or"))
 _PUMP_WORDS = _NON_STOP | frozenset(phrase_tokens("out"))
 
 
-def _add(p: Parsed, phrase: str, drop: frozenset[str], alone: bool = False) -> Parsed:
+def _add(
+    p: Parsed, phrase: str, drop: frozenset[str], alone: bool = False, named: str = ""
+) -> Parsed:
     """The question with phrase's words added (and drop's taken out); alone, the phrase is
     all that is looked up: the rest of the line only tells the story."""
-    extra = list(phrase_tokens(phrase))
+    extra = [*phrase_tokens(phrase), *named.split()]
 
     def keep(toks: list[str]) -> list[str]:
         return [t for t in toks if t not in drop] + extra
@@ -60,4 +63,32 @@ def reread(p: Parsed) -> Parsed:
         return _add(p, "one side weaker", numbers, alone=True)
     if hold_or_not(p.toks):
         return _add(p, "pause at the top", _PUMP_WORDS)
+    return p
+
+
+# "my feet are really close to my butt, is that bad": a set-up choice, judged.
+_SET_UP = frozenset(phrase_tokens("feet foot bench box knee knees hands arms chin head heels bar"))
+_PLACED = frozenset(phrase_tokens("close closer near far high higher low lower wide narrow"))
+_JUDGED = frozenset(
+    phrase_tokens("bad ok okay wrong fine problem issue normal matter alright right good")
+)
+_FELT = frozenset(phrase_tokens("feel feels feeling felt burn burns burning hurt hurts sore"))
+
+
+def judged_choice(p: Parsed, slug: str | None, symptoms: SymptomIndex) -> Parsed:
+    """ "bench too high, is that bad", "my feet are close to my butt, is that ok": the
+    fault that choice is, when the content has one; else the set-up fact about it. The
+    verdict words ("bad", "ok") and the place it is measured from ("my butt") ask nothing."""
+    said = set(p.toks)
+    if slug is None or not (said & _SET_UP and said & _PLACED and said & _JUDGED):
+        return p
+    if said & _FELT or "together" in said:  # felt: a muscle; "close together": the stance
+        return p
+    keep = _SET_UP | _PLACED
+    drop = frozenset(t for t in said if t in _JUDGED or (t in BODY and t not in keep))
+    p = _add(p, "", drop)
+    fault = symptoms.match(p.toks, slug)
+    if fault is not None and fault.coverage >= 0.4 and set(p.toks) & _PLACED & fault.words:
+        # Said in the fault's own words, so the fault leads.
+        return _add(p, "mistake bad form", frozenset(), named=symptoms.name(slug, fault.mistake))
     return p

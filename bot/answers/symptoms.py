@@ -28,11 +28,13 @@ class SymptomMatch:
     mistake: int  # index into the exercise's mistakes
     coverage: float  # share of the symptom's weight the question covers, 0..1
     telling: bool  # the overlap includes something happening, not only a body part
+    words: frozenset[str] = frozenset()  # the words the question shares with the symptom
 
 
 class SymptomIndex:
     def __init__(self, library: Library) -> None:
         self._phrases: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        self._names: dict[str, list[str]] = {}
         # Body parts and the kit ("band", "bench") are what a fault happens to or with; only
         # other words ("cave", "burn", "tilt") say that something is happening.
         self._inert = BODY | frozenset(
@@ -51,6 +53,7 @@ class SymptomIndex:
                         rows.append((i, toks))
                         docs.append(toks)
             self._phrases[slug] = rows
+            self._names[slug] = [" ".join(phrase_tokens(m.name)) for m in ex.mistakes]
         df = Counter(t for doc in docs for t in doc)
         self._idf = {t: math.log(1 + len(docs) / n) for t, n in df.items()}
         self.words = frozenset(df)
@@ -69,8 +72,12 @@ class SymptomIndex:
             key = (round(coverage, 3), weight)
             if key > best_key:
                 best_key = key
-                best = SymptomMatch(slug, mistake, coverage, bool(shared - self._inert))
+                best = SymptomMatch(slug, mistake, coverage, bool(shared - self._inert), shared)
         return best
+
+    def name(self, slug: str, mistake: int) -> str:
+        """The mistake's name as stemmed words ("plac your foot too clos ...")."""
+        return self._names[slug][mistake]
 
     def best_anywhere(self, toks: list[str], fallback: str) -> tuple[str, SymptomMatch | None]:
         """The exercise whose fault matches best, for a fault reported with no exercise."""

@@ -49,3 +49,30 @@ def test_hold_or_pump_them_out_is_the_pause(
     answer = answerer.answer(question, exercise)
     assert answer.subject.focus[0] in {"facts:pause", "facts:tempo"}
     assert "pause" in answer.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "exercise", "fault"),
+    [
+        ("my feet are really close to my butt, is that bad", "single-leg-hip-thrust", "close"),
+        ("is it ok if my feet are far out in front", "glute-bridge", "far"),
+        ("my feet are way out far, is that wrong", "hip-thrust", "far"),
+    ],
+)
+def test_a_set_up_choice_judged_is_its_mistake(
+    answerer: Answerer, question: str, exercise: str, fault: str
+) -> None:
+    answer = answerer.answer(question, exercise)
+    assert answer.topic is Topic.MISTAKES
+    assert answer.subject.focus[0].startswith("mistakes:")
+    assert fault in answer.text.lower() and "vertical" in answer.text
+
+
+def test_a_judged_set_up_choice_with_no_mistake_is_its_set_up_fact(answerer: Answerer) -> None:
+    answer = answerer.answer("bench too high is that bad", "hip-thrust")
+    assert answer.subject.focus[0] == "facts:bench-height"
+
+
+def test_a_muscle_felt_is_still_not_a_set_up_choice(answerer: Answerer) -> None:
+    answer = answerer.answer("is it bad if i feel it in my hamstrings", "hip-thrust")
+    assert answer.topic is Topic.MUSCLES
