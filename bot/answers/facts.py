@@ -105,6 +105,14 @@ class FactIndex:
     def atom(self, slug: str, atom_id: str) -> Atom | None:
         return self._by_id.get(slug, {}).get(atom_id)
 
+    def set_up_for(self, slug: str, word: str) -> str | None:
+        """The set-up fact people ask for by this one word ("neck" -> where to look)."""
+        alone = frozenset((word,))
+        hits = (
+            a.id for a in self._atoms.get(slug, []) if a.topic is Topic.STEPS and alone in a.asks
+        )
+        return next(hits, None)
+
     def query_words(self, toks: Iterable[str]) -> list[str]:
         return list(dict.fromkeys(t for t in toks if t not in STOP and len(t) > 1))
 

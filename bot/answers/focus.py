@@ -21,6 +21,9 @@ _HEAVIER = stem("heavier")
 _LOAD_WORDS = frozenset(phrase_tokens("add adding load loaded weight weighted resistance extra"))
 
 
+_KIT = frozenset(phrase_tokens("bench bar barbell box band"))
+
+
 class Focus:
     def __init__(
         self, facts: FactIndex, votes: FactVotes, equipment: Mapping[str, frozenset[str]]
@@ -28,6 +31,19 @@ class Focus:
         self._facts = facts
         self._votes = votes
         self._equipment = equipment
+
+    def _set_up_at(self, slug: str, toks: set[str], symptom: SymptomMatch | None) -> str | None:
+        """ "my neck hurts on the bench": a place no fault names, that a set-up fact is asked
+        by (where to look); that fact is the fix."""
+        places = sorted((toks & BODY) - signals.GLUTE - signals.SIDES)
+        said = symptom.words - signals.PAIN - BODY - _KIT if symptom is not None else set()
+        if (
+            symptom is not None
+            and symptom.coverage >= 0.5
+            and (said or set(places) <= symptom.words)
+        ):
+            return None  # the fault says what happens ("caves", "cramps") or names the place
+        return next((f for t in places if (f := self._facts.set_up_for(slug, t))), None)
 
     def of(
         self,
@@ -52,6 +68,7 @@ class Focus:
                 felt = (toks & BODY) - signals.GLUTE - signals.SIDES
                 if atom is not None and felt and not felt & set(atom.toks):
                     fact = None
+            fact = fact or self._set_up_at(slug, toks, symptom)
             if fact is not None:
                 focus.append(fact)  # "bench keeps sliding": a fix of its own, not a mistake
             elif symptom is not None and symptom.coverage >= 0.5:

@@ -46,6 +46,8 @@ def _parts(subject: Subject, ex: Exercise, library: Library, facts: FactIndex) -
     if atom is None:
         return parts
     lead = compose.detail(atom.text, atom.cue)
+    if subject.topic is Topic.TROUBLESHOOT and "pain" in subject.focus:
+        lead = compose.fit([lead, ex.safety])  # a fix for an ache still says when to stop
     # The detail first; the whole topic stays one "more" away, without repeating the detail.
     return [lead, *(p for p in parts if p != lead)]
 
