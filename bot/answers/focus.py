@@ -21,6 +21,8 @@ _HEAVIER = stem("heavier")
 _LOAD_WORDS = frozenset(phrase_tokens("add adding load loaded weight weighted resistance extra"))
 
 
+_TO_FEEL = frozenset(phrase_tokens("feel feeling felt fire firing activate activation"))
+_CANT_FEEL = phrase_tokens("cant feel glute")
 _KIT = frozenset(phrase_tokens("bench bar barbell box band"))
 
 
@@ -31,6 +33,13 @@ class Focus:
         self._facts = facts
         self._votes = votes
         self._equipment = equipment
+
+    def _feeling_fix(self, topic: Topic, slug: str, p: Parsed) -> str | None:
+        """ "any tips to feel it in the glute": the fix for not feeling them leads the tips."""
+        said = set(p.toks)
+        if topic is not Topic.TIPS or not (said & _TO_FEEL and said & signals.GLUTE):
+            return None
+        return self._votes.lead_fact(Topic.TROUBLESHOOT, slug, [*p.query, *_CANT_FEEL])
 
     def _set_up_at(self, slug: str, toks: set[str], symptom: SymptomMatch | None) -> str | None:
         """ "my neck hurts on the bench": a place no fault names, that a set-up fact is asked
@@ -99,7 +108,7 @@ class Focus:
             focus += [f"muscle:{m}" for m in dict.fromkeys(asked_muscles)]
             if not toks & (signals.NORMAL | signals.PAIN | {"sore", "soreness", "dom"}):
                 return tuple(focus)  # "what does it work" wants the muscles, not a fact
-        fact = self._votes.lead_fact(topic, slug, p.query)
+        fact = self._feeling_fix(topic, slug, p) or self._votes.lead_fact(topic, slug, p.query)
         if fact is not None:
             focus.insert(0, fact)
         return tuple(focus)

@@ -56,8 +56,26 @@ def hold_or_not(toks: list[str]) -> bool:
     )
 
 
+_LOADED = frozenset(phrase_tokens("weight kettlebell kb dumbbell db plate barbell bar"))
+_KNEE = frozenset(phrase_tokens("knee knees leg"))
+_TUCK = frozenset(phrase_tokens("tuck tucked tucking bend bent bring"))
+_CANT = frozenset(phrase_tokens("cant cannot impossible hard stops stop wont able"))
+_PUTTING = frozenset(phrase_tokens("can put place hold"))
+
+
+def knee_under_load(toks: list[str]) -> bool:
+    """ "I can't tuck my knee up with the kettlebell on": the free leg under a weight."""
+    said = set(toks)
+    return bool(said & _LOADED and said & _KNEE and said & _TUCK)
+
+
 def reread(p: Parsed) -> Parsed:
     """The question with the words of the fact it means, when it says it another way."""
+    if knee_under_load(p.toks):
+        # Not a fault of the feet ("tucked in close"): the loaded step on the free leg.
+        # "can I put it on" asks nothing here about where the weight sits.
+        drop = _TUCK | _CANT | _PUTTING
+        return _add(p, "weight stop tucking knee leg straight", drop, alone=True)
     if uneven_sides(p.toks):
         numbers = frozenset(t for t in p.toks if _NUMBER.match(t))
         return _add(p, "one side weaker", numbers, alone=True)

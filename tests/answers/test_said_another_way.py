@@ -76,3 +76,44 @@ def test_a_judged_set_up_choice_with_no_mistake_is_its_set_up_fact(answerer: Ans
 def test_a_muscle_felt_is_still_not_a_set_up_choice(answerer: Answerer) -> None:
     answer = answerer.answer("is it bad if i feel it in my hamstrings", "hip-thrust")
     assert answer.topic is Topic.MUSCLES
+
+
+@pytest.mark.parametrize(
+    ("question", "exercise"),
+    [
+        (
+            "can i put a dumbbell on my hips, i cant keep my knee tucked with it",
+            "single-leg-hip-thrust",
+        ),
+        ("with a plate on my hips my knee wont tuck", "single-leg-hip-thrust"),
+        ("the db makes it impossible to bring my free knee up", "single-leg-hip-thrust"),
+        ("knee tucked or straight when i have a weight on", "banded-single-leg-hip-thrust"),
+    ],
+)
+def test_the_free_knee_under_a_weight_is_kept_straight(
+    answerer: Answerer, question: str, exercise: str
+) -> None:
+    answer = answerer.answer(question, exercise)
+    assert answer.topic is Topic.WEIGHTED
+    assert "straight" in answer.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "exercise"),
+    [
+        ("tips for feeling the glute working", "hip-thrust"),
+        ("how do i feel it more in my glutes, any tips", "glute-bridge"),
+        ("any tips to feel my butt activate on these", "single-leg-hip-thrust"),
+    ],
+)
+def test_tips_to_feel_the_glutes_lead_with_the_fix_for_not_feeling_them(
+    answerer: Answerer, question: str, exercise: str
+) -> None:
+    answer = answerer.answer(question, exercise)
+    assert answer.topic in {Topic.TIPS, Topic.TROUBLESHOOT}
+    assert answer.subject.focus[0] == "facts:cant-feel-glutes"
+
+
+def test_tips_for_sore_glutes_are_not_the_feeling_fix(answerer: Answerer) -> None:
+    answer = answerer.answer("tips for sore glutes", "hip-thrust")
+    assert "facts:cant-feel-glutes" not in answer.subject.focus
