@@ -19,6 +19,11 @@ from bot.answers.votes import FactVotes
 _HEAVIER = stem("heavier")
 # Words that only say "weight goes on": what else a how-to-load question says is its detail.
 _LOAD_WORDS = frozenset(phrase_tokens("add adding load loaded weight weighted resistance extra"))
+_WHICH = frozenset(phrase_tokens("kb db barbell bar either which or"))
+# "what about with a weight", "and with a dumbbell?", "dumbbell or kettlebell better for that?"
+_LINKING = frozenset(
+    phrase_tokens("what whats about how and with a an the for that this it them better best ok so")
+)
 
 
 _TO_FEEL = frozenset(phrase_tokens("feel feeling felt fire firing activate activation"))
@@ -120,6 +125,9 @@ class Focus:
         how = signals.loading(p.toks)
         kit = self._equipment[slug] | followup.LOADING
         query = p.query
+        rest = [t for t in query if t not in kit | _LOAD_WORDS | _WHICH | _LINKING]
+        if how is None and not rest:
+            how = "place"  # "what about with a weight", "dumbbell or kettlebell?": where it sits
         if how == "raise":
             query = [*p.query, _HEAVIER]
         elif how == "place":
