@@ -7,6 +7,7 @@ import unicodedata
 
 from bot.answers import compose, english, faults, followup, medical, rephrase, scene, signals
 from bot.answers.backrefs import BackReferences
+from bot.answers.corrections import Corrections
 from bot.answers.exercises import ExerciseFinder, phrase_tokens
 from bot.answers.facts import FactIndex, Hit
 from bot.answers.focus import Focus
@@ -81,6 +82,7 @@ class Answerer:
         self._all_kit = frozenset(t for kit in self._equipment.values() for t in kit)
         self._kit = KitWords(self._scorer, self._votes, self._kit_cues, self._equipment)
         self._focus = Focus(self._facts, self._votes, self._equipment)
+        self._corrections = Corrections(library, self._all_kit)
         # The exercise the others are built around answers a question that names none.
         self._hub = max(library, key=lambda s: len(library[s].variations + library[s].alternatives))
 
@@ -199,6 +201,8 @@ class Answerer:
             return placed
         if previous is not None and not counted:
             named = self._back.exercises(p, previous, named, in_hand)
+            p, named = self._corrections.meant(p, named)
+            named = self._corrections.back_to(p, named, last)
         subject = named[0] if named else (last or in_hand)
         p = rephrase.judged_choice(p, subject, self._symptoms)
         scores, named, symptom, asked_muscles, cue_best = self._scores(p, subject, named)

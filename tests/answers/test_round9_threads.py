@@ -39,3 +39,56 @@ def test_a_starting_weight_is_still_how_heavy(answerer: Answerer) -> None:
         answerer, "how do i do single leg hip thrusts", "what weight should i start with"
     )
     assert "crease" not in answer.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("first", "correction", "topic"),
+    [
+        (
+            "how many reps for hip thrusts",
+            "sorry i meant the single leg one with a band",
+            Topic.PROGRAMMING,
+        ),
+        (
+            "how do i do the glute bridge",
+            "actually i meant the banded one, how many reps",
+            Topic.PROGRAMMING,
+        ),
+        ("how do i do the hip thrust", "wait i meant the one leg one with the band", Topic.STEPS),
+    ],
+)
+def test_a_correction_asks_the_question_again_about_the_exercise_described(
+    answerer: Answerer, first: str, correction: str, topic: Topic
+) -> None:
+    answer = _talk(answerer, first, correction)
+    assert answer.exercise == "banded-single-leg-hip-thrust"
+    assert answer.topic is topic
+
+
+@pytest.mark.parametrize(
+    ("first", "aside", "back"),
+    [
+        (
+            "where do my feet go on single leg hip thrust",
+            "whats a good protein powder",
+            "back to the thrusts, how many reps",
+        ),
+        (
+            "how do i do the banded single leg hip thrust",
+            "any good pre workout?",
+            "ok back to the hip thrusts, rest between sets?",
+        ),
+    ],
+)
+def test_back_to_a_short_name_is_the_exercise_talked_about_before_the_aside(
+    answerer: Answerer, first: str, aside: str, back: str
+) -> None:
+    before = _talk(answerer, first)
+    answer = _talk(answerer, first, aside, back)
+    assert answer.exercise == before.exercise
+    assert answer.topic is Topic.PROGRAMMING
+
+
+def test_a_new_exercise_named_in_full_is_still_that_exercise(answerer: Answerer) -> None:
+    answer = _talk(answerer, "how many reps for single leg hip thrust", "and the hip thrust?")
+    assert answer.exercise == "hip-thrust"

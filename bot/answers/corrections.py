@@ -1,0 +1,52 @@
+"""Which exercise a line means when it corrects or returns: "no, I meant the one with a band
+and one leg", "back to the thrusts"."""
+
+from __future__ import annotations
+
+from bot.answers.exercises import phrase_tokens
+from bot.answers.parsed import Parsed, without
+from bot.content import Library
+
+_CORRECTING = frozenset(phrase_tokens("meant mean sorry actually wait"))
+_DESCRIBING = _CORRECTING | frozenset(phrase_tokens("no i the one with a an and that this"))
+_BACK = tuple(phrase_tokens("back to"))
+_THE = frozenset(phrase_tokens("the those these my"))
+
+
+class Corrections:
+    def __init__(self, library: Library, kit: frozenset[str]) -> None:
+        self._names = {
+            slug: frozenset(t for n in (ex.name, *ex.aliases) for t in phrase_tokens(n))
+            for slug, ex in library.items()
+        }
+        self._name = {slug: frozenset(phrase_tokens(ex.name)) for slug, ex in library.items()}
+        self._kit = kit - frozenset(phrase_tokens("a an and or the of with for on"))
+
+    def meant(self, p: Parsed, named: tuple[str, ...]) -> tuple[Parsed, tuple[str, ...]]:
+        """ "no sorry I meant the one with a band and one leg": the exercise whose name holds
+        both what was named ("one leg") and the kit said with it ("band"); the words that
+        only describe it are taken out, so the last question is asked again about it."""
+        if not named or not set(p.toks) & _CORRECTING:
+            return p, named
+        said_kit = {t for t in p.free if t in self._kit}
+        wanted = self._name[named[0]]
+        fits = [
+            s for s, words in self._names.items()
+            if said_kit and said_kit <= words and wanted <= words and s != named[0]
+        ]  # fmt: skip
+        if not fits:
+            return p, named
+        # Of several, the one whose name says least beyond what was asked.
+        slug = min(fits, key=lambda s: (len(self._names[s]), s))
+        return without(p, _DESCRIBING | frozenset(said_kit)), (slug, *named[1:])
+
+    def back_to(self, p: Parsed, named: tuple[str, ...], talked_of: str | None) -> tuple[str, ...]:
+        """ "back to the thrusts": a short name the exercise talked about before answers to."""
+        if talked_of is None or not named or named[0] == talked_of:
+            return named
+        toks = p.toks
+        for m in p.found.mentions:
+            before = [t for t in toks[max(0, m.start - 3) : m.start] if t not in _THE]
+            if tuple(before[-2:]) == _BACK and set(toks[m.start : m.end]) <= self._names[talked_of]:
+                return (talked_of, *(s for s in named if s != talked_of))
+        return named
