@@ -359,7 +359,8 @@ class BackReferences:
             if len(rest) == 1 and named[0] in (last, other):
                 return (named[0], rest[0])
         if followup.weighs_up(p.free) and len(named) <= 1:
-            pair = [*named, last, *(s for s in (previous.earlier, in_hand) if s)]
+            compared = [f[6:] for f in previous.focus if f.startswith("other:")]
+            pair = [*named, last, *(s for s in (*compared, previous.earlier, in_hand) if s)]
             return tuple(dict.fromkeys(pair))[:2]
         if named and named[0] != last and free & self._pronouns and free & followup.INSTEAD:
             return (last, named[0])

@@ -166,7 +166,10 @@ def keeps_topic(previous: Subject | None) -> bool:
 
 # "which one is harder", "which is better for glutes": weighing two things up.
 _WHICH = frozenset(phrase_tokens("which"))
-_COMPARATIVE = frozenset(phrase_tokens("harder easier better worse tougher simpler more less best"))
+# "which one for a beginner": a beginner's pick weighs the two up too.
+_COMPARATIVE = frozenset(
+    phrase_tokens("harder easier better worse tougher simpler more less best beginner")
+)
 INSTEAD = frozenset(phrase_tokens("instead rather over"))
 WHERE = frozenset(phrase_tokens("where wheres"))
 PLACING = frozenset(phrase_tokens("go goes sit sits put place"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.answers.exercises import phrase_tokens
 from bot.answers.parsed import Parsed
@@ -69,8 +70,29 @@ def knee_under_load(toks: list[str]) -> bool:
     return bool(said & _LOADED and said & _KNEE and said & _TUCK)
 
 
+_WHICH = frozenset(phrase_tokens("which"))
+_START = frozenset(phrase_tokens("start begin"))
+_LEG = frozenset(phrase_tokens("leg legs side sides left right foot"))  # "which leg first"
+_NEW_HERE = (
+    ("just", "joined"), ("just", "started"), ("new", "to"), ("never", "lifted"),
+    ("never", "trained"), ("complete", "newbie"), ("just", "starting"),
+)  # fmt: skip
+_NEW_HERE_TOKS = tuple(tuple(phrase_tokens(" ".join(pair))) for pair in _NEW_HERE)
+
+
+def new_here(toks: list[str]) -> bool:
+    """ "I literally just joined a gym", "which should I start with": a beginner asking."""
+    said = set(toks)
+    if said & _WHICH and said & _START and "with" in said and not said & _LEG:
+        return True
+    pairs = set(pairwise(toks))
+    return any(pair in pairs for pair in _NEW_HERE_TOKS)
+
+
 def reread(p: Parsed) -> Parsed:
     """The question with the words of the fact it means, when it says it another way."""
+    if new_here(p.toks) and "beginner" not in p.toks:
+        p = _add(p, "beginner", frozenset())
     if knee_under_load(p.toks):
         # Not a fault of the feet ("tucked in close"): the loaded step on the free leg.
         # "can I put it on" asks nothing here about where the weight sits.

@@ -92,3 +92,32 @@ def test_back_to_a_short_name_is_the_exercise_talked_about_before_the_aside(
 def test_a_new_exercise_named_in_full_is_still_that_exercise(answerer: Answerer) -> None:
     answer = _talk(answerer, "how many reps for single leg hip thrust", "and the hip thrust?")
     assert answer.exercise == "hip-thrust"
+
+
+@pytest.mark.parametrize(
+    ("compared", "pick", "easier"),
+    [
+        (
+            "glute bridge or hip thrust?",
+            "which one do i begin with, i never lifted before",
+            "glute-bridge",
+        ),
+        (
+            "compare the two up one down and the single leg hip thrust",
+            "im new to lifting, which one",
+            "two-up-one-down-hip-thrust",
+        ),
+        (
+            "single leg hip thrust vs glute ham raise",
+            "which should i start with",
+            "single-leg-hip-thrust",
+        ),
+    ],
+)
+def test_a_beginners_pick_after_a_comparison_is_the_easier_one(
+    answerer: Answerer, compared: str, pick: str, easier: str
+) -> None:
+    answer = _talk(answerer, compared, pick)
+    assert answer.topic is Topic.COMPARE
+    assert answer.text.startswith("For a beginner")
+    assert answer.exercise == easier
