@@ -199,6 +199,9 @@ class Answerer:
             return self._unknown_exercise(p.found.others[0])
         if (placed := self._back.carried_on(p, previous, in_hand)) is not None:
             return placed
+        listed = self._back.listed(previous)
+        if (pick := self._corrections.best_for(p, listed, last, self._muscle_words)) is not None:
+            return pick
         if previous is not None and not counted:
             named = self._back.exercises(p, previous, named, in_hand)
             p, named = self._corrections.meant(p, named)

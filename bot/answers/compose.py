@@ -361,7 +361,11 @@ def harder_than(library: Library, slug: str, other: str) -> int:
 
 def _verdict(ex: Exercise, other: Exercise, asked: str) -> str:
     """ "which is harder": which one, by level (beginner < intermediate < advanced), and
-    where the levels tie, by the step the content sets between them."""
+    where the levels tie, by the step the content sets between them; "which is best for the
+    hamstrings": the one whose main mover that muscle is."""
+    if asked.startswith("muscle:"):
+        muscle = asked.removeprefix("muscle:")
+        return f"For the {muscle}, the {mid(ex)}: it trains them as its main mover."
     gap = _LEVELS[other.level.value] - _LEVELS[ex.level.value]
     order = (gap > 0) - (gap < 0) or _step_up(ex, other)
     if not order:

@@ -4,11 +4,13 @@ and one leg", "back to the thrusts"."""
 from __future__ import annotations
 
 from bot.answers.exercises import phrase_tokens
+from bot.answers.model import Subject, Topic
 from bot.answers.parsed import Parsed, without
 from bot.content import Library
 
 _CORRECTING = frozenset(phrase_tokens("meant mean sorry actually wait"))
 _DESCRIBING = _CORRECTING | frozenset(phrase_tokens("no i the one with a an and that this"))
+_PICKING = frozenset(phrase_tokens("which best most better more"))
 _BACK = tuple(phrase_tokens("back to"))
 _THE = frozenset(phrase_tokens("the those these my"))
 
@@ -20,6 +22,7 @@ class Corrections:
             for slug, ex in library.items()
         }
         self._name = {slug: frozenset(phrase_tokens(ex.name)) for slug, ex in library.items()}
+        self._library = library
         self._kit = kit - frozenset(phrase_tokens("a an and or the of with for on"))
 
     def meant(self, p: Parsed, named: tuple[str, ...]) -> tuple[Parsed, tuple[str, ...]]:
@@ -50,3 +53,28 @@ class Corrections:
             if tuple(before[-2:]) == _BACK and set(toks[m.start : m.end]) <= self._names[talked_of]:
                 return (talked_of, *(s for s in named if s != talked_of))
         return named
+
+    def best_for(
+        self,
+        p: Parsed,
+        listed: list[str],
+        talked_of: str | None,
+        muscles: dict[str, tuple[str, ...]],
+    ) -> Subject | None:
+        """ "which of those is best for hamstrings" after a list: the listed exercise whose main
+        mover is that muscle, by the content's muscles, with a verdict against the one in talk."""
+        # Every exercise here is glute work: "best for glutes" weighs them up, it picks none.
+        asked = [name for t in p.free for name in muscles.get(t, ()) if "glute" not in name]
+        if not listed or not asked or not set(p.free) & _PICKING or p.found.slugs:
+            return None
+        hits = {}
+        for slug in listed:
+            primary = [m.name.lower() for m in self._library[slug].muscles.primary]
+            hit = next((m for m in primary for a in asked if a in m), None)
+            if hit is not None:
+                hits[slug] = hit
+        if not hits or len(hits) == len(listed):
+            return None
+        slug, hit = next(iter(hits.items()))
+        other = (f"other:{talked_of}",) if talked_of and talked_of != slug else ()
+        return Subject(topic=Topic.COMPARE, exercise=slug, focus=(*other, f"verdict:muscle:{hit}"))

@@ -121,3 +121,25 @@ def test_a_beginners_pick_after_a_comparison_is_the_easier_one(
     assert answer.topic is Topic.COMPARE
     assert answer.text.startswith("For a beginner")
     assert answer.exercise == easier
+
+
+@pytest.mark.parametrize(
+    ("listing", "pick"),
+    [
+        ("any alternatives to the hip thrust", "which one hits the hamstrings most"),
+        ("what can i do instead of the glute bridge", "which is better for my hammies"),
+    ],
+)
+def test_the_pick_of_a_list_for_a_muscle_is_the_one_it_is_main_mover_of(
+    answerer: Answerer, listing: str, pick: str
+) -> None:
+    answer = _talk(answerer, listing, pick)
+    assert answer.exercise == "glute-ham-raise"
+    assert answer.text.startswith("For the hamstrings, the glute-ham raise")
+
+
+def test_the_pick_for_glutes_is_no_verdict(answerer: Answerer) -> None:
+    answer = _talk(
+        answerer, "what can i do instead of single leg hip thrust", "which is best for glutes"
+    )
+    assert not answer.text.startswith("For the")
