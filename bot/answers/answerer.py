@@ -45,6 +45,7 @@ _PRIORITY = [
 ]  # fmt: skip
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
 _PLACING_REST = frozenset(phrase_tokens("rest rests"))
+_ADDING_KIT = frozenset(phrase_tokens("with using add adding holding"))
 
 
 class Answerer:
@@ -212,7 +213,7 @@ class Answerer:
         topic, best = max(
             ((t, scores.get(t, 0.0)) for t in _PRIORITY), key=lambda ts: ts[1]
         )  # max keeps the first of equals, so _PRIORITY breaks ties
-        same_question = best < 1.0 or followup.only_names(p.free)
+        same_question = best < 1.0 or followup.only_names(self._beyond_kit(p, named))
         again = self._same_question(previous, named[0]) if named and not counted else None
         if again is not None and same_question:
             return again
@@ -238,6 +239,14 @@ class Answerer:
         focus = (*focus, "guess") if guessed else focus
         said = Subject(topic=topic, exercise=slug, focus=focus)
         return faults.listed_fault(p.toks, previous, said, self.library)
+
+    def _beyond_kit(self, p: Parsed, named: tuple[str, ...]) -> list[str]:
+        """ "same for the barbell 2 leg one?": the kit of the exercise named describes it
+        ("and with a dumbbell?" still adds it)."""
+        kit = self._equipment.get(named[0], frozenset()) if named else frozenset()
+        if set(p.free) & _ADDING_KIT:
+            return p.free
+        return [t for t in p.free if t not in kit]
 
     def _same_question(self, previous: Subject | None, slug: str) -> Subject | None:
         """ "and the GHR?": the same question about another exercise."""

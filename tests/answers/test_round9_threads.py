@@ -143,3 +143,51 @@ def test_the_pick_for_glutes_is_no_verdict(answerer: Answerer) -> None:
         answerer, "what can i do instead of single leg hip thrust", "which is best for glutes"
     )
     assert not answer.text.startswith("For the")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "fact", "exercise"),
+    [
+        (
+            "where do i look during single leg hip thrust",
+            "same for the barbell 2 leg one?",
+            "facts:gaze",
+            "hip-thrust",
+        ),
+        (
+            "how long rest between sets on glute bridges",
+            "same for barbell hip thrusts?",
+            "facts:rest",
+            "hip-thrust",
+        ),
+    ],
+)
+def test_same_for_an_exercise_named_with_its_kit_keeps_the_fact(
+    answerer: Answerer, first: str, then: str, fact: str, exercise: str
+) -> None:
+    answer = _talk(answerer, first, then)
+    assert answer.exercise == exercise
+    assert answer.subject.focus[0] == fact
+
+
+def test_and_with_a_weight_still_asks_about_the_weight(answerer: Answerer) -> None:
+    answer = _talk(
+        answerer,
+        "how do i breathe on the hip thrust",
+        "and for the single leg one with a dumbbell?",
+    )
+    assert answer.topic is Topic.WEIGHTED
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "ok and light or heavy band?",
+        "which band do i buy then, heavy or light",
+        "and how strong should the band be",
+    ],
+)
+def test_band_strength_leads_in_talk_of_the_banded_one(answerer: Answerer, ask: str) -> None:
+    answer = _talk(answerer, "how do i do banded single leg hip thrust", ask)
+    assert answer.subject.focus[0] == "facts:band-strength"
+    assert "light" in answer.text.split("\n")[0]
