@@ -89,8 +89,24 @@ def new_here(toks: list[str]) -> bool:
     return any(pair in pairs for pair in _NEW_HERE_TOKS)
 
 
+_TIPS = frozenset(phrase_tokens("tip tips advice trick tricks cue cues"))
+_FEEL = frozenset(phrase_tokens("feel feeling"))
+_GLUTE = frozenset(phrase_tokens("glute glutes butt booty bum"))
+_NOT = frozenset(phrase_tokens("cant dont not never no doesnt isnt"))
+
+
+def wish_to_feel(toks: list[str]) -> bool:
+    """ "any tips to feel it in the glute": where it should be felt, asked for as a tip; no
+    complaint of feeling it somewhere ("feel it in my knees") or not at all."""
+    said = set(toks)
+    return bool(said & _TIPS and said & _FEEL and said & _GLUTE) and not said & _NOT
+
+
 def reread(p: Parsed) -> Parsed:
     """The question with the words of the fact it means, when it says it another way."""
+    if wish_to_feel(p.toks):
+        # "feel it in" says a fault only of a place it shouldn't be felt.
+        p = replace(p, cue_toks=[t for t in p.cue_toks if t not in _FEEL])
     if new_here(p.toks) and "beginner" not in p.toks:
         p = _add(p, "beginner", frozenset())
     if knee_under_load(p.toks):
