@@ -260,7 +260,22 @@ class Answerer:
             *faults.same_fault(previous, self.library, slug),
             *followup.carried(previous, slug, has),
         )
+        kin = self._kindred_fact(previous, slug) if not focus else None
+        if kin is not None:
+            return Subject(topic=kin.atom.topic, exercise=slug, focus=(kin.atom.id,))
         return Subject(topic=previous.topic, exercise=slug, focus=focus)
+
+    def _kindred_fact(self, previous: Subject, slug: str) -> Hit | None:
+        """ "where does the band go on the bridge" -> "no, the banded one": the other
+        exercise's fact asked for the same way, when it has none of that id."""
+        said = next((f for f in previous.focus if f.startswith("facts:")), None)
+        atom = self._facts.atom(previous.exercise or "", said) if said else None
+        if atom is None or not atom.asks:
+            return None
+        hits = [h for h in self._facts.search(slug, atom.toks) if h.atom.id.startswith("facts:")]
+        # Another exercise's fact says it in its own words: the best score, not the coverage.
+        best = max(hits, key=lambda h: h.score, default=None)
+        return best if best is not None and best.coverage >= 0.3 else None
 
     def _scores(
         self, p: Parsed, subject: str | None, named: tuple[str, ...]

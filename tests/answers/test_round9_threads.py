@@ -191,3 +191,15 @@ def test_band_strength_leads_in_talk_of_the_banded_one(answerer: Answerer, ask: 
     answer = _talk(answerer, "how do i do banded single leg hip thrust", ask)
     assert answer.subject.focus[0] == "facts:band-strength"
     assert "light" in answer.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "then", ["no i meant the single leg one with the band", "and on the banded single leg one?"]
+)
+def test_a_fact_the_other_exercise_files_under_its_own_id_is_carried(
+    answerer: Answerer, then: str
+) -> None:
+    answer = _talk(answerer, "where does the band go on the glute bridge", then)
+    assert answer.exercise == "banded-single-leg-hip-thrust"
+    assert answer.subject.focus[0] == "facts:band-placement"
+    assert "knee" in answer.text.split("\n")[0]
