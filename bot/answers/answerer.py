@@ -15,6 +15,7 @@ from bot.answers.help import help_text
 from bot.answers.kit_words import KitWords
 from bot.answers.model import Answer, Subject, Topic
 from bot.answers.parsed import Parsed, without
+from bot.answers.same_question import SameQuestion
 from bot.answers.subject_parts import render
 from bot.answers.symptoms import BODY, SymptomIndex, SymptomMatch
 from bot.answers.text import IRREGULAR, Speller, clean, stem, words
@@ -45,7 +46,6 @@ _PRIORITY = [
 ]  # fmt: skip
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
 _PLACING_REST = frozenset(phrase_tokens("rest rests"))
-_ADDING_KIT = frozenset(phrase_tokens("with using add adding holding"))
 
 
 class Answerer:
@@ -84,6 +84,7 @@ class Answerer:
         self._kit = KitWords(self._scorer, self._votes, self._kit_cues, self._equipment)
         self._focus = Focus(self._facts, self._votes, self._equipment)
         self._corrections = Corrections(library, self._all_kit)
+        self._again = SameQuestion(library, self._back, self._facts, self._votes, self._equipment)
         # The exercise the others are built around answers a question that names none.
         self._hub = max(library, key=lambda s: len(library[s].variations + library[s].alternatives))
 
@@ -213,8 +214,8 @@ class Answerer:
         topic, best = max(
             ((t, scores.get(t, 0.0)) for t in _PRIORITY), key=lambda ts: ts[1]
         )  # max keeps the first of equals, so _PRIORITY breaks ties
-        same_question = best < 1.0 or followup.only_names(self._beyond_kit(p, named))
-        again = self._same_question(previous, named[0]) if named and not counted else None
+        same_question = best < 1.0 or followup.only_names(self._again.beyond_kit(p, named))
+        again = self._again.of(previous, named[0]) if named and not counted else None
         if again is not None and same_question:
             return again
         asked_fact = self._votes.best_fact(subject or self._hub, p.query) is not None
@@ -239,43 +240,6 @@ class Answerer:
         focus = (*focus, "guess") if guessed else focus
         said = Subject(topic=topic, exercise=slug, focus=focus)
         return faults.listed_fault(p.toks, previous, said, self.library)
-
-    def _beyond_kit(self, p: Parsed, named: tuple[str, ...]) -> list[str]:
-        """ "same for the barbell 2 leg one?": the kit of the exercise named describes it
-        ("and with a dumbbell?" still adds it)."""
-        kit = self._equipment.get(named[0], frozenset()) if named else frozenset()
-        if set(p.free) & _ADDING_KIT:
-            return p.free
-        return [t for t in p.free if t not in kit]
-
-    def _same_question(self, previous: Subject | None, slug: str) -> Subject | None:
-        """ "and the GHR?": the same question about another exercise."""
-        if previous is None or not followup.keeps_topic(previous):
-            return None
-        if slug != previous.exercise and slug in self._back.listed(previous):
-            # "and if I just do it on the floor" after a list: the one picked, not its own list.
-            return Subject(topic=Topic.STEPS, exercise=slug)
-        has = {f.id for f in self.library[slug].facts}
-        focus = (
-            *faults.same_fault(previous, self.library, slug),
-            *followup.carried(previous, slug, has),
-        )
-        kin = self._kindred_fact(previous, slug) if not focus else None
-        if kin is not None:
-            return Subject(topic=kin.atom.topic, exercise=slug, focus=(kin.atom.id,))
-        return Subject(topic=previous.topic, exercise=slug, focus=focus)
-
-    def _kindred_fact(self, previous: Subject, slug: str) -> Hit | None:
-        """ "where does the band go on the bridge" -> "no, the banded one": the other
-        exercise's fact asked for the same way, when it has none of that id."""
-        said = next((f for f in previous.focus if f.startswith("facts:")), None)
-        atom = self._facts.atom(previous.exercise or "", said) if said else None
-        if atom is None or not atom.asks:
-            return None
-        hits = [h for h in self._facts.search(slug, atom.toks) if h.atom.id.startswith("facts:")]
-        # Another exercise's fact says it in its own words: the best score, not the coverage.
-        best = max(hits, key=lambda h: h.score, default=None)
-        return best if best is not None and best.coverage >= 0.3 else None
 
     def _scores(
         self, p: Parsed, subject: str | None, named: tuple[str, ...]
