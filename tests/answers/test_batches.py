@@ -25,11 +25,11 @@ FOLLOWUPS = sorted(BATCHES.glob("*-followups.tsv"))
 # Round seven raised each development set's floors to its new rate.
 FLOORS = {
     "heldout1": (0.91, 0.94, 0.88),  # round eight: 91.0 % topic, 94.6 % fact
-    "heldout2": (0.90, 0.90, 0.97),
+    "heldout2": (0.90, 0.91, 0.97),  # round nine: 91.7 % fact
     "honest3": (0.87, 0.85, 0.78),
     # Batch "heldout3" (another writer, never saw the code): first passes 71.3 % then 73.8 %
     # topic, 79 % fact, 75 % follow-ups; now a development set held at its round-seven rate.
-    "heldout3": (0.82, 0.90, 0.87),
+    "heldout3": (0.85, 0.93, 0.87),  # round nine: 85.0 % topic, 93.4 % fact
     # Batch "heldout5" (another writer, never saw the code): first pass 95.2 % topic, 93.4 %
     # fact, 78.6 % follow-ups; its misses were read as kinds in round seven, and it is now a
     # development set held at its round-seven rate.
@@ -47,8 +47,9 @@ FLOORS = {
     # (86.6 % topic, 90.0 % fact, follow-ups 73.1 % / 66.7 %) and on round eight (88.1 %,
     # 91.7 %, follow-ups unchanged); its follow-ups keep the first turn's exercise in hand on
     # every turn (the writer had put the exercise each turn should be about there). Held at
-    # the round-eight rate.
-    "heldout8": (0.88, 0.91, 0.73),
+    # the round-eight rate. Round nine read its misses as kinds (88.1 -> 94.0 % topic, 91.7 ->
+    # 100 % fact, follow-ups 73.1 -> 96.2 %) and holds it at the round-nine rate.
+    "heldout8": (0.94, 1.0, 0.96),
 }
 
 GOAL = (0.97, 0.9, 0.9)

@@ -203,3 +203,29 @@ def test_a_fact_the_other_exercise_files_under_its_own_id_is_carried(
     assert answer.exercise == "banded-single-leg-hip-thrust"
     assert answer.subject.focus[0] == "facts:band-placement"
     assert "knee" in answer.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "exercise", "reps"),
+    [
+        (
+            "how many sets and reps for hip thrusts",
+            "what about the glute bridge?",
+            "glute-bridge",
+            "10-20",
+        ),
+        (
+            "how do i do the two up one down one",
+            "how many reps should i do of it",
+            "two-up-one-down-hip-thrust",
+            "6-10",
+        ),
+        ("how do i do the glute bridge", "how many reps of that", "glute-bridge", "10-20"),
+    ],
+)
+def test_reps_asked_in_talk_of_an_exercise_lead_with_its_range(
+    answerer: Answerer, first: str, then: str, exercise: str, reps: str
+) -> None:
+    answer = _talk(answerer, first, then)
+    assert answer.topic is Topic.PROGRAMMING and answer.exercise == exercise
+    assert reps in answer.text.split("\n")[0]
