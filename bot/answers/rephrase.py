@@ -90,7 +90,7 @@ def new_here(toks: list[str]) -> bool:
 
 
 _TIPS = frozenset(phrase_tokens("tip tips advice trick tricks cue cues"))
-_FEEL = frozenset(phrase_tokens("feel feeling"))
+_FEEL = frozenset(phrase_tokens("feel feeling fire firing activate"))
 _GLUTE = frozenset(phrase_tokens("glute glutes butt booty bum"))
 _NOT = frozenset(phrase_tokens("cant dont not never no doesnt isnt"))
 

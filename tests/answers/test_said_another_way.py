@@ -104,6 +104,8 @@ def test_the_free_knee_under_a_weight_is_kept_straight(
         ("tips for feeling the glute working", "hip-thrust"),
         ("how do i feel it more in my glutes, any tips", "glute-bridge"),
         ("any tips to feel my butt activate on these", "single-leg-hip-thrust"),
+        ("any advice on getting my glutes to fire", "single-leg-hip-thrust"),
+        ("tips to make my glutes activate", "hip-thrust"),
     ],
 )
 def test_tips_to_feel_the_glutes_lead_with_the_fix_for_not_feeling_them(
