@@ -102,8 +102,21 @@ def wish_to_feel(toks: list[str]) -> bool:
     return bool(said & _TIPS and said & _FEEL and said & _GLUTE) and not said & _NOT
 
 
+_HEIGHT = frozenset(phrase_tokens("height"))  # not "max": that is the gluteus maximus
+_RISING = frozenset(phrase_tokens("thrust thrusting push drive lift raise hips hip up"))
+_SEAT = frozenset(phrase_tokens("bench box couch sofa step chair seat"))
+
+
+def hips_height(toks: list[str]) -> bool:
+    """ "how far up should I thrust, max height?": how high the hips go, not the bench."""
+    said = set(toks)
+    return bool(said & _HEIGHT and said & _RISING) and not said & _SEAT
+
+
 def reread(p: Parsed) -> Parsed:
     """The question with the words of the fact it means, when it says it another way."""
+    if hips_height(p.toks):
+        p = _add(p, "how high", _HEIGHT)
     if wish_to_feel(p.toks):
         # "feel it in" says a fault only of a place it shouldn't be felt.
         p = replace(p, cue_toks=[t for t in p.cue_toks if t not in _FEEL])

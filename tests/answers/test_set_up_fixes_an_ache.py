@@ -46,6 +46,8 @@ def test_a_fault_that_says_what_happens_keeps_its_fix(
         ("how high do i lift my hips", "single-leg-hip-thrust"),
         ("do i push my hips as high as possible", "glute-bridge"),
         ("how high should the hips get on the banded one", None),
+        ("how far up should i thrust, max height?", "single-leg-hip-thrust"),
+        ("what height should my hips reach at the top", "glute-bridge"),
     ],
 )
 def test_how_high_the_hips_go_is_one_straight_line(
@@ -54,3 +56,8 @@ def test_how_high_the_hips_go_is_one_straight_line(
     answer = answerer.answer(question, exercise)
     assert answer.subject.focus[0] == "facts:range"
     assert "straight line" in answer.text
+
+
+def test_the_benchs_height_is_still_the_bench(answerer: Answerer) -> None:
+    answer = answerer.answer("what height should the bench be", "hip-thrust")
+    assert answer.subject.focus[0] == "facts:bench-height"
