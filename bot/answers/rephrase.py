@@ -136,7 +136,9 @@ def reread(p: Parsed) -> Parsed:
 
 
 # "my feet are really close to my butt, is that bad": a set-up choice, judged.
-_SET_UP = frozenset(phrase_tokens("feet foot bench box knee knees hands arms chin head heels bar"))
+_SET_UP = frozenset(
+    phrase_tokens("feet foot bench box knee knees hands arms chin head heels bar hips")
+)
 _PLACED = frozenset(phrase_tokens("close closer near far high higher low lower wide narrow"))
 _JUDGED = frozenset(
     phrase_tokens("bad ok okay wrong fine problem issue normal matter alright right good")
@@ -160,4 +162,5 @@ def judged_choice(p: Parsed, slug: str | None, symptoms: SymptomIndex) -> Parsed
     if fault is not None and fault.coverage >= 0.4 and set(p.toks) & _PLACED & fault.words:
         # Said in the fault's own words, so the fault leads.
         return _add(p, "mistake bad form", frozenset(), named=symptoms.name(slug, fault.mistake))
-    return p
+    # No such fault: how it should be ("how high", "how far"), the set-up fact that says it.
+    return _add(p, "how", frozenset())

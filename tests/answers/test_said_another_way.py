@@ -57,6 +57,7 @@ def test_hold_or_pump_them_out_is_the_pause(
         ("my feet are really close to my butt, is that bad", "single-leg-hip-thrust", "close"),
         ("is it ok if my feet are far out in front", "glute-bridge", "far"),
         ("my feet are way out far, is that wrong", "hip-thrust", "far"),
+        ("my hips go really high at the top is that bad", "hip-thrust", "high"),
     ],
 )
 def test_a_set_up_choice_judged_is_its_mistake(
@@ -65,12 +66,21 @@ def test_a_set_up_choice_judged_is_its_mistake(
     answer = answerer.answer(question, exercise)
     assert answer.topic is Topic.MISTAKES
     assert answer.subject.focus[0].startswith("mistakes:")
-    assert fault in answer.text.lower() and "vertical" in answer.text
+    assert fault in answer.text.lower()
 
 
-def test_a_judged_set_up_choice_with_no_mistake_is_its_set_up_fact(answerer: Answerer) -> None:
-    answer = answerer.answer("bench too high is that bad", "hip-thrust")
-    assert answer.subject.focus[0] == "facts:bench-height"
+@pytest.mark.parametrize(
+    ("question", "exercise", "fact"),
+    [
+        ("bench too high is that bad", "hip-thrust", "facts:bench-height"),
+        ("i push my hips super high, is that ok", "glute-bridge", "facts:range"),
+    ],
+)
+def test_a_judged_set_up_choice_with_no_mistake_is_its_set_up_fact(
+    answerer: Answerer, question: str, exercise: str, fact: str
+) -> None:
+    answer = answerer.answer(question, exercise)
+    assert answer.subject.focus[0] == fact
 
 
 def test_a_muscle_felt_is_still_not_a_set_up_choice(answerer: Answerer) -> None:
