@@ -24,6 +24,7 @@ from bot.answers.vocabulary import (
     COMMON,
     CUES,
     GREETINGS,
+    LIFT_WANTED,
     MUSCLE_WORDS,
     OFF_TOPIC,
     OTHER_BODY_PARTS,
@@ -31,6 +32,7 @@ from bot.answers.vocabulary import (
     PLAN_WORDS,
     PRONOUNS,
     SCENE,
+    WORKED_ELSEWHERE,
 )
 from bot.answers.votes import FACT_VOTE, PROSE_VOTE, FactVotes
 from bot.content import Library
@@ -44,6 +46,10 @@ _PRIORITY = [
     Topic.PROGRAMMING, Topic.VARIATIONS, Topic.ALTERNATIVES, Topic.LEVEL, Topic.BENEFITS,
     Topic.MUSCLES, Topic.STEPS, Topic.OVERVIEW,
 ]  # fmt: skip
+# What an unsure refusal opens with, and how clearly one fact of the exercise in talk must
+# match before a line mid-conversation is taken as a question about it.
+UNSURE = "I'm not sure what you mean"
+THREAD_COVERAGE, THREAD_MARGIN = 0.3, 0.1
 _PLACEHOLDER = "it"  # a named exercise reads as "it" to the cues: "what does <it> work"
 _PLACING_REST = frozenset(phrase_tokens("rest rests"))
 
@@ -202,7 +208,8 @@ class Answerer:
         if (placed := self._back.carried_on(p, previous, in_hand)) is not None:
             return placed
         listed = self._back.listed(previous)
-        if (pick := self._corrections.best_for(p, listed, last, self._muscle_words)) is not None:
+        pick = self._corrections.best_for(p, listed, last, self._muscle_words)
+        if (pick := pick or self._corrections.extreme_of(p, listed)) is not None:
             return pick
         if previous is not None and not counted:
             named = self._back.exercises(p, previous, named, in_hand)
@@ -223,7 +230,7 @@ class Answerer:
             p, scores, best, cue_best, named, in_hand or last, asked_fact, scene_set
         )
         if refusal is not None:
-            return refusal
+            return self._thread_fact(p, last or in_hand, refusal, named) or refusal
         if best < (1.0 if (named or in_hand or last) else 1.5):
             topic = Topic.OVERVIEW
         guessed = topic is Topic.TROUBLESHOOT and subject is None
@@ -345,6 +352,7 @@ class Answerer:
             bool(vetoing)
             or 0 < best <= scores.get(Topic.NONE, 0)
             or bool(surface & OTHER_BODY_PARTS and surface & PLAN_WORDS)
+            or bool(not named and surface & WORKED_ELSEWHERE and surface & LIFT_WANTED)
         )
         if off_topic and not (named and best >= 3):
             return self._refuse("That's outside what I coach, sorry!")
@@ -352,12 +360,28 @@ class Answerer:
         # An unknown word only passes when the cues alone say the topic outright.
         unsure = len(p.unknown) >= 2 or (len(p.unknown) == 1 and cue_best < 2.5)
         if not named and unsure and not about_the_body and not (in_hand and asked_fact):
-            return self._refuse(f"I'm not sure what you mean by \u201c{p.unknown[0]}\u201d.")
+            return self._refuse(f"{UNSURE} by \u201c{p.unknown[0]}\u201d.")
         if best >= (1.0 if (named or in_hand) else 1.5) or named:
             return None
         if any(w in GREETINGS for w in p.surface):
             return self._refuse("Hi! I'm your coach for glute work between sets.")
-        return self._refuse("I'm not sure what you mean.")
+        return self._refuse(f"{UNSURE}.")
+
+    def _thread_fact(
+        self, p: Parsed, last: str | None, refusal: Answer, named: tuple[str, ...]
+    ) -> Subject | None:
+        """ "is a couch stable enough", "my gym doesnt have the machine": a line the cues can't
+        place, in talk of an exercise, that one fact of it clearly matches. Only for an unsure
+        refusal (never off-topic), with no word the coach doesn't know ("a good running shoe")."""
+        if last is None or named or p.unknown or not refusal.text.startswith(UNSURE):
+            return None
+        hits = self._facts.search(last, p.query)
+        if not hits or hits[0].coverage < THREAD_COVERAGE:
+            return None
+        runner_up = hits[1].coverage if len(hits) > 1 else 0.0
+        if hits[0].coverage - runner_up < THREAD_MARGIN:
+            return None  # "and after that?": every atom with "after" in it, none above the rest
+        return Subject(topic=hits[0].atom.topic, exercise=last, focus=(hits[0].atom.id,))
 
     def _refuse(self, opening: str) -> Answer:
         first = self.library[self._hub]

@@ -12,6 +12,10 @@ _CORRECTING = frozenset(phrase_tokens("meant mean sorry actually wait"))
 _DESCRIBING = _CORRECTING | frozenset(phrase_tokens("no i the one with a an and that this"))
 _PICKING = frozenset(phrase_tokens("which best most better more"))
 _BACK = tuple(phrase_tokens("back to"))
+_EASIEST = frozenset(phrase_tokens("easiest simplest easier simpler"))
+_HARDEST = frozenset(phrase_tokens("hardest toughest harder tougher"))
+_WHICH = frozenset(phrase_tokens("which what whats"))
+_LEVELS = ("beginner", "intermediate", "advanced")
 _THE = frozenset(phrase_tokens("the those these my"))
 
 
@@ -78,3 +82,28 @@ class Corrections:
         slug, hit = next(iter(hits.items()))
         other = (f"other:{talked_of}",) if talked_of and talked_of != slug else ()
         return Subject(topic=Topic.COMPARE, exercise=slug, focus=(*other, f"verdict:muscle:{hit}"))
+
+    def extreme_of(self, p: Parsed, listed: list[str]) -> Subject | None:
+        """ "which of those is the easiest" after a list: the listed exercise of the lowest (or,
+        for the hardest, the highest) level, and its level."""
+        words = set(p.free)
+        if not listed or p.found.slugs or not words & _WHICH:
+            return None
+        if not words & (_EASIEST | _HARDEST):
+            return None
+        # By level; of the same level, by the steps the others' content sets toward it (the
+        # hip thrust lists the glute bridge as its easier step).
+        rank = {slug: (_LEVELS.index(self._library[slug].level.value), self._steps_to(slug, listed))
+                for slug in listed}  # fmt: skip
+        pick = (min if words & _EASIEST else max)(listed, key=lambda slug: rank[slug])
+        return Subject(topic=Topic.LEVEL, exercise=pick)
+
+    def _steps_to(self, slug: str, listed: list[str]) -> int:
+        """+1 for each listed exercise that calls this one its harder step, -1 for easier."""
+        score = 0
+        for other in listed:
+            ex = self._library[other]
+            for related in (*ex.variations, *ex.alternatives):
+                if related.slug == slug and related.step in ("harder", "easier"):
+                    score += 1 if related.step == "harder" else -1
+        return score

@@ -14,10 +14,14 @@ PAIN = frozenset(
     )
 )
 EASIER = frozenset(
-    phrase_tokens("easier simpler regress regression beginner gentler lighter cant struggle")
+    phrase_tokens(
+        "easier easiest simpler simplest regress regression beginner gentler lighter cant struggle"
+    )
 )
 HARDER = frozenset(
-    phrase_tokens("harder tougher progress progression advanced challenging next level")
+    phrase_tokens(
+        "harder hardest tougher toughest progress progression advanced challenging next level"
+    )
 )
 SETUP = frozenset(phrase_tokens("setup set up position start starting begin beginning"))
 VERSION = frozenset(phrase_tokens("version variant variation one kind"))

@@ -232,6 +232,10 @@ SCENE = _words(
 # Training another body part ("a chest and arms split", "back day") is another coach's job.
 OTHER_BODY_PARTS = _words("chest pecs pec bicep biceps tricep triceps arms delts lats traps")
 PLAN_WORDS = _words("split day routine program programme workout plan week")
+# Asking for a lift for one of those parts ("best exercise for biceps", "how do I grow my
+# chest"); "arms" stays out: "where do my arms go" is a set-up question here.
+LIFT_WANTED = _words("exercise exercises best move moves grow growing build building bigger train")
+WORKED_ELSEWHERE = OTHER_BODY_PARTS - {"arms"}
 
 # Body words people use for muscles, mapped to words that appear in the content's muscle names.
 MUSCLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -270,6 +274,7 @@ PRONOUNS = _words("exercise it lift move movement one that them these this those
 # made of them ("single leg") only counts in a longer phrase.
 COMMON = _words(
     """
+    easiest hardest toughest simplest
     timer timers alarm reminder reminders remind clock
     important main key most least thing stuff question questions talk speak run take
     everything everyone everybody someone somebody anyone nothing nobody somewhere everywhere

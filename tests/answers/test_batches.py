@@ -50,6 +50,12 @@ FLOORS = {
     # the round-eight rate. Round nine read its misses as kinds (88.1 -> 94.0 % topic, 91.7 ->
     # 100 % fact, follow-ups 73.1 -> 96.2 %) and holds it at the round-nine rate.
     "heldout8": (0.94, 1.0, 0.96),
+    # Batch "heldout9" (another writer, never saw the code): scored unseen on round eight
+    # (82.7 % topic, 97.9 % fact, off-topic 4/5, follow-ups 58.6 % / 86.2 %) and round nine
+    # (82.7 %, 97.9 %, follow-ups 55.2 % / 86.2 %); then two kinds from it were fixed (a lift
+    # for another body part refused; a line one fact of the thread clearly matches). Held at
+    # that rate.
+    "heldout9": (0.84, 0.97, 0.65),
 }
 
 GOAL = (0.97, 0.9, 0.9)
