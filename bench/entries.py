@@ -52,13 +52,13 @@ from bot.storage import Database  # noqa: E402
 from bot.terminal.chat import TerminalChat  # noqa: E402
 from bot.terminal.export_command import export  # noqa: E402
 
-# Ours (entries.tsv before the parser, batch3.tsv with it) and eight batches written elsewhere
+# Ours (entries.tsv before the parser, batch3.tsv with it) and nine batches written elsewhere
 # without the code (their sources: tests/coach/entry/batch1.md, batch2.md, heldout3.md to
-# heldout8.md); all development sets now.
+# heldout9.md); all development sets now.
 CASES = ROOT / "tests" / "coach" / "entry"
 NAMES = (
     "entries.tsv", "batch1.tsv", "batch2.tsv", "batch3.tsv", "heldout3.tsv", "heldout4.tsv",
-    "heldout5.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv",
+    "heldout5.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv", "heldout9.tsv",
 )  # fmt: skip
 DEFAULT = [CASES / name for name in NAMES]
 COLUMNS = ("unit", "plan", "at", "input", "expect")

@@ -50,6 +50,8 @@ _FRACTION = re.compile(
     rf"^(?P<r>{_I})\s*(?:/|of\b|out of\b)\s*(?P<t>{_I})(?![0-9.,])(?:\s*reps?(?![a-z]))?"
 )
 _PLAIN = re.compile(rf"^(?P<r>{_N})(?![0-9])(?:\s*(?:reps?(?![a-z])|r\b|times\b))?")
+# A number that is a length of time: "one sec, grabbing water", "2 mins rest", "1 moment".
+_TIME_UNIT = re.compile(r"\s*(?:secs?|seconds?|mins?|minutes?|moments?|hours?|hrs?)\b")
 _BAD_NUMBER = re.compile(
     r"^(?:[-+]\s*[0-9]|[0-9]+(?:[.,][0-9]+)*e[-+]?[0-9]|[0-9]{4,}|[0-9]+[.,][0-9]{3}\b)"
 )
@@ -181,8 +183,8 @@ def head(low: str, ctx: Context) -> Head | Refused | None:
     if found:
         return _at(found, ctx)
     found = _FRACTION.match(low) or _PLAIN.match(low)
-    if not found:
-        return None
+    if not found or _TIME_UNIT.match(low[found.end() :]):
+        return None  # "one sec", "2 mins": a time, never a count
     if re.match(rf"\s*{_U}(?![a-z])", low[found.end() :]):  # "20kg ...": a weight, never a count
         said = f"{found['r']}{low[found.end() :].split()[0]}"
         return Refused(f"{said} is a weight: type the reps with it, like 10 @ {said}.")

@@ -97,7 +97,8 @@ SECTIONS: list[tuple[str, Context, list[str]]] = [
       "10 rpe 11",
       "12 @", "10 what muscles does this work?"]),
     ("Notes and chatter", KG, ["10 wobbly", "10 - hips dropped", "10 easy, felt strong",
-                               "how low should my hips go?", "thanks", "ok"]),
+                               "how low should my hips go?", "thanks", "ok",
+                               "one sec, grabbing water"]),
 ]  # fmt: skip
 
 

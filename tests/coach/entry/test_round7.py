@@ -168,3 +168,8 @@ def test_an_effort_said_of_the_one_just_done(text: str, effort: str) -> None:
     answer = read_entry(text, KG)
     assert isinstance(answer, SetAnswer), answer
     assert answer.effort is not None and answer.effort.value == effort and answer.note is None
+
+
+@pytest.mark.parametrize("text", ["one sec", "1 min, need water", "2 mins rest pls", "one moment"])
+def test_a_length_of_time_is_never_a_count(text: str) -> None:
+    assert not isinstance(read_entry(text, KG), SetAnswer)
