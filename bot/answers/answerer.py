@@ -185,7 +185,7 @@ class Answerer:
         ]  # fmt: skip
         parsed = Parsed(fixed, toks, cue_toks, free, query, unknown, found)
         # "where do my shoulders rest": a place, not a break between sets.
-        return without(parsed, _PLACING_REST) if set(free) & followup.WHERE else parsed
+        return without(parsed, _PLACING_REST) if set(free) & signals.WHERE else parsed
 
     def _decide(self, p: Parsed, in_hand: str | None, previous: Subject | None) -> Subject | Answer:
         last = previous.exercise if previous is not None else None

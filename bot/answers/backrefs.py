@@ -382,7 +382,7 @@ class BackReferences:
         ex = self._library[slug]
         own = {t for item in ex.equipment for t in phrase_tokens(item)}
         named_kit = [t for t in p.query if t in own]
-        if named_kit and set(p.free) & followup.WHERE:
+        if named_kit and set(p.free) & signals.WHERE:
             kit = named_kit
         elif previous is not None and not p.found.slugs and last == slug:
             if not (set(p.free) & self._pronouns and followup.asks_where(p.free)):

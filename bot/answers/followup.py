@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answers.exercises import phrase_tokens
 from bot.answers.model import Subject, Topic
+from bot.answers.signals import WHERE
 from bot.answers.text import stem
 from bot.content import Exercise
 
@@ -171,7 +172,6 @@ _COMPARATIVE = frozenset(
     phrase_tokens("harder easier better worse tougher simpler more less best beginner")
 )
 INSTEAD = frozenset(phrase_tokens("instead rather over"))
-WHERE = frozenset(phrase_tokens("where wheres"))
 PLACING = frozenset(phrase_tokens("go goes sit sits put place"))
 LOADING = frozenset(phrase_tokens("weight dumbbell kettlebell plate"))
 

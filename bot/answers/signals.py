@@ -144,7 +144,7 @@ _WHEN = frozenset(phrase_tokens("when time ready soon yet know"))
 _MORE = frozenset(
     phrase_tokens("add adding heavier increase increasing more up bump raise progress")
 )
-_WHERE = frozenset(phrase_tokens("where wheres"))
+WHERE = frozenset(phrase_tokens("where wheres"))
 _PLACED = frozenset(phrase_tokens("hold put place position sit sits rest balance steady"))
 _PUTTING = frozenset(phrase_tokens("put putting use using start starting"))
 _HOW = frozenset(phrase_tokens("how way can"))
@@ -159,9 +159,9 @@ def loading(toks: list[str]) -> str | None:
     hold the weight" -> "place"; "how do I add weight", "can I load it" -> "add" (how it goes
     on); None for anything else ("how heavy", "what weight")."""
     words = set(toks)
-    if words & _WHEN and words & (_MORE | _PUTTING) and not words & _WHERE:
+    if words & _WHEN and words & (_MORE | _PUTTING) and not words & WHERE:
         return "raise"  # "when should I start putting weight on"
-    if words & _WHERE or (words & _HOW and words & _PLACED):
+    if words & WHERE or (words & _HOW and words & _PLACED):
         return "place"  # "how do I hold it": the how of a place, not of loading at all
     which = any(a in _WHICH and b in _A_WEIGHT for a, b in pairwise(toks))  # "what weight"
     if words & _HOW and words & _ADDING and not words & _HOW_MUCH and not which:

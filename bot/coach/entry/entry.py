@@ -271,13 +271,16 @@ def _weight_first(low: str, context: Context) -> LoadChange | Refused | None:
 # Plates said by name, in pounds: "a plate" is a 45 (lb), "a quarter" a 25 — a guess, so asked.
 _PLATE_NAMES = re.compile(r"\b(?:a|one|1|single)\s+(?P<what>plate|quarter)\b", re.IGNORECASE)
 _PLATE_LB = {"plate": 45.0, "quarter": 25.0}
+_WEIGHT_SAID = re.compile(rf"[0-9]\s*{UNIT}(?![a-z])", re.IGNORECASE)
 
 
 def _plate_slang(norm: str, context: Context) -> Entry | None:
     found = _PLATE_NAMES.search(norm)
-    if found is None or re.search(r"[0-9.,]\s*(?:kg|kgs|kilos?|lbs?|pounds?|#)", norm, re.I):
+    if found is None or _WEIGHT_SAID.search(norm):
         return None  # a plate with its weight said ("a 20kg plate") is read as typed
-    if context.unit is not Unit.LB:
+    if context.unit is not Unit.LB:  # in kilograms no plate has a name's weight
+        if found["what"].lower() != "plate":
+            return None  # "a quarter of the way down" is a note
         return Refused("How heavy is the plate? Type its weight, like 10 @ 20kg.")
     weight = Load(_PLATE_LB[found["what"].lower()], Unit.LB)
     said = norm[: found.start()] + f"{weight.value:g} lb" + norm[found.end() :]

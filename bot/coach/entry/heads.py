@@ -32,12 +32,13 @@ _N, _I, _U, _END = DECIMAL, COUNT, UNIT_WORD, WORD_END
 _NOT_LOAD = r"(?:rir|rpe|more|left|in\s+(?:the\s+)?(?:tank|reserve|me)|reps?(?![a-z]))"
 
 _LOAD_FIRST = re.compile(
-    rf"^(?P<v>{_N})\s*(?P<u>{_U})(?![a-z])\s*(?:[x*]|for|[,:;-]|(?=[0-9]))\s*(?P<r>{_I})(?![0-9.,])"
-    rf"(?:\s*(?:reps?|r)(?![a-z]))?"
+    rf"^(?P<v>{_N})\s*(?P<u>{_U})(?![a-z])\s*(?:[x*]|for|[,:;-]|(?=[0-9]))\s*"
+    rf"(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)(?![a-z]))?"
 )
 # Bodyweight and the count, either way round: `bw x 12`, `bodyweight for 9`, `12 x bw`.
 _BW_TIMES = re.compile(
-    rf"^(?:(?:{BODYWEIGHT_WORDS})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])(?:\s*(?:reps?|r)(?![a-z]))?"
+    rf"^(?:(?:{BODYWEIGHT_WORDS})\s*(?:[x*]|for)\s*(?P<r>{_I})(?![0-9.,])"
+    rf"(?:\s*(?:reps?|r)(?![a-z]))?"
     rf"|(?P<r2>{_I})\s*(?:reps?\s*)?[x*]\s*(?:{BODYWEIGHT_WORDS})\b)"
 )
 _TIMES = re.compile(rf"^(?P<a>{_I})\s*(?:reps?\s*)?[x*]\s*(?P<b>{_N})\s*(?P<u>{_U})?{_END}")
@@ -196,12 +197,12 @@ def head(low: str, ctx: Context) -> Head | Refused | None:
 def which_way(answer: SetAnswer, ctx: Context) -> Confirm:
     """ "20x8" at 16 kg: 8 reps at 20 kg, or 20 at 8? Both are offered, the count nearer the
     target first."""
-    assert answer.load is not None and answer.load.value is not None
-    weight, reps = answer.load.value, answer.reps
-    other = replace(answer, reps=int(weight), load=Load(float(reps), answer.load.unit))
-    first, second = sorted((answer, other), key=lambda a: abs(a.reps - ctx.target))
-    said = [f"{a.reps} @ {a.load.text()}" for a in (first, second) if a.load is not None]
-    return Confirm(
-        f"{said[0]}, or {said[1]}?",
-        (Option(said[0], first), Option(said[1], second), Option("No", None)),
+    load = answer.load
+    assert load is not None and load.value is not None and load.value.is_integer()  # `a x b`
+    crossed = Load(float(answer.reps), load.unit)
+    other = replace(answer, reps=int(load.value), load=crossed)
+    readings = sorted(((answer, load), (other, crossed)), key=lambda r: abs(r[0].reps - ctx.target))
+    first, second = (
+        Option(f"{reading.reps} @ {weight.text()}", reading) for reading, weight in readings
     )
+    return Confirm(f"{first.label}, or {second.label}?", (first, second, Option("No", None)))

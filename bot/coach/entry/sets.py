@@ -49,8 +49,10 @@ _EFFORT_FIRST = re.compile(
     r"\s*[,!.:-]*\s*(?=[0-9])"
 )
 _FILLER = re.compile(
-    r"^(?:(?:ok|okay|yep|yeah|yes|alright|so|and|then|same\s+(?:weight|load))\s*[,!.:-]*\s*(?=[0-9x])|(?:i\s+)?(?:did|got|managed|made|completed|hit|finished)(?:\s+only)?|only(?:\s+got|"
-    r"\s+did)?|(?:i\s+)?(?:make|do|done)(?=\s*[0-9])|just(?:\s+did)?|all(?!\s+but)|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
+    r"^(?:(?:ok|okay|yep|yeah|yes|alright|so|and|then|same\s+(?:weight|load))\s*[,!.:-]*\s*"
+    r"(?=[0-9x])|(?:i\s+)?(?:did|got|managed|made|completed|hit|finished)(?:\s+only)?|"
+    r"only(?:\s+got|\s+did)?|(?:i\s+)?(?:make|do|done)(?=\s*[0-9])|just(?:\s+did)?|"
+    r"all(?!\s+but)|that\s+was|total|about|around|approx|~|x(?=\s*[0-9]))\s*"
 )
 _TAIL_LOAD = re.compile(
     rf"^\s*[,;-]?\s*(?:(?:but|and)\s+)?"

@@ -83,7 +83,8 @@ _RIR = [
 # Pain words, and the ones that count only at a joint ("knee a bit sore"; sore glutes are DOMS).
 _PAIN = re.compile(
     r"\b(pain|painful|pains|hurts?|hurting|hurted|injur(?:y|ed|ies)|ouch|ow+|sprain(?:ed)?|"
-    r"sharp|stabbing|twinge|niggle|niggles|niggly|niggling|discomfort|strain(?:ed)?|pulled|aches?|aching|achy|throbbing)\b"
+    r"sharp|stabbing|twinge|niggle|niggles|niggly|niggling|discomfort|strain(?:ed)?|pulled|"
+    r"aches?|aching|achy|throbbing)\b"
 )
 _JOINT_PAIN = re.compile(r"\b(sore|tweak(?:ed)?|pinch(?:ed|ing|y)?|tender|clicking|popped)\b")
 # A tweak of a muscle is a strain ("hamstring tweaked a bit"); soreness there is DOMS.
@@ -102,7 +103,8 @@ _JOINT = re.compile(
 )
 # A negator before the pain word in the same clause, or "free" / "gone" after it.
 _NEGATED_BEFORE = re.compile(
-    r"\b(no|not|never|without|zero|0\s*/\s*10|0|none|nothing|didnt|didn't|doesnt|doesn't|dont|don't|"
+    r"\b(no|not|never|without|zero|0\s*/\s*10|0|none|nothing|didnt|didn't|doesnt|doesn't|"
+    r"dont|don't|"
     r"wasnt|wasn't|isnt|isn't|aint|nor|neither|free of|w/o)\b(?:\s+\S+){0,4}\s*$"
 )
 # A pain score of zero after the word counts too: "pain 0/10", "pain: 0", "pain score zero".
@@ -208,10 +210,6 @@ def effort_numbers(text: str) -> Numbers:
     return Numbers(spans, rpe, rir)
 
 
-def _clause_reports_pain(clause: str) -> bool:
-    return _clause_pain(clause) is not None
-
-
 def _clause_pain(clause: str) -> str | None:
     """ "strong" for a pain word, "soft" for a joint that is sore or clicking, or None."""
     if _GOOD_PAIN.search(clause):
@@ -269,16 +267,20 @@ def reports_pain(text: str) -> bool:
     low = text.lower().replace("’", "'")
     if low.rstrip().endswith("?") and _HYPOTHETICAL.match(low.strip()):
         return False
-    said = [_clause_pain(clause) for clause in clauses(low)]
+    parts = clauses(low)
+    said = [_clause_pain(part) for part in parts]
     if "strong" in said:
         return True
     # "knee was clicking, no pain tho": a sore or clicking joint the lifter says didn't hurt.
-    denied = any(negated_pain(clause) for clause in clauses(low))
+    denied = any(pain is None and _names_pain(part) for part, pain in zip(parts, said, strict=True))
     return "soft" in said and not denied
+
+
+def _names_pain(clause: str) -> bool:
+    return bool(_PAIN.search(clause) or (_JOINT_PAIN.search(clause) and _JOINT.search(clause)))
 
 
 def negated_pain(clause: str) -> bool:
     """A clause that only says nothing hurt ("pain free", "no knee pain today")."""
     low = clause.lower()
-    has_pain_word = bool(_PAIN.search(low) or (_JOINT_PAIN.search(low) and _JOINT.search(low)))
-    return has_pain_word and not any(_clause_pain(part) for part in clauses(low))
+    return _names_pain(low) and not any(_clause_pain(part) for part in clauses(low))

@@ -173,3 +173,8 @@ def test_an_effort_said_of_the_one_just_done(text: str, effort: str) -> None:
 @pytest.mark.parametrize("text", ["one sec", "1 min, need water", "2 mins rest pls", "one moment"])
 def test_a_length_of_time_is_never_a_count(text: str) -> None:
     assert not isinstance(read_entry(text, KG), SetAnswer)
+
+
+def test_a_quarter_in_kilograms_is_no_plate() -> None:
+    answer = read_entry("10, only a quarter of the way down", KG)
+    assert isinstance(answer, SetAnswer) and answer.reps == 10, answer
